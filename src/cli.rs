@@ -1,0 +1,222 @@
+//! The command line: arguments parsed by clap into validated options, one function
+//! per subcommand, diagnostics printed to stderr, and the exit status of the SPEC
+//! (0 success, 1 content or template errors, 2 bad usage or I/O failure).
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::error::Error;
+use crate::{BuildOptions, Outcome};
+
+/// kheo: builds a site of "Dân vận khéo" model stories from Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "kheo", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+struct Root {
+    /// The site folder (holds site.yaml and content/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into public/ (atomically: a failed build changes nothing).
+    Build {
+        #[command(flatten)]
+        root: Root,
+        /// Output folder (default: <root>/public).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Base URL of the published site, overriding site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print the time of each stage.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Validate everything `build` would, and write nothing.
+    Check {
+        #[command(flatten)]
+        root: Root,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print problems.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Start a new article with valid front matter and print its path.
+    New {
+        #[command(flatten)]
+        root: Root,
+        /// The model's name.
+        title: String,
+        /// Province or city (diacritics optional; a pre-2025 province is fine).
+        #[arg(long)]
+        province: String,
+        /// Field, one of those in site.yaml (diacritics optional).
+        #[arg(long)]
+        field: String,
+        /// Year recognised (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+/// Output formats of `kheo check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable blocks, as `build` prints them.
+    Text,
+    /// One JSON object per line, per diagnostic.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+/// Runs the command line and returns the process exit status.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Build {
+            root,
+            out,
+            base_url,
+            drafts,
+            verbose,
+        } => build(
+            BuildOptions {
+                root: root.root,
+                out,
+                base_url,
+                drafts,
+            },
+            verbose,
+        ),
+        Command::Check {
+            root,
+            drafts,
+            strict,
+            format,
+        } => check(
+            BuildOptions {
+                root: root.root,
+                drafts,
+                ..Default::default()
+            },
+            strict,
+            format,
+        ),
+        Command::New {
+            root,
+            title,
+            province,
+            field,
+            year,
+        } => crate::new::run(&root.root, &title, &province, &field, year),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&d.render());
+        out.push('\n');
+    }
+    eprint!("{out}");
+}
+
+fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
+    let start = Instant::now();
+    let tty = std::io::stderr().is_terminal();
+    if tty {
+        eprint!("building {} …\r", opts.root.display());
+    }
+    let outcome = crate::build(&opts)?;
+    if tty {
+        eprint!("\x1b[2K");
+    }
+    print_diagnostics(&outcome.diagnostics);
+    if verbose {
+        for (stage, d) in &outcome.timings {
+            eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+    }
+    if outcome.has_errors() {
+        eprintln!(
+            "build failed: {}; nothing was written",
+            diagnostic::summary(&outcome.diagnostics)
+        );
+        return Ok(1);
+    }
+    let warnings = if outcome.diagnostics.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", diagnostic::summary(&outcome.diagnostics))
+    };
+    let out = outcome
+        .out
+        .as_ref()
+        .map_or_else(String::new, |p| p.display().to_string());
+    eprintln!(
+        "built {} models, {} pages into {out} in {:.2} s{warnings}",
+        outcome.models,
+        outcome.pages,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(0)
+}
+
+fn check(opts: BuildOptions, strict: bool, format: Format) -> Result<u8, Error> {
+    let outcome: Outcome = crate::check(&opts)?;
+    match format {
+        Format::Text => {
+            print_diagnostics(&outcome.diagnostics);
+            if outcome.diagnostics.is_empty() {
+                eprintln!("ok: {} models, no problems", outcome.models);
+            } else {
+                eprintln!("{}", diagnostic::summary(&outcome.diagnostics));
+            }
+        }
+        Format::Json => {
+            for d in &outcome.diagnostics {
+                println!("{}", serde_json::to_string(d).unwrap_or_default());
+            }
+        }
+        Format::Github => {
+            for d in &outcome.diagnostics {
+                println!("{}", d.render_github());
+            }
+        }
+    }
+    let failed = outcome.has_errors() || (strict && !outcome.diagnostics.is_empty());
+    Ok(u8::from(failed))
+}

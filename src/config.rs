@@ -1,0 +1,235 @@
+//! `site.yaml`: the site's settings, read once and validated into `Config`. Problems
+//! are diagnostics on `site.yaml` (an unknown key gets a did-you-mean); a missing file
+//! means defaults, so an empty folder with `content/` is already a site.
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::vietnamese::{did_you_mean, slugify};
+
+/// The fields of the movement used when `site.yaml` does not list its own.
+pub const DEFAULT_FIELDS: [&str; 4] = [
+    "Kinh tế",
+    "Văn hóa - xã hội",
+    "Quốc phòng - an ninh",
+    "Xây dựng hệ thống chính trị",
+];
+
+/// A field (lĩnh vực) with its URL slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Display name, e.g. "Văn hóa - xã hội".
+    pub name: String,
+    /// URL slug, e.g. "van-hoa-xa-hoi".
+    pub slug: String,
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Site title shown in the header and feeds.
+    pub title: String,
+    /// One-sentence description for the home page and feeds.
+    pub description: String,
+    /// Absolute base URL with a trailing slash, e.g. `https://dvk.example.vn/`.
+    pub base_url: String,
+    /// URL path prefix taken from `base_url`, without trailing slash ("" at the root).
+    pub base_path: String,
+    /// Language tag of the content (`vi`).
+    pub language: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Items per list page.
+    pub page_size: usize,
+    /// The allowed fields, in the order given.
+    pub fields: Vec<Field>,
+    /// Keep raw HTML in Markdown unsanitised.
+    pub unsafe_html: bool,
+    /// Licence line shown on the data page.
+    pub license: String,
+}
+
+/// The keys `site.yaml` accepts.
+const KEYS: [&str; 9] = [
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "page_size",
+    "fields",
+    "unsafe_html",
+    "license",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    page_size: Option<usize>,
+    fields: Option<Vec<String>>,
+    unsafe_html: Option<bool>,
+    license: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Dân vận khéo".to_owned(),
+            description: String::new(),
+            base_url: "/".to_owned(),
+            base_path: String::new(),
+            language: "vi".to_owned(),
+            theme: "default".to_owned(),
+            page_size: 20,
+            fields: DEFAULT_FIELDS.iter().map(|f| field(f)).collect(),
+            unsafe_html: false,
+            license: "CC BY 4.0".to_owned(),
+        }
+    }
+}
+
+fn field(name: &str) -> Field {
+    Field {
+        name: name.to_owned(),
+        slug: slugify(name),
+    }
+}
+
+impl Config {
+    /// Parses `site.yaml` text (`None`: no file) into settings, or diagnostics.
+    pub fn parse(text: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        const PATH: &str = "site.yaml";
+        let mut config = Config::default();
+        let Some(text) = text else { return Ok(config) };
+        let raw: RawConfig = if text.trim().is_empty() {
+            return Ok(config);
+        } else {
+            match yaml_serde::from_str(text) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+                    let msg = e.to_string();
+                    let mut d = Diagnostic::error(
+                        "E001",
+                        PATH,
+                        line,
+                        col,
+                        format!("site.yaml is not valid: {msg}"),
+                    );
+                    if let Some(key) = msg
+                        .split('`')
+                        .nth(1)
+                        .filter(|_| msg.contains("unknown field"))
+                    {
+                        if let Some(s) = did_you_mean(key, KEYS) {
+                            d = d.help(format!("did you mean `{s}`?"));
+                        } else {
+                            d = d.help(format!("site.yaml accepts: {}", KEYS.join(", ")));
+                        }
+                    }
+                    return Err(vec![d.with_source(text)]);
+                }
+            }
+        };
+        let mut diags = Vec::new();
+        if let Some(t) = raw.title {
+            config.title = crate::vietnamese::nfc(&t);
+        }
+        if let Some(d) = raw.description {
+            config.description = crate::vietnamese::nfc(&d);
+        }
+        if let Some(l) = raw.language {
+            config.language = l;
+        }
+        if let Some(t) = raw.theme {
+            if t.is_empty() || t.contains(['/', '\\']) || t.starts_with('.') {
+                diags.push(Diagnostic::error(
+                    "E001",
+                    PATH,
+                    0,
+                    0,
+                    format!("theme `{t}` is not a folder name"),
+                ));
+            }
+            config.theme = t;
+        }
+        if let Some(n) = raw.page_size {
+            if n == 0 {
+                diags.push(Diagnostic::error(
+                    "E001",
+                    PATH,
+                    0,
+                    0,
+                    "page_size must be at least 1",
+                ));
+            }
+            config.page_size = n.max(1);
+        }
+        if let Some(fields) = raw.fields {
+            config.fields = fields
+                .iter()
+                .map(|f| field(&crate::vietnamese::nfc(f)))
+                .collect();
+        }
+        config.unsafe_html = raw.unsafe_html.unwrap_or(false);
+        if let Some(l) = raw.license {
+            config.license = l;
+        }
+        if let Some(url) = raw.base_url {
+            config.set_base_url(&url);
+        }
+        if diags.is_empty() {
+            Ok(config)
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// Sets `base_url` (adding the trailing slash) and derives `base_path`.
+    pub fn set_base_url(&mut self, url: &str) {
+        let mut url = url.trim().to_owned();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        let path = match url.find("://") {
+            Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
+            None => url.as_str(),
+        };
+        self.base_path = path.trim_end_matches('/').to_owned();
+        self.base_url = url;
+    }
+
+    /// An absolute URL for a site path (`/mo-hinh/x/` → `https://site/mo-hinh/x/`).
+    pub fn absolute(&self, site_path: &str) -> String {
+        let base = self.base_url.trim_end_matches('/');
+        let rel = site_path.strip_prefix(&self.base_path).unwrap_or(site_path);
+        format!("{base}{rel}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let mut c = Config::default();
+        c.set_base_url("https://example.org/dvk");
+        assert_eq!(c.base_url, "https://example.org/dvk/");
+        assert_eq!(c.base_path, "/dvk");
+        assert_eq!(c.absolute("/dvk/tinh/"), "https://example.org/dvk/tinh/");
+        c.set_base_url("https://example.org");
+        assert_eq!(c.base_path, "");
+    }
+
+    #[test]
+    fn unknown_key_suggests() {
+        let err = Config::parse(Some("titel: x\n")).unwrap_err();
+        assert_eq!(err[0].help.as_deref(), Some("did you mean `title`?"));
+    }
+}

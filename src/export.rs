@@ -1,0 +1,232 @@
+//! Data for journalists: every listed model's metadata as JSON and as CSV (UTF-8 with
+//! BOM and CRLF, RFC 4180, so Excel opens Vietnamese correctly), site-wide under
+//! `/du-lieu/` and per province under `/tinh/<slug>/`, plus each model's
+//! `index.json`. One record type, `Record`, feeds all of them.
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::province::REGISTRY;
+use crate::render::Sink;
+use crate::taxonomy::Site;
+use crate::view::Views;
+
+/// A name with its slug.
+#[derive(Debug, Serialize)]
+pub struct Named<'a> {
+    /// Display name.
+    pub name: &'a str,
+    /// URL slug.
+    pub slug: &'a str,
+}
+
+/// One model's data, as published.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    /// Stable id: the slug.
+    pub id: &'a str,
+    /// Absolute URL of the page.
+    pub url: String,
+    /// Title.
+    pub title: &'a str,
+    /// The province the story names (a former province if so).
+    pub province: Named<'a>,
+    /// The current (post-2025) unit.
+    pub current_province: Named<'a>,
+    /// The former province's name, when the story names one.
+    pub former_province: Option<&'a str>,
+    /// Field.
+    pub field: Named<'a>,
+    /// Year.
+    pub year: i32,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<String>,
+    /// Running unit.
+    pub unit: Option<&'a str>,
+    /// Locality.
+    pub locality: Option<&'a str>,
+    /// Level of recognition.
+    pub level: Option<&'static str>,
+    /// Author.
+    pub author: Option<&'a str>,
+    /// Original publication.
+    pub source: Option<&'a str>,
+    /// Original publication's URL.
+    pub source_url: Option<&'a str>,
+    /// Tags.
+    pub tags: &'a [String],
+    /// Summary.
+    pub summary: Option<&'a str>,
+    /// Words in the body.
+    pub word_count: usize,
+}
+
+/// The record of article `i`.
+pub fn record<'a>(site: &'a Site, i: usize) -> Record<'a> {
+    let a = &site.articles[i];
+    let unit = &REGISTRY.units[a.province.unit];
+    let field = &site.config.fields[a.field];
+    Record {
+        id: &a.slug,
+        url: site.config.absolute(&a.url),
+        title: &a.title,
+        province: Named {
+            name: REGISTRY.name(a.province),
+            slug: REGISTRY.slug(a.province),
+        },
+        current_province: Named {
+            name: &unit.name,
+            slug: &unit.slug,
+        },
+        former_province: a.province.former.map(|f| REGISTRY.former[f].name.as_str()),
+        field: Named {
+            name: &field.name,
+            slug: &field.slug,
+        },
+        year: a.year,
+        date: a.date.map(|d| d.iso()),
+        unit: a.unit.as_deref(),
+        locality: a.locality.as_deref(),
+        level: a.level.map(|l| l.name()),
+        author: a.author.as_deref(),
+        source: a.source_name.as_deref(),
+        source_url: a.source_url.as_deref(),
+        tags: &a.tags,
+        summary: a.summary.as_deref(),
+        word_count: a.word_count,
+    }
+}
+
+/// `index.json` beside a model page.
+pub fn article_json(site: &Site, _v: &Views<'_>, i: usize) -> Vec<u8> {
+    json(&record(site, i))
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(value).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// Column names of the CSV, in order.
+pub const CSV_COLUMNS: [&str; 21] = [
+    "id",
+    "url",
+    "title",
+    "province",
+    "province_slug",
+    "current_province",
+    "current_province_slug",
+    "former_province",
+    "field",
+    "field_slug",
+    "year",
+    "date",
+    "unit",
+    "locality",
+    "level",
+    "author",
+    "source",
+    "source_url",
+    "tags",
+    "summary",
+    "word_count",
+];
+
+/// CSV for the given articles: BOM, header, CRLF rows.
+pub fn csv(site: &Site, items: &[usize]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, CSV_COLUMNS.iter().map(|s| (*s).to_owned()));
+    for &i in items {
+        let r = record(site, i);
+        let o = |s: Option<&str>| s.unwrap_or("").to_owned();
+        push_row(
+            &mut out,
+            [
+                r.id.to_owned(),
+                r.url,
+                r.title.to_owned(),
+                r.province.name.to_owned(),
+                r.province.slug.to_owned(),
+                r.current_province.name.to_owned(),
+                r.current_province.slug.to_owned(),
+                o(r.former_province),
+                r.field.name.to_owned(),
+                r.field.slug.to_owned(),
+                r.year.to_string(),
+                r.date.unwrap_or_default(),
+                o(r.unit),
+                o(r.locality),
+                o(r.level),
+                o(r.author),
+                o(r.source),
+                o(r.source_url),
+                r.tags.join("; "),
+                o(r.summary),
+                r.word_count.to_string(),
+            ],
+        );
+    }
+    out.into_bytes()
+}
+
+/// One RFC 4180 row. Cells that a spreadsheet would run as a formula get a leading
+/// apostrophe (OWASP "CSV injection"); no story text starts that way legitimately.
+fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    for (n, cell) in cells.into_iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        let cell = if cell.starts_with(['=', '+', '@', '\t', '\r']) {
+            format!("'{cell}")
+        } else {
+            cell
+        };
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// Writes the site-wide and per-province data files.
+pub fn all(site: &Site, _v: &Views<'_>, sink: &dyn Sink) -> Result<()> {
+    let records = |items: &[usize]| -> Vec<u8> {
+        let list: Vec<Record<'_>> = items.iter().map(|&i| record(site, i)).collect();
+        json(&list)
+    };
+    sink.put("du-lieu/mo-hinh.json", records(&site.listed))?;
+    sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))?;
+    for t in site.units.iter().chain(&site.formers) {
+        if t.items.is_empty() {
+            continue;
+        }
+        sink.put(&format!("tinh/{}/mo-hinh.json", t.slug), records(&t.items))?;
+        sink.put(&format!("tinh/{}/mo-hinh.csv", t.slug), csv(site, &t.items))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_row;
+
+    #[test]
+    fn csv_quotes_and_defuses() {
+        let mut s = String::new();
+        push_row(
+            &mut s,
+            [
+                "a,b".to_owned(),
+                "say \"hi\"".to_owned(),
+                "=1+1".to_owned(),
+                "Hòa".to_owned(),
+            ],
+        );
+        assert_eq!(s, "\"a,b\",\"say \"\"hi\"\"\",'=1+1,Hòa\r\n");
+    }
+}

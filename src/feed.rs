@@ -1,0 +1,189 @@
+//! Feeds and crawler files: Atom (`/atom.xml`, per province, per field), JSON Feed 1.1
+//! (`/feed.json`), `sitemap.xml` and `robots.txt`. Built as strings here rather than
+//! templates: their formats are fixed and their escaping must be exact.
+
+use crate::article::Article;
+use crate::error::Result;
+use crate::markdown::escape;
+use crate::province::REGISTRY;
+use crate::render::Sink;
+use crate::taxonomy::Site;
+use crate::view::Views;
+
+/// Entries per feed.
+pub const FEED_SIZE: usize = 50;
+
+/// Writes every feed, the sitemap (of `urls`) and robots.txt.
+pub fn all(site: &Site, v: &Views<'_>, urls: &[String], sink: &dyn Sink) -> Result<()> {
+    let c = &site.config;
+    sink.put(
+        "atom.xml",
+        atom(
+            site,
+            &c.title,
+            &v.path("/"),
+            &v.path("/atom.xml"),
+            &site.listed,
+        ),
+    )?;
+    for t in &site.units {
+        let page = v.path(&format!("/tinh/{}/", t.slug));
+        let title = format!("{} – {}", t.name, c.title);
+        sink.put(
+            &format!("tinh/{}/atom.xml", t.slug),
+            atom(site, &title, &page, &format!("{page}atom.xml"), &t.items),
+        )?;
+    }
+    for t in &site.fields {
+        let page = v.path(&format!("/linh-vuc/{}/", t.slug));
+        let title = format!("{} – {}", t.name, c.title);
+        sink.put(
+            &format!("linh-vuc/{}/atom.xml", t.slug),
+            atom(site, &title, &page, &format!("{page}atom.xml"), &t.items),
+        )?;
+    }
+    sink.put("feed.json", json_feed(site, v))?;
+    sink.put("sitemap.xml", sitemap(site, urls))?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        c.absolute(&v.path("/sitemap.xml"))
+    );
+    sink.put("robots.txt", robots.into_bytes())?;
+    Ok(())
+}
+
+/// RFC 3339 timestamp of an article (its date, or 1 January of its year), in Vietnam's time zone.
+fn updated(a: &Article) -> String {
+    let (y, m, d) = a.recency();
+    format!("{y:04}-{m:02}-{d:02}T00:00:00+07:00")
+}
+
+fn atom(site: &Site, title: &str, page: &str, self_url: &str, items: &[usize]) -> Vec<u8> {
+    let c = &site.config;
+    let entries: Vec<&Article> = items
+        .iter()
+        .take(FEED_SIZE)
+        .map(|&i| &site.articles[i])
+        .collect();
+    let feed_updated = entries
+        .iter()
+        .map(|a| updated(a))
+        .max()
+        .unwrap_or_else(|| "1990-01-01T00:00:00+07:00".to_owned());
+    let mut x = String::with_capacity(4096 + entries.len() * 2048);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    x.push_str(&format!("  <title>{}</title>\n", escape(title)));
+    x.push_str(&format!("  <id>{}</id>\n", escape(&c.absolute(page))));
+    x.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(&c.absolute(page))
+    ));
+    x.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&c.absolute(self_url))
+    ));
+    x.push_str(&format!("  <updated>{feed_updated}</updated>\n"));
+    x.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape(&c.title)
+    ));
+    x.push_str("  <generator>kheo</generator>\n");
+    for a in entries {
+        let url = c.absolute(&a.url);
+        x.push_str("  <entry>\n");
+        x.push_str(&format!("    <title>{}</title>\n", escape(&a.title)));
+        x.push_str(&format!("    <id>{}</id>\n", escape(&url)));
+        x.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&url)
+        ));
+        x.push_str(&format!("    <updated>{}</updated>\n", updated(a)));
+        if let Some(author) = &a.author {
+            x.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                escape(author)
+            ));
+        }
+        x.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            escape(REGISTRY.slug(a.province)),
+            escape(&REGISTRY.display(a.province))
+        ));
+        let field = &c.fields[a.field];
+        x.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            escape(&field.slug),
+            escape(&field.name)
+        ));
+        if let Some(s) = &a.summary {
+            x.push_str(&format!("    <summary>{}</summary>\n", escape(s)));
+        }
+        x.push_str(&format!(
+            "    <content type=\"html\">{}</content>\n",
+            escape(&a.html)
+        ));
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x.into_bytes()
+}
+
+fn json_feed(site: &Site, v: &Views<'_>) -> Vec<u8> {
+    let c = &site.config;
+    let items: Vec<serde_json::Value> = site
+        .listed
+        .iter()
+        .take(FEED_SIZE)
+        .map(|&i| {
+            let a = &site.articles[i];
+            let mut tags = vec![
+                REGISTRY.display(a.province),
+                c.fields[a.field].name.clone(),
+                a.year.to_string(),
+            ];
+            tags.extend(a.tags.iter().cloned());
+            let mut item = serde_json::json!({
+                "id": c.absolute(&a.url),
+                "url": c.absolute(&a.url),
+                "title": a.title,
+                "content_html": a.html,
+                "date_published": updated(a),
+                "tags": tags,
+                "language": "vi",
+            });
+            if let Some(s) = &a.summary {
+                item["summary"] = s.clone().into();
+            }
+            if let Some(au) = &a.author {
+                item["authors"] = serde_json::json!([{ "name": au }]);
+            }
+            item
+        })
+        .collect();
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": c.title,
+        "home_page_url": c.absolute(&v.path("/")),
+        "feed_url": c.absolute(&v.path("/feed.json")),
+        "description": c.description,
+        "language": "vi",
+        "items": items,
+    });
+    let mut out = serde_json::to_vec_pretty(&feed).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn sitemap(site: &Site, urls: &[String]) -> Vec<u8> {
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for u in urls {
+        x.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape(&site.config.absolute(u))
+        ));
+    }
+    x.push_str("</urlset>\n");
+    x.into_bytes()
+}

@@ -1,0 +1,229 @@
+//! Splits an article into its YAML front matter and Markdown body, parses the YAML
+//! with `yaml_serde`, and records where each top-level key sits so diagnostics can
+//! point at `file:line:col`. Knows nothing of what the keys mean (see `validate`).
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::load::Source;
+
+/// Front matter larger than this is refused before YAML parsing.
+const MAX_FRONT_MATTER: usize = 64 * 1024;
+
+/// A parsed but unvalidated article.
+#[derive(Debug)]
+pub struct Draft<'a> {
+    /// The file it came from.
+    pub source: &'a Source,
+    /// Top-level keys in file order, each with its value and position.
+    pub keys: Vec<Entry>,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// One top-level front matter key.
+#[derive(Debug)]
+pub struct Entry {
+    /// The key as written.
+    pub key: String,
+    /// Its value.
+    pub value: yaml_serde::Value,
+    /// 1-based line of the key in the file (0 if it could not be located).
+    pub line: usize,
+    /// 1-based column of the key.
+    pub key_col: usize,
+    /// 1-based column where the value starts on that line (key column if none).
+    pub value_col: usize,
+}
+
+/// Splits and parses one source. Errors are returned as diagnostics.
+pub fn parse(source: &Source) -> Result<Draft<'_>, Diagnostic> {
+    let path = source.path.0.as_str();
+    let text = source.text.as_str();
+    let err = |code, line, col, msg: &str| {
+        Diagnostic::error(code, path, line, col, msg).with_source(text)
+    };
+    if text.trim().is_empty() {
+        return Err(err("E004", 0, 0, "the file is empty").help(
+            "start the file with front matter: a line `---`, then `title:`, `province:`, `field:`, `year:`, then `---`; `kheo new` writes one for you",
+        ));
+    }
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text.trim_end() == "---").then_some(""))
+    else {
+        return Err(err("E004", 1, 1, "the file does not start with front matter")
+            .label("expected `---` here", 3)
+            .help("put a line `---` at the top, then the keys (title, province, field, year), then another `---`"));
+    };
+    let (yaml, body, body_offset) = match find_closing(rest) {
+        Some((end, after)) => (&rest[..end], &rest[after..], 4 + after),
+        None => {
+            return Err(err("E005", 1, 1, "the front matter is never closed")
+                .label("opened here", 3)
+                .help("add a line `---` after the last front matter key"));
+        }
+    };
+    let body_line = text[..body_offset].matches('\n').count() + 1;
+    if yaml.len() > MAX_FRONT_MATTER {
+        return Err(
+            err("E006", 2, 1, "the front matter is too large (over 64 KB)")
+                .help("front matter holds metadata; move long text into the body"),
+        );
+    }
+    let value: yaml_serde::Value = if yaml.trim().is_empty() {
+        yaml_serde::Value::Mapping(Default::default())
+    } else {
+        match yaml_serde::from_str(yaml) {
+            Ok(v) => v,
+            Err(e) => return Err(yaml_error(source, &e)),
+        }
+    };
+    let yaml_serde::Value::Mapping(map) = value else {
+        return Err(err(
+            "E006",
+            2,
+            1,
+            "the front matter is not a list of `key: value` lines",
+        )
+        .help("write one `key: value` per line, e.g. `title: Tên mô hình`"));
+    };
+    let positions = key_positions(yaml);
+    let mut keys = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let key = match k {
+            yaml_serde::Value::String(s) => s,
+            other => yaml_serde::to_string(&other)
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        };
+        let (line, key_col, value_col) = positions.get(key.as_str()).copied().unwrap_or((0, 0, 0));
+        // The YAML starts on line 2 of the file (after the opening fence).
+        let line = if line > 0 { line + 1 } else { 0 };
+        keys.push(Entry {
+            key,
+            value: v,
+            line,
+            key_col,
+            value_col,
+        });
+    }
+    Ok(Draft {
+        source,
+        keys,
+        body,
+        body_line,
+    })
+}
+
+/// Finds the closing `---` line: returns (end of YAML, start of body) in `rest`.
+fn find_closing(rest: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Turns a YAML error into a diagnostic at the right file line (the YAML starts on
+/// line 2, after the opening fence).
+fn yaml_error(source: &Source, e: &yaml_serde::Error) -> Diagnostic {
+    let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+    let help = if msg.contains("repetition limit") || msg.contains("recursion limit") {
+        "the front matter expands to too much data (YAML aliases); write the values out plainly"
+    } else if msg.contains("mapping values are not allowed") {
+        "a value contains `: `; put the whole value in quotes, e.g. `title: \"Mô hình: dân vận khéo\"`"
+    } else if msg.contains("did not find expected")
+        || msg.contains("found character that cannot start")
+    {
+        "check the quotes and indentation on this line; values with `:`, `#` or quotes inside go in double quotes"
+    } else {
+        "front matter is YAML: one `key: value` per line, lists as `- item` lines or `[a, b]`"
+    };
+    Diagnostic::error(
+        "E006",
+        &source.path.0,
+        line,
+        col,
+        format!("the front matter is not valid YAML: {msg}"),
+    )
+    .label("here", 1)
+    .help(help)
+    .with_source(&source.text)
+}
+
+/// Top-level `key:` lines of the YAML: key → (line in YAML, key column, value column).
+fn key_positions(yaml: &str) -> BTreeMap<&str, (usize, usize, usize)> {
+    let mut out = BTreeMap::new();
+    for (i, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '\t', '-', '#']) || line.is_empty() {
+            continue;
+        }
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
+        let key = line[..colon].trim().trim_matches(['"', '\'']);
+        let after = &line[colon + 1..];
+        let ws = after.len() - after.trim_start().len();
+        let value_col = if after.trim().is_empty() {
+            1
+        } else {
+            line[..colon + 1 + ws].chars().count() + 1
+        };
+        out.entry(key).or_insert((i + 1, 1, value_col));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourcePath;
+
+    fn src(text: &str) -> Source {
+        Source {
+            path: SourcePath("content/x.md".into()),
+            text: text.into(),
+            bundle: None,
+        }
+    }
+
+    #[test]
+    fn splits_and_locates_keys() {
+        let s = src("---\ntitle: A\nprovince: Ben Tre City\n---\nBody\n");
+        let d = parse(&s).unwrap();
+        assert_eq!(d.body, "Body\n");
+        assert_eq!(d.body_line, 5);
+        let p = &d.keys[1];
+        assert_eq!((p.key.as_str(), p.line, p.value_col), ("province", 3, 11));
+    }
+
+    #[test]
+    fn reports_unclosed_and_missing_front_matter() {
+        assert_eq!(parse(&src("---\ntitle: A\n")).unwrap_err().code, "E005");
+        assert_eq!(parse(&src("# Hello\n")).unwrap_err().code, "E004");
+        assert_eq!(parse(&src("")).unwrap_err().code, "E004");
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let d = parse(&src("---\ntitle: A\nprovince: [oops\n---\n")).unwrap_err();
+        assert_eq!(d.code, "E006");
+        assert!(d.line >= 3, "{d:?}");
+    }
+
+    #[test]
+    fn alias_bomb_is_an_error_not_a_hang() {
+        let bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n---\n";
+        assert_eq!(parse(&src(bomb)).unwrap_err().code, "E006");
+    }
+}

@@ -1,0 +1,333 @@
+//! Markdown → HTML with pulldown-cmark (tables, footnotes, strikethrough, task lists),
+//! heading ids from the folded slug, fenced code highlighted by syntect into CSS
+//! classes, raw HTML sanitised by ammonia unless the site opts out. Also returns the
+//! plain text (for search and word counts) and every link and image with its offset,
+//! so `validate` can check them. Pure: no disk access.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::vietnamese::slugify;
+
+/// A link or image destination found in the body, with its byte offset in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The destination as written.
+    pub dest: String,
+    /// Byte offset of the link in the body.
+    pub offset: usize,
+    /// True for `![..](..)`.
+    pub is_image: bool,
+}
+
+/// The result of rendering one body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Safe HTML.
+    pub html: String,
+    /// Plain text, blocks separated by newlines.
+    pub text: String,
+    /// Links and images, in document order.
+    pub references: Vec<Reference>,
+    /// True if the body had a fenced code block.
+    pub has_code: bool,
+}
+
+/// How link destinations are rewritten while rendering.
+pub trait LinkRewriter {
+    /// Returns the new destination for `dest`, or `None` to keep it.
+    fn rewrite(&self, dest: &str, is_image: bool) -> Option<String>;
+}
+
+/// Leaves every link as written.
+pub struct NoRewrite;
+
+impl LinkRewriter for NoRewrite {
+    fn rewrite(&self, _: &str, _: bool) -> Option<String> {
+        None
+    }
+}
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"]);
+    b
+});
+
+/// Renders a body. `unsafe_html` keeps raw HTML as written.
+pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Rendered {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut raw_html = false;
+    let mut code: Option<(String, String)> = None; // (lang, text)
+    let mut heading: Option<usize> = None; // index of the heading's start event
+    let mut heading_text = String::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        if let Some((_, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().unwrap_or_default();
+                    out.text.push_str(&text);
+                    out.text.push('\n');
+                    events.push(Event::Html(highlight(&lang, &text).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                out.has_code = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.split([' ', ',']).next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+                continue;
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some(events.len());
+                heading_text.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(i) = heading.take() {
+                    let mut id = slugify(&heading_text);
+                    if id.is_empty() {
+                        id = "muc".to_owned();
+                    }
+                    let n = ids.entry(id.clone()).or_insert(0);
+                    *n += 1;
+                    if *n > 1 {
+                        id = format!("{id}-{n}");
+                    }
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                        if slot.is_none() {
+                            *slot = Some(id.into());
+                        }
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if heading.is_some() {
+                    heading_text.push_str(t);
+                }
+                out.text.push_str(t);
+            }
+            Event::SoftBreak | Event::HardBreak => out.text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => {
+                out.text.push('\n');
+            }
+            Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
+            _ => {}
+        }
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = reference(&mut out, links, dest_url, range.start, false, link_type);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = reference(&mut out, links, dest_url, range.start, true, link_type);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            e => e,
+        };
+        events.push(event);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = if raw_html && !unsafe_html {
+        SANITIZER.clean(&html).to_string()
+    } else {
+        html
+    };
+    out.text = out.text.trim().to_owned();
+    out
+}
+
+fn reference<'a>(
+    out: &mut Rendered,
+    links: &dyn LinkRewriter,
+    dest: CowStr<'a>,
+    offset: usize,
+    is_image: bool,
+    link_type: LinkType,
+) -> CowStr<'a> {
+    if matches!(link_type, LinkType::Email) {
+        return dest;
+    }
+    out.references.push(Reference {
+        dest: dest.to_string(),
+        offset,
+        is_image,
+    });
+    match links.rewrite(&dest, is_image) {
+        Some(new) => new.into(),
+        None => dest,
+    }
+}
+
+/// Highlights a code block into `<pre>` with syntect's CSS classes.
+fn highlight(lang: &str, code: &str) -> String {
+    let ss = &*SYNTAXES;
+    let syntax = (!lang.is_empty())
+        .then(|| ss.find_syntax_by_token(lang))
+        .flatten()
+        .unwrap_or_else(|| ss.find_syntax_plain_text());
+    let mut html_gen = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        ss,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
+    for line in LinesWithEndings::from(code) {
+        if html_gen
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+        }
+    }
+    let lang_attr = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" data-lang=\"{}\"", escape(lang))
+    };
+    format!(
+        "<pre class=\"code\"{lang_attr}><code>{}</code></pre>\n",
+        html_gen.finalize()
+    )
+}
+
+/// Escapes text for HTML and XML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// CSS for the highlighting classes: a light theme, and a dark one for dark mode.
+pub fn highlight_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let style = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|t| syntect::html::css_for_theme_with_class_style(t, style).ok())
+            .unwrap_or_default()
+    };
+    format!(
+        "/* Generated by kheo from syntect's themes. */\n{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        css("InspiredGitHub"),
+        css("base16-ocean.dark")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(md, false, &NoRewrite).html
+    }
+
+    #[test]
+    fn headings_get_folded_ids() {
+        assert_eq!(
+            html("## Kết quả đạt được\n## Kết quả đạt được\n"),
+            "<h2 id=\"ket-qua-dat-duoc\">Kết quả đạt được</h2>\n<h2 id=\"ket-qua-dat-duoc-2\">Kết quả đạt được</h2>\n"
+        );
+    }
+
+    #[test]
+    fn raw_script_is_removed() {
+        let h =
+            html("Xin chào <script>alert(1)</script> <b>đậm</b>\n\n<div onclick=\"x()\">a</div>\n");
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("onclick"), "{h}");
+        assert!(h.contains("<b>đậm</b>"), "{h}");
+    }
+
+    #[test]
+    fn unsafe_html_keeps_raw_html() {
+        let h = render("<span onclick=\"x()\">a</span>\n", true, &NoRewrite).html;
+        assert!(h.contains("onclick"));
+    }
+
+    #[test]
+    fn extensions_and_code() {
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: chú thích\n\n- [x] xong\n\n```rust\nfn main() {}\n```\n",
+            false,
+            &NoRewrite,
+        );
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("footnote-definition"));
+        assert!(r.html.contains("checkbox"));
+        assert!(r.html.contains("class=\"hl-"), "{}", r.html);
+        assert!(r.has_code);
+    }
+
+    #[test]
+    fn collects_links_and_text() {
+        let r = render(
+            "Xem [bài khác](../2017/khac.md) và ![ảnh](anh.png).\n",
+            false,
+            &NoRewrite,
+        );
+        assert_eq!(r.references.len(), 2);
+        assert_eq!(r.references[0].dest, "../2017/khac.md");
+        assert!(r.references[1].is_image);
+        assert_eq!(r.text, "Xem bài khác và ảnh.");
+    }
+}

@@ -1,0 +1,899 @@
+//! Stage 5: `Site` → pages. Plans every output file as a `Job` (cheap descriptions),
+//! then renders the jobs in parallel, handing each file to a `Sink` as soon as it is
+//! made, so the whole rendered site is never held in memory. Templates are compiled
+//! once per build; a template error stops the build with the template's name.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::load::{Blob, Loaded};
+use crate::province::REGISTRY;
+use crate::taxonomy::Site;
+use crate::view::{FacetView, LinkView, ListView, PageView, TermView, Views};
+use crate::{export, feed, search, stats};
+
+/// Where rendered files go: a folder for `build`, memory for `serve`.
+pub trait Sink: Sync {
+    /// Stores `bytes` at `path` (relative to the output root, `/`-separated).
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()>;
+    /// Stores a copy of a file that needs no rendering.
+    fn copy(&self, path: &str, blob: &Blob) -> Result<()>;
+}
+
+/// The templates every theme must provide.
+pub const TEMPLATES: [&str; 12] = [
+    "base.html",
+    "index.html",
+    "article.html",
+    "list.html",
+    "terms.html",
+    "provinces.html",
+    "search.html",
+    "stats.html",
+    "data.html",
+    "404.html",
+    "redirect.html",
+    "withdrawn.html",
+];
+
+/// Compiles the templates and registers the UI strings (`t`) globally.
+pub fn templates(loaded: &Loaded) -> Result<tera::Tera> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    for name in TEMPLATES {
+        if !loaded.templates.contains_key(name) {
+            return Err(Error::Template {
+                name: name.to_owned(),
+                message: "missing from the theme".to_owned(),
+            });
+        }
+    }
+    let list: Vec<(&str, &str)> = loaded
+        .templates
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.text.as_str()))
+        .collect();
+    tera.add_raw_templates(list)
+        .map_err(|e| template_error(loaded, &e))?;
+    let strings: serde_json::Value =
+        yaml_serde::from_str(&loaded.strings).map_err(|e| Error::Template {
+            name: "strings.yaml".to_owned(),
+            message: e.to_string(),
+        })?;
+    tera.global_context().insert("t", &strings);
+    Ok(tera)
+}
+
+fn template_error(loaded: &Loaded, e: &tera::Error) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let name = loaded
+        .templates
+        .iter()
+        .find(|(n, _)| message.contains(n.as_str()))
+        .map_or_else(
+            || "(theme)".to_owned(),
+            |(n, t)| format!("{n} ({})", t.origin),
+        );
+    Error::Template { name, message }
+}
+
+/// A paginated list: one per term, shared by its pages.
+#[derive(Debug)]
+struct ListSpec {
+    kind: &'static str,
+    title: String,
+    term: TermView,
+    items: Vec<usize>,
+    crumbs: Vec<LinkView>,
+    facets: Vec<FacetView>,
+    feed: Option<String>,
+}
+
+/// One output file (or a few that belong together), described before rendering.
+#[derive(Debug)]
+enum Job {
+    Home,
+    Article(usize),
+    Redirect { from: String, to: String },
+    List(Arc<ListSpec>, usize),
+    Provinces,
+    Terms { section: &'static str },
+    Search,
+    Stats,
+    Data,
+    NotFound,
+    Feeds,
+    Exports,
+    SearchIndex,
+    Statics,
+}
+
+/// What a build produced, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Report {
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Models published.
+    pub models: usize,
+}
+
+/// Renders the whole site into `sink`.
+pub fn site(site: &Site, loaded: &Loaded, tera: &tera::Tera, sink: &dyn Sink) -> Result<Report> {
+    let views = Views { site };
+    let jobs = plan(site, &views);
+    let related = related(site);
+    let r = Renderer {
+        site,
+        loaded,
+        tera,
+        views,
+        related: &related,
+        jobs: &jobs,
+    };
+    let pages: usize = jobs
+        .par_iter()
+        .map(|job| r.run(job, sink))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    Ok(Report {
+        pages,
+        models: site.listed.len(),
+    })
+}
+
+/// Lists every job of the build, in a fixed order.
+fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::Provinces,
+        Job::Terms {
+            section: "linh-vuc",
+        },
+        Job::Terms { section: "nam" },
+        Job::Terms { section: "the" },
+        Job::Search,
+        Job::Stats,
+        Job::Data,
+        Job::NotFound,
+        Job::Feeds,
+        Job::Exports,
+        Job::SearchIndex,
+        Job::Statics,
+    ];
+    for (i, a) in site.articles.iter().enumerate() {
+        jobs.push(Job::Article(i));
+        for alias in &a.aliases {
+            jobs.push(Job::Redirect {
+                from: alias.clone(),
+                to: a.url.clone(),
+            });
+        }
+    }
+    let home = LinkView {
+        title: "Trang chủ".to_owned(),
+        url: v.path("/"),
+    };
+    let crumb = |title: &str, path: &str| LinkView {
+        title: title.to_owned(),
+        url: v.path(path),
+    };
+    let provinces = crumb("Tỉnh, thành", "/tinh/");
+    let fields = crumb("Lĩnh vực", "/linh-vuc/");
+    let years = crumb("Năm", "/nam/");
+    let tags = crumb("Chủ đề", "/the/");
+    let mut lists: Vec<ListSpec> = Vec::new();
+    for (i, t) in site.units.iter().enumerate() {
+        let term = v.unit(i);
+        let facets = province_facets(site, v, &term, &t.items);
+        // Sub-lists: this province in one field, in one year.
+        for (fi, f) in site.fields.iter().enumerate() {
+            let items: Vec<usize> = t
+                .items
+                .iter()
+                .copied()
+                .filter(|&a| site.articles[a].field == fi)
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            let url = format!("{}linh-vuc/{}/", term.url, f.slug);
+            lists.push(ListSpec {
+                kind: "province_field",
+                title: format!("{} · {}", t.name, f.name),
+                term: TermView {
+                    name: f.name.clone(),
+                    slug: f.slug.clone(),
+                    url,
+                    count: items.len(),
+                    part_of: None,
+                    former: Vec::new(),
+                },
+                items,
+                crumbs: vec![
+                    home.clone(),
+                    provinces.clone(),
+                    LinkView {
+                        title: t.name.clone(),
+                        url: term.url.clone(),
+                    },
+                ],
+                facets: Vec::new(),
+                feed: None,
+            });
+        }
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        for &a in &t.items {
+            by_year.entry(site.articles[a].year).or_default().push(a);
+        }
+        for (y, items) in by_year.into_iter().rev() {
+            let url = format!("{}nam/{y}/", term.url);
+            lists.push(ListSpec {
+                kind: "province_year",
+                title: format!("{} · {y}", t.name),
+                term: TermView {
+                    name: y.to_string(),
+                    slug: y.to_string(),
+                    url,
+                    count: items.len(),
+                    part_of: None,
+                    former: Vec::new(),
+                },
+                items,
+                crumbs: vec![
+                    home.clone(),
+                    provinces.clone(),
+                    LinkView {
+                        title: t.name.clone(),
+                        url: term.url.clone(),
+                    },
+                ],
+                facets: Vec::new(),
+                feed: None,
+            });
+        }
+        lists.push(ListSpec {
+            kind: "province",
+            title: t.name.clone(),
+            feed: Some(format!("{}atom.xml", term.url)),
+            term,
+            items: t.items.clone(),
+            crumbs: vec![home.clone(), provinces.clone()],
+            facets,
+        });
+    }
+    for (f, t) in site.formers.iter().enumerate() {
+        let term = v.former(f);
+        let facets = province_facets(site, v, &term, &t.items);
+        lists.push(ListSpec {
+            kind: "former_province",
+            title: format!(
+                "{} (nay thuộc {})",
+                t.name, REGISTRY.units[REGISTRY.former[f].unit].name
+            ),
+            feed: None,
+            term,
+            items: t.items.clone(),
+            crumbs: vec![home.clone(), provinces.clone()],
+            facets,
+        });
+    }
+    for t in &site.fields {
+        let term = v.term("linh-vuc", t);
+        lists.push(ListSpec {
+            kind: "field",
+            title: t.name.clone(),
+            feed: Some(format!("{}atom.xml", term.url)),
+            term,
+            items: t.items.clone(),
+            crumbs: vec![home.clone(), fields.clone()],
+            facets: Vec::new(),
+        });
+    }
+    for t in &site.years {
+        lists.push(ListSpec {
+            kind: "year",
+            title: format!("Năm {}", t.name),
+            feed: None,
+            term: v.term("nam", t),
+            items: t.items.clone(),
+            crumbs: vec![home.clone(), years.clone()],
+            facets: Vec::new(),
+        });
+    }
+    for t in &site.tags {
+        lists.push(ListSpec {
+            kind: "tag",
+            title: t.name.clone(),
+            feed: None,
+            term: v.term("the", t),
+            items: t.items.clone(),
+            crumbs: vec![home.clone(), tags.clone()],
+            facets: Vec::new(),
+        });
+    }
+    let size = site.config.page_size;
+    for spec in lists {
+        let pages = spec.items.len().div_ceil(size).max(1);
+        let spec = Arc::new(spec);
+        for p in 1..=pages {
+            jobs.push(Job::List(Arc::clone(&spec), p));
+        }
+    }
+    jobs
+}
+
+/// "By field" and "by year" counts for a province page, linking to its sub-lists.
+fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize]) -> Vec<FacetView> {
+    let mut fields = vec![0usize; site.fields.len()];
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for &a in items {
+        fields[site.articles[a].field] += 1;
+        *years.entry(site.articles[a].year).or_default() += 1;
+    }
+    // Sub-lists exist only under current units; a former province links to its unit's.
+    let base = match &term.part_of {
+        Some(_) => None,
+        None => Some(term.url.clone()),
+    };
+    let mk = |name: String, slug: String, url: String, count: usize| TermView {
+        name,
+        slug,
+        url,
+        count,
+        part_of: None,
+        former: Vec::new(),
+    };
+    let field_items = site
+        .fields
+        .iter()
+        .zip(&fields)
+        .filter(|(_, n)| **n > 0)
+        .map(|(f, &n)| {
+            let url = base.as_ref().map_or_else(
+                || v.path(&format!("/linh-vuc/{}/", f.slug)),
+                |b| format!("{b}linh-vuc/{}/", f.slug),
+            );
+            mk(f.name.clone(), f.slug.clone(), url, n)
+        })
+        .collect();
+    let year_items = years
+        .into_iter()
+        .rev()
+        .map(|(y, n)| {
+            let url = base
+                .as_ref()
+                .map_or_else(|| v.path(&format!("/nam/{y}/")), |b| format!("{b}nam/{y}/"));
+            mk(y.to_string(), y.to_string(), url, n)
+        })
+        .collect();
+    vec![
+        FacetView {
+            title: "Theo lĩnh vực".to_owned(),
+            items: field_items,
+        },
+        FacetView {
+            title: "Theo năm".to_owned(),
+            items: year_items,
+        },
+    ]
+}
+
+/// Up to four related models per article: same province and field first, then same
+/// field elsewhere, newest first. Linear: each article looks at two short prefixes.
+fn related(site: &Site) -> Vec<Vec<usize>> {
+    site.articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if !a.is_listed() {
+                return Vec::new();
+            }
+            let mut out = Vec::with_capacity(4);
+            let unit = site
+                .unit_term(a.province.unit)
+                .map_or(&[][..], |t| &t.items[..]);
+            let same_place = unit.iter().filter(|&&j| site.articles[j].field == a.field);
+            let same_field = site.fields[a.field].items.iter();
+            for &j in same_place.take(8).chain(same_field.take(12)) {
+                if j != i && !out.contains(&j) {
+                    out.push(j);
+                    if out.len() == 4 {
+                        break;
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Everything a job needs, shared across threads.
+struct Renderer<'a> {
+    site: &'a Site,
+    loaded: &'a Loaded,
+    tera: &'a tera::Tera,
+    views: Views<'a>,
+    related: &'a [Vec<usize>],
+    jobs: &'a [Job],
+}
+
+/// The context every page template receives (plus `t`, global).
+#[derive(Serialize)]
+struct Ctx<'a, T: Serialize> {
+    site: crate::view::SiteView<'a>,
+    page: PageView,
+    #[serde(flatten)]
+    data: T,
+}
+
+/// Output path for a site path: `/base/tinh/` → `tinh/index.html`.
+pub fn output_path(base_path: &str, url: &str) -> String {
+    let rel = url
+        .strip_prefix(base_path)
+        .unwrap_or(url)
+        .trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_owned()
+    }
+}
+
+impl Renderer<'_> {
+    fn page(
+        &self,
+        kind: &'static str,
+        title: &str,
+        url: &str,
+        description: &str,
+        breadcrumbs: Vec<LinkView>,
+    ) -> PageView {
+        PageView {
+            kind,
+            title: title.to_owned(),
+            url: url.to_owned(),
+            canonical: self.site.config.absolute(url),
+            description: description.to_owned(),
+            breadcrumbs,
+            feed: None,
+            has_code: false,
+        }
+    }
+
+    fn html<T: Serialize>(
+        &self,
+        template: &str,
+        page: PageView,
+        data: T,
+        sink: &dyn Sink,
+    ) -> Result<usize> {
+        let path = output_path(&self.site.config.base_path, &page.url);
+        let ctx = Ctx {
+            site: self.views.site_view(),
+            page,
+            data,
+        };
+        let context = tera::Context::from_serialize(&ctx).map_err(|e| self.err(template, &e))?;
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| self.err(template, &e))?;
+        sink.put(&path, html.into_bytes())?;
+        Ok(1)
+    }
+
+    fn err(&self, template: &str, e: &tera::Error) -> Error {
+        match template_error(self.loaded, e) {
+            Error::Template { message, .. } => Error::Template {
+                name: template.to_owned(),
+                message,
+            },
+            other => other,
+        }
+    }
+
+    fn crumbs(&self, items: &[(&str, &str)]) -> Vec<LinkView> {
+        items
+            .iter()
+            .map(|(t, p)| LinkView {
+                title: (*t).to_owned(),
+                url: self.views.path(p),
+            })
+            .collect()
+    }
+
+    fn run(&self, job: &Job, sink: &dyn Sink) -> Result<usize> {
+        let v = &self.views;
+        let site = self.site;
+        let home = ("Trang chủ", "/");
+        match job {
+            Job::Home => {
+                #[derive(Serialize)]
+                struct Home<'a> {
+                    latest: Vec<crate::view::CardView<'a>>,
+                    provinces: Vec<TermView>,
+                    fields: Vec<TermView>,
+                    years: Vec<TermView>,
+                    counts: stats::Counts,
+                }
+                let latest = site.listed.iter().take(12).map(|&i| v.card(i)).collect();
+                let provinces = (0..site.units.len())
+                    .filter(|&i| !site.units[i].items.is_empty())
+                    .map(|i| v.unit(i))
+                    .collect();
+                let data = Home {
+                    latest,
+                    provinces,
+                    fields: site.fields.iter().map(|t| v.term("linh-vuc", t)).collect(),
+                    years: site.years.iter().map(|t| v.term("nam", t)).collect(),
+                    counts: stats::counts(site),
+                };
+                let mut page = self.page(
+                    "home",
+                    &site.config.title,
+                    &v.path("/"),
+                    &site.config.description,
+                    Vec::new(),
+                );
+                page.feed = Some(v.path("/atom.xml"));
+                self.html("index.html", page, data, sink)
+            }
+            Job::Article(i) => self.article(*i, sink),
+            Job::Redirect { from, to } => {
+                #[derive(Serialize)]
+                struct Redirect<'a> {
+                    target: &'a str,
+                    target_absolute: String,
+                }
+                let mut page = self.page("redirect", "Đã chuyển địa chỉ", from, "", Vec::new());
+                page.canonical = site.config.absolute(to);
+                self.html(
+                    "redirect.html",
+                    page,
+                    Redirect {
+                        target: to,
+                        target_absolute: site.config.absolute(to),
+                    },
+                    sink,
+                )
+            }
+            Job::List(spec, n) => self.list(spec, *n, sink),
+            Job::Provinces => {
+                #[derive(Serialize)]
+                struct Provinces {
+                    units: Vec<TermView>,
+                }
+                let units = (0..site.units.len()).map(|i| v.unit(i)).collect();
+                let page = self.page(
+                    "provinces",
+                    "Tỉnh, thành phố",
+                    &v.path("/tinh/"),
+                    "Các mô hình theo 34 tỉnh, thành phố (từ 1/7/2025) và các tỉnh cũ.",
+                    self.crumbs(&[home]),
+                );
+                self.html("provinces.html", page, Provinces { units }, sink)
+            }
+            Job::Terms { section } => {
+                #[derive(Serialize)]
+                struct Terms {
+                    section: &'static str,
+                    terms: Vec<TermView>,
+                }
+                let (title, terms) = match *section {
+                    "linh-vuc" => ("Lĩnh vực", &site.fields),
+                    "nam" => ("Năm", &site.years),
+                    _ => ("Chủ đề", &site.tags),
+                };
+                let terms = terms.iter().map(|t| v.term(section, t)).collect();
+                let page = self.page(
+                    "terms",
+                    title,
+                    &v.path(&format!("/{section}/")),
+                    "",
+                    self.crumbs(&[home]),
+                );
+                self.html("terms.html", page, Terms { section, terms }, sink)
+            }
+            Job::Search => {
+                #[derive(Serialize)]
+                struct Search {
+                    provinces: Vec<TermView>,
+                    fields: Vec<TermView>,
+                    years: Vec<TermView>,
+                }
+                let data = Search {
+                    provinces: (0..site.units.len()).map(|i| v.unit(i)).collect(),
+                    fields: site.fields.iter().map(|t| v.term("linh-vuc", t)).collect(),
+                    years: site.years.iter().map(|t| v.term("nam", t)).collect(),
+                };
+                let page = self.page(
+                    "search",
+                    "Tìm kiếm",
+                    &v.path("/tim-kiem/"),
+                    "Tìm mô hình Dân vận khéo, có dấu hay không dấu.",
+                    self.crumbs(&[home]),
+                );
+                self.html("search.html", page, data, sink)
+            }
+            Job::Stats => {
+                let page = self.page(
+                    "stats",
+                    "Thống kê",
+                    &v.path("/thong-ke/"),
+                    "Số mô hình theo tỉnh, lĩnh vực và năm.",
+                    self.crumbs(&[home]),
+                );
+                self.html("stats.html", page, stats::view(site, v), sink)
+            }
+            Job::Data => {
+                #[derive(Serialize)]
+                struct Data {
+                    files: Vec<LinkView>,
+                }
+                let files = vec![
+                    LinkView {
+                        title: "mo-hinh.csv".to_owned(),
+                        url: v.path("/du-lieu/mo-hinh.csv"),
+                    },
+                    LinkView {
+                        title: "mo-hinh.json".to_owned(),
+                        url: v.path("/du-lieu/mo-hinh.json"),
+                    },
+                    LinkView {
+                        title: "feed.json".to_owned(),
+                        url: v.path("/feed.json"),
+                    },
+                    LinkView {
+                        title: "atom.xml".to_owned(),
+                        url: v.path("/atom.xml"),
+                    },
+                ];
+                let page = self.page(
+                    "data",
+                    "Dữ liệu",
+                    &v.path("/du-lieu/"),
+                    "Tải dữ liệu các mô hình: CSV, JSON, nguồn tin.",
+                    self.crumbs(&[home]),
+                );
+                self.html("data.html", page, Data { files }, sink)
+            }
+            Job::NotFound => {
+                let mut page = self.page(
+                    "not_found",
+                    "Không tìm thấy trang",
+                    &v.path("/404.html"),
+                    "",
+                    Vec::new(),
+                );
+                page.canonical = site.config.absolute(&v.path("/404.html"));
+                self.html("404.html", page, serde_json::json!({}), sink)
+            }
+            Job::Feeds => {
+                let urls: Vec<String> = self
+                    .jobs
+                    .iter()
+                    .flat_map(|j| self.sitemap_urls(j))
+                    .collect();
+                feed::all(site, v, &urls, sink)?;
+                Ok(0)
+            }
+            Job::Exports => {
+                export::all(site, v, sink)?;
+                Ok(0)
+            }
+            Job::SearchIndex => {
+                // Display names ("Bạc Liêu (nay thuộc Cà Mau)"), by article index.
+                let names: Vec<String> = site
+                    .articles
+                    .iter()
+                    .map(|a| REGISTRY.display(a.province))
+                    .collect();
+                let docs = search_docs(site, &names);
+                for (path, bytes) in search::build(&docs) {
+                    sink.put(&path, bytes)?;
+                }
+                Ok(0)
+            }
+            Job::Statics => {
+                for (path, blob) in &self.loaded.statics {
+                    sink.copy(path, blob)?;
+                }
+                if site.articles.iter().any(|a| a.has_code) {
+                    sink.put(
+                        "assets/syntax.css",
+                        crate::markdown::highlight_css().into_bytes(),
+                    )?;
+                }
+                Ok(0)
+            }
+        }
+    }
+
+    /// The HTML pages a job makes that belong in the sitemap.
+    fn sitemap_urls(&self, job: &Job) -> Vec<String> {
+        let v = &self.views;
+        match job {
+            Job::Home => vec![v.path("/")],
+            Job::Article(i) if self.site.articles[*i].is_listed() => {
+                vec![self.site.articles[*i].url.clone()]
+            }
+            Job::List(spec, n) => vec![page_url(&spec.term.url, *n)],
+            Job::Provinces => vec![v.path("/tinh/")],
+            Job::Terms { section } => vec![v.path(&format!("/{section}/"))],
+            Job::Search => vec![v.path("/tim-kiem/")],
+            Job::Stats => vec![v.path("/thong-ke/")],
+            Job::Data => vec![v.path("/du-lieu/")],
+            _ => Vec::new(),
+        }
+    }
+
+    fn article(&self, i: usize, sink: &dyn Sink) -> Result<usize> {
+        let a = &self.site.articles[i];
+        let v = &self.views;
+        if let Some(reason) = &a.withdrawn {
+            #[derive(Serialize)]
+            struct Withdrawn<'a> {
+                reason: &'a str,
+            }
+            let page = self.page(
+                "withdrawn",
+                "Bài đã được gỡ",
+                &a.url,
+                "",
+                self.crumbs(&[("Trang chủ", "/")]),
+            );
+            return self.html("withdrawn.html", page, Withdrawn { reason }, sink);
+        }
+        #[derive(Serialize)]
+        struct One<'a> {
+            article: crate::view::ArticleView<'a>,
+        }
+        let view = v.article(i, &self.related[i]);
+        let province_crumb = view.province_term.clone();
+        let mut crumbs = self.crumbs(&[("Trang chủ", "/"), ("Tỉnh, thành", "/tinh/")]);
+        crumbs.push(province_crumb);
+        let mut page = self.page(
+            "article",
+            &a.title,
+            &a.url,
+            a.summary.as_deref().unwrap_or(""),
+            crumbs,
+        );
+        page.has_code = a.has_code;
+        let base = output_path(&self.site.config.base_path, &a.url);
+        let dir = base.trim_end_matches("index.html");
+        sink.put(
+            &format!("{dir}index.md"),
+            a.source_text.clone().into_bytes(),
+        )?;
+        sink.put(
+            &format!("{dir}index.json"),
+            export::article_json(self.site, v, i),
+        )?;
+        for asset in &a.assets {
+            sink.copy(
+                &format!("{dir}{}", asset.name),
+                &Blob::Disk(asset.file.clone()),
+            )?;
+        }
+        self.html("article.html", page, One { article: view }, sink)
+    }
+
+    fn list(&self, spec: &ListSpec, n: usize, sink: &dyn Sink) -> Result<usize> {
+        let size = self.site.config.page_size;
+        let items = spec
+            .items
+            .iter()
+            .skip((n - 1) * size)
+            .take(size)
+            .map(|&i| self.views.card(i))
+            .collect();
+        let url = page_url(&spec.term.url, n);
+        let title = if n > 1 {
+            format!("{} – trang {n}", spec.title)
+        } else {
+            spec.title.clone()
+        };
+        let mut crumbs = spec.crumbs.clone();
+        if n > 1 {
+            crumbs.push(LinkView {
+                title: spec.title.clone(),
+                url: spec.term.url.clone(),
+            });
+        }
+        let description = match &spec.term.part_of {
+            Some(unit) => format!(
+                "{}: tỉnh cũ, từ 1/7/2025 thuộc {}.",
+                spec.term.name, unit.title
+            ),
+            None => format!("{} mô hình Dân vận khéo: {}.", spec.items.len(), spec.title),
+        };
+        let mut page = self.page("list", &title, &url, &description, crumbs);
+        page.feed = spec.feed.clone();
+        let list = ListView {
+            kind: spec.kind,
+            term: spec.term.clone(),
+            items,
+            pagination: self.views.pagination(&spec.term.url, n, spec.items.len()),
+            facets: if n == 1 {
+                clone_facets(&spec.facets)
+            } else {
+                Vec::new()
+            },
+        };
+        #[derive(Serialize)]
+        struct List<'a> {
+            list: ListView<'a>,
+        }
+        self.html("list.html", page, List { list }, sink)
+    }
+}
+
+fn clone_facets(f: &[FacetView]) -> Vec<FacetView> {
+    f.iter()
+        .map(|f| FacetView {
+            title: f.title.clone(),
+            items: f.items.clone(),
+        })
+        .collect()
+}
+
+/// Site path of page `n` of a list at `base`.
+fn page_url(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_owned()
+    } else {
+        format!("{base}trang/{n}/")
+    }
+}
+
+/// The search index input: every listed model, newest first.
+fn search_docs<'a>(site: &'a Site, names: &'a [String]) -> Vec<search::SearchDoc<'a>> {
+    site.listed
+        .iter()
+        .map(|&i| {
+            let a = &site.articles[i];
+            let field = &site.config.fields[a.field];
+            search::SearchDoc {
+                url: &a.url,
+                title: &a.title,
+                summary: a.summary.as_deref().unwrap_or(""),
+                province: &names[i],
+                province_slug: REGISTRY.slug(a.province),
+                current_province: &REGISTRY.units[a.province.unit].name,
+                current_province_slug: &REGISTRY.units[a.province.unit].slug,
+                field: &field.name,
+                field_slug: &field.slug,
+                year: a.year,
+                unit: a.unit.as_deref().unwrap_or(""),
+                locality: a.locality.as_deref().unwrap_or(""),
+                tags: &a.tags,
+                body: &a.text,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths() {
+        assert_eq!(output_path("", "/"), "index.html");
+        assert_eq!(
+            output_path("/dvk", "/dvk/tinh/ca-mau/"),
+            "tinh/ca-mau/index.html"
+        );
+        assert_eq!(output_path("", "/404.html"), "404.html");
+    }
+}

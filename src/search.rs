@@ -1,0 +1,572 @@
+//! The client-side search index: built at `kheo build` time from every listed model,
+//! written under `/tim-kiem/index/`, read in the browser by `/assets/search.js`.
+//! Uses `crate::vietnamese` for every normalisation step, the same steps the JS mirrors.
+//! In: `SearchDoc`s in any deterministic order. Out: files (path, bytes), byte-identical
+//! for identical input. Reads and writes no disk; memory grows with postings, not text.
+//!
+//! # Format (version 1)
+//!
+//! Documents are numbered in facet order (current unit, province, field, year, input
+//! order), so a run of ids shares its facets and the manifest describes them in a few
+//! kilobytes instead of one record per document. Words are syllables, folded (no
+//! marks, `đ`→`d`); pairs are two adjacent folded syllables within a phrase.
+//!
+//! | file | holds |
+//! |---|---|
+//! | `manifest.json` | counts, facet tables, the facet runs, first word of each word block, number of pair shards |
+//! | `t/<n>.bin` | word blocks: folded words in byte order, front-coded, each with its document frequency, its posting list (inline or a pack reference) and its exact spellings, each with the subset of the word's documents that use it |
+//! | `p/<n>.bin` | pair shards: pairs whose FNV-1a hash modulo the shard count is `n`, sorted, with their posting lists |
+//! | `k/<n>.bin` | packs: posting lists too big to inline, packed up to `PACK_TARGET` bytes (a big list has its own pack) |
+//! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
+//!
+//! A posting list is a document id set (gaps or bitmap, see `encode::id_set`) followed
+//! by one impact byte per document (`analyze::Averages::impact`). A spelling's subset is
+//! an id set over positions in its word's list.
+
+mod analyze;
+mod encode;
+#[cfg(test)]
+mod read;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::vietnamese::collate;
+use analyze::{Averages, DocTerms, FIELDS, FastMap};
+use encode::{ListRef, common_prefix, fnv1a, id_set, postings, string, varint};
+
+/// What the indexer needs of one model; borrowed from the built site.
+#[derive(Debug, Clone)]
+pub struct SearchDoc<'a> {
+    /// URL of the model page, base path included, e.g. `/mo-hinh/lien-gia-tu-quan/`.
+    pub url: &'a str,
+    /// The model's name.
+    pub title: &'a str,
+    /// One or two sentences; shown in results and searched.
+    pub summary: &'a str,
+    /// Display name of the province as written, e.g. "Bạc Liêu (nay thuộc Cà Mau)".
+    pub province: &'a str,
+    /// Slug of the province the story names (a former province's own slug if it is one).
+    pub province_slug: &'a str,
+    /// Display name of the current (post-2025) unit, e.g. "Cà Mau"; equal to `province`
+    /// for current units. Labels the unit's facet even when no story names it directly.
+    pub current_province: &'a str,
+    /// Slug of the current (post-2025) unit; equal to `province_slug` for current units.
+    pub current_province_slug: &'a str,
+    /// Display name of the field, e.g. "Kinh tế".
+    pub field: &'a str,
+    /// Slug of the field, e.g. `kinh-te`.
+    pub field_slug: &'a str,
+    /// The year the model was recognised or reported.
+    pub year: i32,
+    /// The organisation that runs the model ("" if none).
+    pub unit: &'a str,
+    /// District / commune / ward ("" if none).
+    pub locality: &'a str,
+    /// Tags as written.
+    pub tags: &'a [String],
+    /// The article body as plain text (Markdown stripped), NFC.
+    pub body: &'a str,
+}
+
+/// One output file of the index: a path relative to the output root and its bytes.
+pub type IndexFile = (String, Vec<u8>);
+
+/// Folder of the index, relative to the output root.
+pub const INDEX_DIR: &str = "tim-kiem/index";
+
+/// Posting lists up to this many bytes are written inside their dictionary entry.
+const INLINE_MAX: usize = 48;
+/// Packs are filled up to about this many bytes.
+const PACK_TARGET: usize = 16 * 1024;
+/// A list at least this long gets a pack of its own.
+const PACK_ALONE: usize = 6 * 1024;
+/// Word blocks and pair shards are cut at about this many bytes.
+const BLOCK_TARGET: usize = 8 * 1024;
+/// Documents per result metadata file.
+const META_CHUNK: usize = 16;
+/// Characters of body text kept per document for snippets.
+const EXCERPT_CHARS: usize = 480;
+/// Documents analysed in parallel per batch (bounds the memory of analysis).
+const BATCH: usize = 512;
+
+/// Builds the whole index. Deterministic: the same docs give the same bytes.
+pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
+    let t = std::time::Instant::now();
+    let facets = Facets::new(docs);
+    let lengths: Vec<[u32; FIELDS]> = facets
+        .order
+        .par_iter()
+        .map(|&i| analyze::lengths(&docs[i]))
+        .collect();
+    let averages = Averages::new(&lengths);
+    eprintln!("TIMING lengths {:?}", t.elapsed());
+    let mut postings = Postings::default();
+    let mut ta = std::time::Duration::ZERO;
+    for (batch_no, batch) in facets.order.chunks(BATCH).enumerate() {
+        let t2 = std::time::Instant::now();
+        let analysed: Vec<DocTerms> = batch
+            .par_iter()
+            .map(|&i| analyze::analyze(&docs[i]))
+            .collect();
+        ta += t2.elapsed();
+        for (k, terms) in analysed.into_iter().enumerate() {
+            let id = (batch_no * BATCH + k) as u32;
+            postings.add(id, terms, &averages);
+        }
+    }
+    eprintln!("TIMING analyse {:?} total {:?}", ta, t.elapsed());
+    let mut packs = Packs::default();
+    let (blocks, first_words) = write_words(postings.words, &mut packs);
+    let pair_shards = write_pairs(postings.pairs, &mut packs);
+    eprintln!("TIMING written {:?}", t.elapsed());
+    let meta = write_meta(docs, &facets.order);
+
+    let mut files: Vec<IndexFile> = Vec::new();
+    let numbered = |dir: &str, ext: &str, list: Vec<Vec<u8>>| -> Vec<IndexFile> {
+        list.into_iter()
+            .enumerate()
+            .map(|(n, b)| (format!("{INDEX_DIR}/{dir}/{n}.{ext}"), b))
+            .collect()
+    };
+    let shard_count = pair_shards.len();
+    let pack_count = packs.files.len();
+    files.extend(numbered("t", "bin", blocks));
+    files.extend(numbered("p", "bin", pair_shards));
+    files.extend(numbered("k", "bin", packs.files));
+    files.extend(numbered("m", "json", meta));
+    let manifest = Manifest {
+        format: 1,
+        version: version(&files),
+        docs: docs.len(),
+        provinces: facets
+            .provinces
+            .iter()
+            .map(|p| (p.slug, p.name, p.current))
+            .collect(),
+        fields: facets.fields.iter().map(|f| (f.0, f.1)).collect(),
+        groups: facets.groups,
+        meta_chunk: META_CHUNK,
+        word_blocks: first_words,
+        pair_shards: shard_count,
+        packs: pack_count,
+    };
+    // Serialising plain vectors, strings and numbers cannot fail.
+    let json = serde_json::to_vec(&manifest).unwrap_or_default();
+    files.push((format!("{INDEX_DIR}/manifest.json"), json));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// The manifest, `manifest.json`: everything a query needs before its first shard.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Manifest<'a> {
+    format: u32,
+    /// Hash of every other file; search.js appends it to shard URLs to bust caches.
+    version: String,
+    docs: usize,
+    /// `[slug, display name, index of its current unit in this table]`.
+    provinces: Vec<(&'a str, &'a str, usize)>,
+    /// `[slug, display name]`.
+    fields: Vec<(&'a str, &'a str)>,
+    /// Facet runs in document order, flat: province index, field index, year, count.
+    groups: Vec<i64>,
+    meta_chunk: usize,
+    /// The first word of each word block `t/<n>.bin`.
+    word_blocks: Vec<String>,
+    pair_shards: usize,
+    packs: usize,
+}
+
+/// One province of the facet table.
+struct Province<'a> {
+    slug: &'a str,
+    name: &'a str,
+    /// Index of its current unit in the table (itself for a current unit).
+    current: usize,
+}
+
+/// Facet tables and the document order they induce.
+struct Facets<'a> {
+    /// Current units, each followed by its former provinces, in Vietnamese order.
+    provinces: Vec<Province<'a>>,
+    fields: Vec<(&'a str, &'a str)>,
+    /// Input index of document id `n`.
+    order: Vec<usize>,
+    /// Flat runs: province index, field index, year, count.
+    groups: Vec<i64>,
+}
+
+impl<'a> Facets<'a> {
+    fn new(docs: &[SearchDoc<'a>]) -> Self {
+        // slug -> name, for current units and for provinces named by stories.
+        let mut current: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut former: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+        let mut fields: BTreeMap<&str, &str> = BTreeMap::new();
+        for d in docs {
+            current
+                .entry(d.current_province_slug)
+                .or_insert(d.current_province);
+            if d.province_slug != d.current_province_slug {
+                former
+                    .entry((d.current_province_slug, d.province_slug))
+                    .or_insert(d.province);
+            }
+            fields.entry(d.field_slug).or_insert(d.field);
+        }
+        let by_name = |a: &(&str, &str), b: &(&str, &str)| collate(a.1, b.1).then(a.0.cmp(b.0));
+        let mut units: Vec<(&str, &str)> = current.into_iter().collect();
+        units.sort_by(by_name);
+        let mut provinces = Vec::new();
+        for (slug, name) in units {
+            let at = provinces.len();
+            provinces.push(Province {
+                slug,
+                name,
+                current: at,
+            });
+            let mut olds: Vec<(&str, &str)> = former
+                .range((slug, "")..)
+                .take_while(|((c, _), _)| *c == slug)
+                .map(|((_, s), n)| (*s, *n))
+                .collect();
+            olds.sort_by(by_name);
+            provinces.extend(olds.into_iter().map(|(slug, name)| Province {
+                slug,
+                name,
+                current: at,
+            }));
+        }
+        let mut fields: Vec<(&str, &str)> = fields.into_iter().collect();
+        fields.sort_by(by_name);
+
+        let index: HashMap<(&str, &str), usize> = provinces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((provinces[p.current].slug, p.slug), i))
+            .collect();
+        let field_index: HashMap<&str, usize> =
+            fields.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
+        // Every (current, province) pair and field of the docs was entered above.
+        let key = |d: &SearchDoc<'_>| {
+            (
+                index[&(d.current_province_slug, d.province_slug)],
+                field_index[d.field_slug],
+                d.year,
+            )
+        };
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| (key(&docs[i]), i));
+        let mut groups: Vec<i64> = Vec::new();
+        let mut last = None;
+        for &i in &order {
+            let k = key(&docs[i]);
+            if last == Some(k) {
+                if let Some(count) = groups.last_mut() {
+                    *count += 1;
+                }
+            } else {
+                groups.extend([k.0 as i64, k.1 as i64, i64::from(k.2), 1]);
+                last = Some(k);
+            }
+        }
+        Facets {
+            provinces,
+            fields,
+            order,
+            groups,
+        }
+    }
+}
+
+/// A posting list growing in document order: gap varints and impact bytes.
+#[derive(Default)]
+struct List {
+    gaps: Vec<u8>,
+    impacts: Vec<u8>,
+    next: u32,
+    len: u32,
+}
+
+impl List {
+    fn push(&mut self, id: u32, impact: u8) {
+        varint(&mut self.gaps, u64::from(id - self.next));
+        self.next = id + 1;
+        self.len += 1;
+        self.impacts.push(impact);
+    }
+
+    /// The document ids, decoded.
+    fn ids(&self) -> Vec<u32> {
+        gaps_to_ids(&self.gaps, self.len as usize)
+    }
+}
+
+/// Decodes `n` gap varints (each `id - previous - 1`, the first the id itself).
+fn gaps_to_ids(gaps: &[u8], n: usize) -> Vec<u32> {
+    let mut out = Vec::with_capacity(n);
+    let mut next = 0u32;
+    let mut v = 0u32;
+    let mut shift = 0;
+    for &b in gaps {
+        v |= u32::from(b & 0x7f) << shift;
+        shift += 7;
+        if b < 0x80 {
+            next += v;
+            out.push(next);
+            next += 1;
+            v = 0;
+            shift = 0;
+        }
+    }
+    out
+}
+
+/// One exact spelling of a folded word: the positions (in the word's list) that use it.
+struct Spelling {
+    key: String,
+    positions: List,
+}
+
+/// A folded word: its posting list and its spellings.
+#[derive(Default)]
+struct Word {
+    list: List,
+    spellings: Vec<Spelling>,
+}
+
+/// Every posting of the corpus, accumulated in document order.
+#[derive(Default)]
+struct Postings {
+    words: FastMap<String, Word>,
+    pairs: FastMap<String, List>,
+}
+
+impl Postings {
+    fn add(&mut self, id: u32, terms: DocTerms, averages: &Averages) {
+        for (folded, count) in terms.words {
+            let word = self.words.entry(folded).or_default();
+            let position = word.list.len;
+            word.list
+                .push(id, averages.impact(&count.counts, &terms.lengths));
+            for key in count.variants {
+                match word.spellings.iter_mut().find(|s| s.key == key) {
+                    Some(s) => s.positions.push(position, 0),
+                    None => {
+                        let mut positions = List::default();
+                        positions.push(position, 0);
+                        word.spellings.push(Spelling { key, positions });
+                    }
+                }
+            }
+        }
+        for (pair, counts) in terms.pairs {
+            self.pairs
+                .entry(pair)
+                .or_default()
+                .push(id, averages.impact(&counts, &terms.lengths));
+        }
+    }
+}
+
+/// The pack files and where the next small list goes.
+#[derive(Default)]
+struct Packs {
+    files: Vec<Vec<u8>>,
+}
+
+/// A sequence of lists packed together (words, spellings and pairs each have one, so a
+/// query without diacritics never downloads spelling data).
+#[derive(Default)]
+struct Stream {
+    open: Option<usize>,
+}
+
+impl Packs {
+    /// Stores a list inline or in a pack of `stream`, returning its reference.
+    fn store(&mut self, stream: &mut Stream, bytes: Vec<u8>) -> ListRef {
+        if bytes.len() <= INLINE_MAX {
+            return ListRef::Inline(bytes);
+        }
+        let len = bytes.len() as u32;
+        let pack = if bytes.len() >= PACK_ALONE {
+            self.files.push(Vec::new());
+            self.files.len() - 1
+        } else {
+            match stream.open {
+                Some(p) if self.files[p].len() + bytes.len() <= PACK_TARGET => p,
+                _ => {
+                    self.files.push(Vec::new());
+                    stream.open = Some(self.files.len() - 1);
+                    self.files.len() - 1
+                }
+            }
+        };
+        let offset = self.files[pack].len() as u32;
+        self.files[pack].extend_from_slice(&bytes);
+        ListRef::Packed {
+            pack: pack as u32,
+            offset,
+            len,
+        }
+    }
+}
+
+/// A dictionary file being filled: entry count and front-coded entries.
+#[derive(Default)]
+struct Block {
+    count: u64,
+    body: Vec<u8>,
+    last_key: Vec<u8>,
+}
+
+impl Block {
+    /// Starts an entry: the key, front-coded against the previous key of the block.
+    fn key(&mut self, key: &str) {
+        let shared = common_prefix(&self.last_key, key.as_bytes());
+        varint(&mut self.body, shared as u64);
+        string(&mut self.body, &key[shared..]);
+        self.last_key.clear();
+        self.last_key.extend_from_slice(key.as_bytes());
+        self.count += 1;
+    }
+
+    fn finish(self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.body.len() + 4);
+        varint(&mut out, self.count);
+        out.extend_from_slice(&self.body);
+        out
+    }
+}
+
+/// Writes the word blocks: returns them and the first word of each.
+///
+/// Entry: key, document frequency, list reference, spelling count, then each spelling's
+/// exact key; with two or more spellings each also has its frequency and subset reference.
+fn write_words(words: FastMap<String, Word>, packs: &mut Packs) -> (Vec<Vec<u8>>, Vec<String>) {
+    let mut words: Vec<(String, Word)> = words.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (mut lists, mut subsets) = (Stream::default(), Stream::default());
+    let mut blocks = Vec::new();
+    let mut firsts = Vec::new();
+    let mut block = Block::default();
+    for (key, mut word) in words {
+        if block.body.len() >= BLOCK_TARGET {
+            blocks.push(std::mem::take(&mut block).finish());
+        }
+        if block.count == 0 {
+            // A word that shares a prefix with the previous block's last word still
+            // starts its own block cleanly: front coding restarts in every block.
+            firsts.push(key.clone());
+        }
+        block.key(&key);
+        varint(&mut block.body, u64::from(word.list.len));
+        let ids = word.list.ids();
+        packs
+            .store(&mut lists, postings(&ids, &word.list.impacts))
+            .write(&mut block.body);
+        word.spellings.sort_by(|a, b| a.key.cmp(&b.key));
+        varint(&mut block.body, word.spellings.len() as u64);
+        let single = word.spellings.len() == 1;
+        for spelling in &word.spellings {
+            string(&mut block.body, &spelling.key);
+            if single {
+                continue;
+            }
+            varint(&mut block.body, u64::from(spelling.positions.len));
+            let subset = if spelling.positions.len == word.list.len {
+                ListRef::All
+            } else {
+                let mut bytes = Vec::new();
+                id_set(&mut bytes, &spelling.positions.ids());
+                packs.store(&mut subsets, bytes)
+            };
+            subset.write(&mut block.body);
+        }
+    }
+    if block.count > 0 {
+        blocks.push(block.finish());
+    }
+    (blocks, firsts)
+}
+
+/// Writes the pair shards. Entry: key, document frequency, list reference.
+fn write_pairs(pairs: FastMap<String, List>, packs: &mut Packs) -> Vec<Vec<u8>> {
+    let mut pairs: Vec<(String, List)> = pairs.into_iter().collect();
+    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut stream = Stream::default();
+    let mut entries: Vec<(String, u32, ListRef)> = Vec::with_capacity(pairs.len());
+    let mut total = 0usize;
+    for (key, list) in pairs {
+        let r = packs.store(&mut stream, postings(&list.ids(), &list.impacts));
+        total += key.len()
+            + 4
+            + match &r {
+                ListRef::Inline(b) => b.len(),
+                _ => 6,
+            };
+        entries.push((key, list.len, r));
+    }
+    let shards = total.div_ceil(BLOCK_TARGET);
+    let mut blocks: Vec<Block> = (0..shards).map(|_| Block::default()).collect();
+    for (key, df, r) in entries {
+        let block = &mut blocks[fnv1a(&key) as usize % shards];
+        block.key(&key);
+        varint(&mut block.body, u64::from(df));
+        r.write(&mut block.body);
+    }
+    blocks.into_iter().map(Block::finish).collect()
+}
+
+/// Writes the result metadata files: per document `[url, title, summary, excerpt]`.
+fn write_meta(docs: &[SearchDoc<'_>], order: &[usize]) -> Vec<Vec<u8>> {
+    order
+        .chunks(META_CHUNK)
+        .map(|chunk| {
+            let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body)).collect();
+            let rows: Vec<[&str; 4]> = chunk
+                .iter()
+                .zip(&excerpts)
+                .map(|(&i, e)| [docs[i].url, docs[i].title, docs[i].summary, e.as_str()])
+                .collect();
+            // Serialising string arrays cannot fail.
+            serde_json::to_vec(&rows).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The start of a body, whitespace collapsed, cut at a word end near `EXCERPT_CHARS`.
+fn excerpt(body: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 8);
+    let mut chars = 0;
+    for word in body.split_whitespace() {
+        if chars + word.chars().count() > EXCERPT_CHARS && chars > 0 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+    }
+    out
+}
+
+/// A short hash of all index files, so browsers never mix shards of two builds.
+fn version(files: &[IndexFile]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, bytes) in files {
+        for b in path.bytes().chain(bytes.iter().copied()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests;

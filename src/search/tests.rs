@@ -1,0 +1,274 @@
+//! Unit tests of the index: format round trips through `read::Index`, determinism, file
+//! layout, and the ranking rules (diacritics, tone placement, phrases, field weights).
+
+use super::read::Index;
+use super::*;
+
+/// An owned document, so tests can build `SearchDoc`s from short literals.
+struct Doc {
+    url: String,
+    title: &'static str,
+    body: String,
+    province: (&'static str, &'static str, &'static str, &'static str),
+    field: (&'static str, &'static str),
+    year: i32,
+    tags: Vec<String>,
+}
+
+const CA_MAU: (&str, &str, &str, &str) = ("Cà Mau", "ca-mau", "Cà Mau", "ca-mau");
+const BAC_LIEU: (&str, &str, &str, &str) = (
+    "Bạc Liêu (nay thuộc Cà Mau)",
+    "bac-lieu",
+    "Cà Mau",
+    "ca-mau",
+);
+const DA_NANG: (&str, &str, &str, &str) = ("Đà Nẵng", "da-nang", "Đà Nẵng", "da-nang");
+const KINH_TE: (&str, &str) = ("Kinh tế", "kinh-te");
+const VAN_HOA: (&str, &str) = ("Văn hóa - xã hội", "van-hoa-xa-hoi");
+
+fn doc(slug: &str, title: &'static str, body: &str) -> Doc {
+    Doc {
+        url: format!("/mo-hinh/{slug}/"),
+        title,
+        body: body.to_owned(),
+        province: CA_MAU,
+        field: KINH_TE,
+        year: 2020,
+        tags: Vec::new(),
+    }
+}
+
+fn view(d: &Doc) -> SearchDoc<'_> {
+    SearchDoc {
+        url: &d.url,
+        title: d.title,
+        summary: "",
+        province: d.province.0,
+        province_slug: d.province.1,
+        current_province: d.province.2,
+        current_province_slug: d.province.3,
+        field: d.field.0,
+        field_slug: d.field.1,
+        year: d.year,
+        unit: "",
+        locality: "",
+        tags: &d.tags,
+        body: &d.body,
+    }
+}
+
+fn index(docs: &[Doc]) -> Index {
+    let views: Vec<SearchDoc<'_>> = docs.iter().map(view).collect();
+    Index::new(&build(&views))
+}
+
+fn urls(ranked: &[(String, u32, f64)]) -> Vec<&str> {
+    ranked.iter().map(|r| r.0.as_str()).collect()
+}
+
+#[test]
+fn empty_site_has_a_manifest_only() {
+    let files = build(&[]);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "tim-kiem/index/manifest.json");
+    let m: serde_json::Value = serde_json::from_slice(&files[0].1).expect("json");
+    assert_eq!(m["docs"], 0);
+}
+
+#[test]
+fn build_is_deterministic_and_stays_in_its_folder() {
+    let docs = vec![
+        doc("a", "Dân vận khéo ở Cà Mau", "Hoà bình và nông thôn mới."),
+        doc("b", "Đà Nẵng xanh", "Hòa nhập cộng đồng."),
+    ];
+    let views: Vec<SearchDoc<'_>> = docs.iter().map(view).collect();
+    let once = build(&views);
+    let twice = build(&views);
+    assert_eq!(once, twice);
+    assert!(once.iter().all(|(p, _)| p.starts_with("tim-kiem/index/")));
+    // Input order does not change the bytes: documents are numbered in facet order.
+    let reversed: Vec<SearchDoc<'_>> = views.iter().rev().cloned().collect();
+    assert_eq!(build(&reversed).len(), once.len());
+}
+
+#[test]
+fn folded_queries_find_diacritics_and_d_stroke() {
+    let docs = vec![
+        doc("dn", "Đà Nẵng", "Thành phố biển."),
+        doc("dvk", "Dân vận khéo", "Mô hình hay."),
+        doc("other", "Hũ gạo tình thương", "Không liên quan."),
+    ];
+    let ix = index(&docs);
+    assert_eq!(urls(&ix.rank("da nang")), ["/mo-hinh/dn/"]);
+    assert_eq!(urls(&ix.rank("DAN VAN KHEO")), ["/mo-hinh/dvk/"]);
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Đà Nẵng").collect();
+    assert_eq!(urls(&ix.rank(&nfd)), ["/mo-hinh/dn/"]);
+    assert!(ix.rank("khong co tu nay").is_empty());
+}
+
+#[test]
+fn exact_spelling_ranks_above_folded_and_tone_placement_does_not_matter() {
+    let docs = vec![
+        doc("hoa-flower", "Hoa", "Trồng hoa ven đường, hoa đẹp."),
+        doc("hoa-old", "Chuyện làng", "Hòa giải ở cơ sở."),
+        doc("hoa-new", "Chuyện xóm", "Hoà giải ở cơ sở."),
+        doc("hoa-chem", "Văn hóa", "Văn hóa đọc."),
+    ];
+    let ix = index(&docs);
+    for q in ["hoà", "hòa", "HÒA"] {
+        let r = ix.rank(q);
+        assert_eq!(r.len(), 4, "{q}: folded matches are kept");
+        let top: Vec<&str> = urls(&r)[..2].to_vec();
+        assert!(
+            top.contains(&"/mo-hinh/hoa-old/") && top.contains(&"/mo-hinh/hoa-new/"),
+            "{q}: {r:?}"
+        );
+    }
+    // Without diacritics every spelling is equal and the title hit wins.
+    assert_eq!(urls(&ix.rank("hoa"))[0], "/mo-hinh/hoa-flower/");
+    let e = ix.word("hoa").expect("hoa");
+    let spellings: Vec<&str> = e.spellings.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(spellings, ["hoa", "hoà", "hoá"]);
+}
+
+#[test]
+fn phrase_matches_rank_first() {
+    let docs = vec![
+        doc(
+            "scattered",
+            "Mới: nông dân và thôn xóm",
+            "Nông nghiệp ở thôn, việc mới, nông thôn.",
+        ),
+        doc("phrase", "Chuyện làng", "Xây dựng nông thôn mới ở xã."),
+    ];
+    let ix = index(&docs);
+    let r = ix.rank("nông thôn mới");
+    assert_eq!(
+        urls(&r),
+        ["/mo-hinh/phrase/", "/mo-hinh/scattered/"],
+        "{r:?}"
+    );
+    assert!(r[0].1 > r[1].1, "the phrase lifts the tier");
+}
+
+#[test]
+fn title_hits_rank_above_body_hits() {
+    let docs = vec![
+        doc(
+            "body",
+            "Chuyện làng",
+            "Camera an ninh giúp xóm yên bình, camera ở mọi ngõ.",
+        ),
+        doc("title", "Camera an ninh", "Một mô hình ở xã."),
+    ];
+    let ix = index(&docs);
+    assert_eq!(urls(&ix.rank("camera"))[0], "/mo-hinh/title/");
+}
+
+#[test]
+fn ties_break_by_document_order() {
+    let docs = vec![
+        doc("b", "Tủ sách", "Đọc sách."),
+        doc("a", "Tủ sách", "Đọc sách."),
+    ];
+    let ix = index(&docs);
+    let r = ix.rank("tủ sách");
+    assert_eq!(r[0].2, r[1].2);
+    assert_eq!(
+        urls(&r),
+        ["/mo-hinh/b/", "/mo-hinh/a/"],
+        "same facets: input order"
+    );
+}
+
+#[test]
+fn facets_nest_former_provinces_and_order_documents() {
+    let mut docs = vec![
+        doc("dn", "Một", "x"),
+        doc("bl", "Hai", "x"),
+        doc("cm", "Ba", "x"),
+        doc("cm2", "Bốn", "x"),
+    ];
+    docs[0].province = DA_NANG;
+    docs[1].province = BAC_LIEU;
+    docs[3].field = VAN_HOA;
+    docs[3].year = 2019;
+    let ix = index(&docs);
+    let m = &ix.manifest;
+    assert_eq!(
+        m["provinces"],
+        serde_json::json!([
+            ["ca-mau", "Cà Mau", 0],
+            ["bac-lieu", "Bạc Liêu (nay thuộc Cà Mau)", 0],
+            ["da-nang", "Đà Nẵng", 2]
+        ])
+    );
+    assert_eq!(
+        m["fields"],
+        serde_json::json!([
+            ["kinh-te", "Kinh tế"],
+            ["van-hoa-xa-hoi", "Văn hóa - xã hội"]
+        ])
+    );
+    assert_eq!(
+        m["groups"],
+        serde_json::json!([0, 0, 2020, 1, 0, 1, 2019, 1, 1, 0, 2020, 1, 2, 0, 2020, 1])
+    );
+    let order: Vec<String> = (0..4).map(|id| ix.meta(id)[0].clone()).collect();
+    assert_eq!(
+        order,
+        [
+            "/mo-hinh/cm/",
+            "/mo-hinh/cm2/",
+            "/mo-hinh/bl/",
+            "/mo-hinh/dn/"
+        ]
+    );
+}
+
+#[test]
+fn big_lists_go_to_packs_and_pairs_to_shards() {
+    let docs: Vec<Doc> = (0..300)
+        .map(|i| {
+            let body = if i % 3 == 0 {
+                "dân vận khéo, sản phẩm OCOP"
+            } else {
+                "dân vận khéo"
+            };
+            doc(&format!("d{i}"), "Mô hình", body)
+        })
+        .collect();
+    let ix = index(&docs);
+    let e = ix.word("dan").expect("dan");
+    assert!(matches!(e.list, read::Ref::Packed { .. }), "{:?}", e.list);
+    assert_eq!(ix.postings(&e).ids, (0..300).collect::<Vec<u32>>());
+    let ocop = ix.word("ocop").expect("ocop");
+    assert_eq!(ix.postings(&ocop).ids.len(), 100);
+    assert_eq!(ix.pair("dan van").expect("pair").ids.len(), 300);
+    assert_eq!(ix.pair("san pham").expect("pair").ids.len(), 100);
+    assert!(ix.pair("kheo san").is_none(), "the comma ends the phrase");
+    assert_eq!(ix.meta(299)[0], "/mo-hinh/d299/");
+}
+
+#[test]
+fn spelling_subsets_map_back_to_documents() {
+    let docs: Vec<Doc> = (0..200)
+        .map(|i| {
+            doc(
+                &format!("d{i}"),
+                "Mô hình",
+                if i % 2 == 0 {
+                    "văn hóa"
+                } else {
+                    "vận động, văn nghệ"
+                },
+            )
+        })
+        .collect();
+    let ix = index(&docs);
+    let e = ix.word("van").expect("van");
+    assert_eq!(ix.spelling_docs(&e, "văn").len(), 200);
+    let van = ix.spelling_docs(&e, "vận");
+    assert_eq!(van.len(), 100);
+    assert!(van.iter().all(|id| ix.meta(*id)[3].contains("vận")));
+}

@@ -1,0 +1,170 @@
+//! Counts and charts for the home page and `/thong-ke/`: models by province, field
+//! and year, and a province × field table. Charts are SVG drawn here at build time
+//! (no JavaScript), each bar a link with its number as text, so screen readers and
+//! print get the figures too.
+
+use serde::Serialize;
+
+use crate::markdown::escape;
+use crate::taxonomy::Site;
+use crate::view::Views;
+
+/// Headline numbers.
+#[derive(Debug, Serialize, Clone, Copy)]
+pub struct Counts {
+    /// Listed models.
+    pub models: usize,
+    /// Current units with at least one model.
+    pub provinces: usize,
+    /// Fields with at least one model.
+    pub fields: usize,
+    /// Distinct years.
+    pub years: usize,
+    /// Distinct tags.
+    pub tags: usize,
+}
+
+/// Computes the headline numbers.
+pub fn counts(site: &Site) -> Counts {
+    Counts {
+        models: site.listed.len(),
+        provinces: site.units.iter().filter(|t| !t.items.is_empty()).count(),
+        fields: site.fields.iter().filter(|t| !t.items.is_empty()).count(),
+        years: site.years.len(),
+        tags: site.tags.len(),
+    }
+}
+
+/// A bar of a chart.
+#[derive(Debug, Serialize)]
+pub struct Bar {
+    /// Label.
+    pub label: String,
+    /// Site path of the list page.
+    pub url: String,
+    /// Number of models.
+    pub count: usize,
+}
+
+/// A chart: its bars (as data, for tables) and the SVG (safe HTML).
+#[derive(Debug, Serialize)]
+pub struct Chart {
+    /// Heading.
+    pub title: String,
+    /// The data.
+    pub bars: Vec<Bar>,
+    /// Inline SVG.
+    pub svg: String,
+}
+
+/// One row of the province × field table.
+#[derive(Debug, Serialize)]
+pub struct MatrixRow {
+    /// Province name.
+    pub label: String,
+    /// Site path of the province page.
+    pub url: String,
+    /// Count per field, in field order.
+    pub counts: Vec<usize>,
+    /// Row total.
+    pub total: usize,
+}
+
+/// The statistics page's data, available as `stats`... fields at top level.
+#[derive(Debug, Serialize)]
+pub struct StatsView {
+    /// Headline numbers.
+    pub counts: Counts,
+    /// Models by province, by field, by year.
+    pub charts: Vec<Chart>,
+    /// Field names (table columns).
+    pub matrix_fields: Vec<String>,
+    /// Province × field table, provinces with models only.
+    pub matrix: Vec<MatrixRow>,
+}
+
+/// Builds the statistics view.
+pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
+    let bars = |section: &str, terms: &[crate::taxonomy::Term]| -> Vec<Bar> {
+        terms
+            .iter()
+            .filter(|t| !t.items.is_empty())
+            .map(|t| Bar {
+                label: t.name.clone(),
+                url: v.path(&format!("/{section}/{}/", t.slug)),
+                count: t.items.len(),
+            })
+            .collect()
+    };
+    let mut provinces = bars("tinh", &site.units);
+    provinces.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| crate::vietnamese::collate(&a.label, &b.label))
+    });
+    let mut years = bars("nam", &site.years);
+    years.reverse();
+    let charts = vec![
+        chart("Số mô hình theo tỉnh, thành phố", provinces),
+        chart("Số mô hình theo lĩnh vực", bars("linh-vuc", &site.fields)),
+        chart("Số mô hình theo năm", years),
+    ];
+    let matrix = site
+        .units
+        .iter()
+        .filter(|t| !t.items.is_empty())
+        .map(|t| {
+            let mut counts = vec![0; site.fields.len()];
+            for &a in &t.items {
+                counts[site.articles[a].field] += 1;
+            }
+            MatrixRow {
+                label: t.name.clone(),
+                url: v.path(&format!("/tinh/{}/", t.slug)),
+                total: t.items.len(),
+                counts,
+            }
+        })
+        .collect();
+    StatsView {
+        counts: counts(site),
+        charts,
+        matrix_fields: site.fields.iter().map(|f| f.name.clone()).collect(),
+        matrix,
+    }
+}
+
+/// A horizontal bar chart: label, bar, number; every bar links to its list.
+fn chart(title: &str, bars: Vec<Bar>) -> Chart {
+    const ROW: usize = 28;
+    const LABEL: usize = 190;
+    const BAR: usize = 330;
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let height = bars.len() * ROW + 8;
+    let width = LABEL + BAR + 60;
+    let id = crate::vietnamese::slugify(title);
+    let mut svg = format!(
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{}</title>",
+        escape(title)
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = i * ROW + 4;
+        let w = (b.count * BAR).div_ceil(max).max(2);
+        let label = escape(&b.label);
+        svg.push_str(&format!(
+            "<a href=\"{url}\"><title>{label}: {n} mô hình</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/><text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
+            url = escape(&b.url),
+            lx = LABEL - 8,
+            ty = y + 15,
+            h = ROW - 8,
+            nx = LABEL + w + 6,
+            n = b.count,
+        ));
+    }
+    svg.push_str("</svg>");
+    Chart {
+        title: title.to_owned(),
+        bars,
+        svg,
+    }
+}

@@ -1,0 +1,154 @@
+//! Stage 4, index: sorts the articles (newest first) and groups the listed ones by
+//! province (current unit and former province), field, year and tag. The result,
+//! `Site`, is plain data that `render` reads; lists hold indices, never copies.
+
+use std::collections::BTreeMap;
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::province::REGISTRY;
+use crate::vietnamese::{collate, slugify};
+
+/// One term of a taxonomy (a province, a field, a year, a tag) and its stories.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Display name.
+    pub name: String,
+    /// URL slug.
+    pub slug: String,
+    /// Indices into `Site::articles` of its listed stories, newest first.
+    pub items: Vec<usize>,
+}
+
+/// The indexed site: everything `render` needs, nothing it must compute again.
+#[derive(Debug)]
+pub struct Site {
+    /// Settings.
+    pub config: Config,
+    /// Every built article (withdrawn ones too), newest first.
+    pub articles: Vec<Article>,
+    /// Indices of the listed (not withdrawn) articles, newest first.
+    pub listed: Vec<usize>,
+    /// The 34 current units, in Vietnamese alphabetical order; a unit's items include
+    /// stories filed under its former provinces.
+    pub units: Vec<Term>,
+    /// Former provinces (index parallel to `REGISTRY.former`), with their own stories.
+    pub formers: Vec<Term>,
+    /// For each unit in `units`, its index in `REGISTRY.units`.
+    pub unit_ids: Vec<usize>,
+    /// Fields, in `site.yaml` order.
+    pub fields: Vec<Term>,
+    /// Years with stories, newest first.
+    pub years: Vec<Term>,
+    /// Tags, in Vietnamese alphabetical order.
+    pub tags: Vec<Term>,
+}
+
+impl Site {
+    /// The term of the unit with registry index `unit`.
+    pub fn unit_term(&self, unit: usize) -> Option<&Term> {
+        self.unit_ids
+            .iter()
+            .position(|&u| u == unit)
+            .map(|i| &self.units[i])
+    }
+}
+
+/// Sorts and groups validated articles.
+pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
+    articles.sort_by(|a, b| {
+        b.recency()
+            .cmp(&a.recency())
+            .then_with(|| collate(&a.title, &b.title))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    let listed: Vec<usize> = (0..articles.len())
+        .filter(|&i| articles[i].is_listed())
+        .collect();
+
+    let mut unit_ids: Vec<usize> = (0..REGISTRY.units.len()).collect();
+    unit_ids.sort_by(|&a, &b| collate(&REGISTRY.units[a].name, &REGISTRY.units[b].name));
+    let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); REGISTRY.units.len()];
+    let mut formers: Vec<Term> = REGISTRY
+        .former
+        .iter()
+        .map(|f| Term {
+            name: f.name.clone(),
+            slug: f.slug.clone(),
+            items: Vec::new(),
+        })
+        .collect();
+    let mut fields: Vec<Term> = config
+        .fields
+        .iter()
+        .map(|f| Term {
+            name: f.name.clone(),
+            slug: f.slug.clone(),
+            items: Vec::new(),
+        })
+        .collect();
+    let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    // Tag slug → (spellings with counts, items).
+    let mut tags: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
+
+    for &i in &listed {
+        let a = &articles[i];
+        by_unit[a.province.unit].push(i);
+        if let Some(f) = a.province.former {
+            formers[f].items.push(i);
+        }
+        fields[a.field].items.push(i);
+        years.entry(a.year).or_default().push(i);
+        for t in &a.tags {
+            let slug = slugify(t);
+            if slug.is_empty() {
+                continue;
+            }
+            let entry = tags.entry(slug).or_default();
+            *entry.0.entry(t.clone()).or_default() += 1;
+            entry.1.push(i);
+        }
+    }
+
+    let units = unit_ids
+        .iter()
+        .map(|&u| Term {
+            name: REGISTRY.units[u].name.clone(),
+            slug: REGISTRY.units[u].slug.clone(),
+            items: std::mem::take(&mut by_unit[u]),
+        })
+        .collect();
+    let years = years
+        .into_iter()
+        .rev()
+        .map(|(y, items)| Term {
+            name: y.to_string(),
+            slug: y.to_string(),
+            items,
+        })
+        .collect();
+    let mut tags: Vec<Term> = tags
+        .into_iter()
+        .map(|(slug, (spellings, items))| {
+            // The most used spelling names the tag; ties go to the first in order.
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| collate(b.0, a.0)))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_else(|| slug.clone());
+            Term { name, slug, items }
+        })
+        .collect();
+    tags.sort_by(|a, b| collate(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    Site {
+        config,
+        articles,
+        listed,
+        units,
+        formers,
+        unit_ids,
+        fields,
+        years,
+        tags,
+    }
+}

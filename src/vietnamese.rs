@@ -1,0 +1,319 @@
+//! Vietnamese text handling: NFC, one tone placement, diacritic folding, slugs, tokens
+//! and the collator. Every other module goes through these functions, so "Hòa", "Hoà",
+//! "HOÀ" and the NFD form of any of them meet in exactly one place. The same steps are
+//! mirrored in `themes/default/static/assets/search.js`; `tests/search-vectors.json`
+//! keeps the two in agreement.
+
+use std::cmp::Ordering;
+use std::sync::LazyLock;
+
+use icu_collator::CollatorBorrowed;
+use icu_collator::options::CollatorOptions;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Returns `s` in Unicode NFC, the form every text is kept in after loading.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// The five tone marks as combining characters (grave, acute, hook, tilde, dot below).
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// Folds `s` for matching: NFD, every combining mark removed, `đ`→`d`, lowercase.
+/// "Đà Nẵng" → "da nang". Unicode decomposition alone leaves `đ`, hence the extra step.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Makes a URL slug: folded, ASCII `a-z0-9` kept, every other run collapsed to one `-`.
+/// "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau".
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// True for a slug made only of `a-z0-9` in runs joined by single hyphens.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Lowercases and puts the tone mark of each word on one canonical vowel (the
+/// "new" placement: hoà, khoẻ, thuỷ, quỳ), so both spellings of a word give one key.
+/// Input may be NFC or NFD; output is NFC.
+pub fn exact_key(s: &str) -> String {
+    let lower: String = s.nfd().flat_map(char::to_lowercase).collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut word = String::new();
+    for c in lower.chars() {
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            word.push(c);
+        } else {
+            out.push_str(&place_tone(&word));
+            word.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(&place_tone(&word));
+    out.nfc().collect()
+}
+
+/// Splits text into lowercase words (runs of letters and digits), each in its canonical
+/// tone placement. This is the token stream of the search index.
+pub fn tokens(s: &str) -> Vec<String> {
+    exact_key(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Re-places the tone of one lowercase NFD word. Words that are not Vietnamese
+/// syllables (no vowel, several tones) come back unchanged.
+fn place_tone(word: &str) -> String {
+    let mut tone = None;
+    let mut base: Vec<char> = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        if TONES.contains(&c) {
+            if tone.is_some() {
+                return word.to_owned();
+            }
+            tone = Some(c);
+        } else {
+            base.push(c);
+        }
+    }
+    let Some(tone) = tone else {
+        return word.to_owned();
+    };
+    // Letters as (base letter, its quality marks) so that "ư" counts as one vowel.
+    let mut letters: Vec<(char, String)> = Vec::new();
+    for c in base {
+        match letters.last_mut() {
+            Some((_, marks)) if is_combining_mark(c) => marks.push(c),
+            _ => letters.push((c, String::new())),
+        }
+    }
+    let Some(pos) = tone_position(&letters) else {
+        return word.to_owned();
+    };
+    let mut out = String::with_capacity(word.len());
+    for (i, (c, marks)) in letters.iter().enumerate() {
+        out.push(*c);
+        out.push_str(marks);
+        if i == pos {
+            out.push(tone);
+        }
+    }
+    out
+}
+
+/// Index of the letter that carries the tone in the canonical placement.
+fn tone_position(letters: &[(char, String)]) -> Option<usize> {
+    let is_vowel = |(c, _): &(char, String)| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let start = letters.iter().position(is_vowel)?;
+    let mut end = start;
+    while end < letters.len() && is_vowel(&letters[end]) {
+        end += 1;
+    }
+    if letters[end..].iter().any(is_vowel) {
+        return None; // two vowel groups: not one syllable
+    }
+    let mut first = start;
+    // "qu" and "gi" before another vowel: the u / i belongs to the consonant.
+    if end - first > 1 && first > 0 {
+        let prev = letters[first - 1].0;
+        let this = letters[first].0;
+        if (prev == 'q' && this == 'u') || (prev == 'g' && this == 'i') {
+            first += 1;
+        }
+    }
+    let vowels = &letters[first..end];
+    // A vowel with a quality mark (ă â ê ô ơ ư) takes the tone; in "ươ" the last one.
+    if let Some(i) = vowels.iter().rposition(|(_, m)| !m.is_empty()) {
+        return Some(first + i);
+    }
+    let closed = end < letters.len();
+    let pos = match vowels.len() {
+        1 => 0,
+        2 if closed => 1,
+        2 => {
+            let pair = (vowels[0].0, vowels[1].0);
+            // oa, oe, uy (and uê handled above) carry the tone on the second vowel.
+            if matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+                1
+            } else {
+                0
+            }
+        }
+        _ => 1,
+    };
+    Some(first + pos)
+}
+
+/// The Vietnamese collator (a ă â b c d đ e ê …), built once per process.
+static COLLATOR: LazyLock<Option<CollatorBorrowed<'static>>> = LazyLock::new(|| {
+    let locale = icu_locale_core::locale!("vi");
+    CollatorBorrowed::try_new(locale.into(), CollatorOptions::default()).ok()
+});
+
+/// Compares two strings in Vietnamese alphabetical order. Falls back to code-point
+/// order only if the compiled collation data were missing (they are compiled in).
+pub fn collate(a: &str, b: &str) -> Ordering {
+    match COLLATOR.as_ref() {
+        Some(c) => c.compare(a, b).then_with(|| a.cmp(b)),
+        None => a.cmp(b),
+    }
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment), over chars,
+/// for "did you mean" suggestions: "titel" is one edit from "title".
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d: Vec<usize> = vec![0; (a.len() + 1) * w];
+    for (i, row) in d.chunks_mut(w).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+/// The closest candidate within a distance that grows with the word's length.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let folded = fold(input);
+    let limit = (folded.chars().count() / 3).clamp(1, 4);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&folded, &fold(c)), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by(|(d1, c1), (d2, c2)| d1.cmp(d2).then_with(|| c1.cmp(c2)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_d_stroke_and_marks() {
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("Dân vận khéo"), "dan van kheo");
+        assert_eq!(fold("ĐỒNG THÁP"), "dong thap");
+    }
+
+    #[test]
+    fn slugs_follow_the_spec() {
+        assert_eq!(slugify("Bà Rịa - Vũng Tàu"), "ba-ria-vung-tau");
+        assert_eq!(slugify("Văn hóa - xã hội"), "van-hoa-xa-hoi");
+        assert_eq!(slugify("  Thừa Thiên Huế! "), "thua-thien-hue");
+        assert_eq!(slugify("../../x"), "x");
+        assert!(is_valid_slug("lien-gia-tu-quan"));
+        assert!(!is_valid_slug("../x"));
+        assert!(!is_valid_slug("a--b"));
+        assert!(!is_valid_slug("Hoa"));
+    }
+
+    #[test]
+    fn both_tone_placements_meet() {
+        for (a, b) in [
+            ("hoà", "hòa"),
+            ("thuỷ", "thủy"),
+            ("khoẻ", "khỏe"),
+            ("quỳ", "qùy"),
+        ] {
+            assert_eq!(exact_key(a), exact_key(b), "{a} / {b}");
+        }
+        assert_eq!(exact_key("Hòa Bình"), "hoà bình");
+        assert_eq!(exact_key("hoàng"), "hoàng");
+        assert_eq!(exact_key("người"), "người");
+        assert_eq!(exact_key("giữa"), "giữa");
+        assert_eq!(exact_key("quốc"), "quốc");
+    }
+
+    #[test]
+    fn nfd_input_gives_nfc_keys() {
+        let nfd: String = "Dân vận khéo".nfd().collect();
+        assert_eq!(exact_key(&nfd), "dân vận khéo");
+        assert_eq!(tokens(&nfd), ["dân", "vận", "khéo"]);
+    }
+
+    #[test]
+    fn collates_in_vietnamese_order() {
+        let mut v = vec!["đ", "e", "d", "ê", "b", "â", "ă", "a", "c"];
+        v.sort_by(|a, b| collate(a, b));
+        assert_eq!(v, ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê"]);
+        let mut p = vec![
+            "Đồng Tháp",
+            "Điện Biên",
+            "Cà Mau",
+            "An Giang",
+            "Đà Nẵng",
+            "Dak",
+        ];
+        p.sort_by(|a, b| collate(a, b));
+        assert_eq!(
+            p,
+            [
+                "An Giang",
+                "Cà Mau",
+                "Dak",
+                "Đà Nẵng",
+                "Điện Biên",
+                "Đồng Tháp"
+            ]
+        );
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(
+            did_you_mean("provnce", ["province", "title"]),
+            Some("province")
+        );
+        assert_eq!(did_you_mean("zzz", ["province"]), None);
+    }
+}

@@ -1,0 +1,428 @@
+//! The theme contract: the `*View` structs templates see, built from `Site` by
+//! borrowing. Every field is documented in the README's "Theme contract"; internal
+//! types never reach Tera directly, so the model can change without breaking themes.
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::province::REGISTRY;
+use crate::taxonomy::{Site, Term};
+
+/// Site-wide values, available to every template as `site`.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Site description.
+    pub description: &'a str,
+    /// Absolute base URL with trailing slash.
+    pub base_url: &'a str,
+    /// URL path prefix without trailing slash ("" at the root); prefix every link with it.
+    pub base_path: &'a str,
+    /// Content language (`vi`).
+    pub language: &'a str,
+    /// Licence of the data.
+    pub license: &'a str,
+    /// Number of listed models.
+    pub model_count: usize,
+}
+
+/// What every page has, available as `page`.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// Page type: home, article, list, terms, provinces, search, stats, data, not_found, withdrawn, redirect.
+    pub kind: &'static str,
+    /// Page title (without the site name).
+    pub title: String,
+    /// Site path, base path included.
+    pub url: String,
+    /// Absolute URL.
+    pub canonical: String,
+    /// Meta description.
+    pub description: String,
+    /// Trail from home to here, the current page last.
+    pub breadcrumbs: Vec<LinkView>,
+    /// An Atom feed for this page, if any.
+    pub feed: Option<String>,
+    /// True if the page shows highlighted code (link `assets/syntax.css`).
+    pub has_code: bool,
+}
+
+/// A link.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// Link text.
+    pub title: String,
+    /// Site path.
+    pub url: String,
+}
+
+/// A taxonomy term with its page and count.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    /// Display name.
+    pub name: String,
+    /// URL slug.
+    pub slug: String,
+    /// Site path of its page.
+    pub url: String,
+    /// Number of listed models.
+    pub count: usize,
+    /// For a former province: the unit it is part of now.
+    pub part_of: Option<LinkView>,
+    /// For a unit: its former provinces (with their own counts).
+    pub former: Vec<TermView>,
+}
+
+/// A model in a list: what a card shows.
+#[derive(Debug, Serialize)]
+pub struct CardView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Site path of the model page.
+    pub url: &'a str,
+    /// Summary, if any.
+    pub summary: Option<&'a str>,
+    /// Province as shown ("Bạc Liêu (nay thuộc Cà Mau)").
+    pub province: String,
+    /// Site path of the province page.
+    pub province_url: String,
+    /// Field name.
+    pub field: &'a str,
+    /// Site path of the field page.
+    pub field_url: String,
+    /// Year.
+    pub year: i32,
+    /// Site path of the year page.
+    pub year_url: String,
+    /// Date as dd/mm/yyyy, if any.
+    pub date: Option<String>,
+    /// Date as YYYY-MM-DD, for `<time datetime>`.
+    pub date_iso: Option<String>,
+    /// Running unit, if any.
+    pub unit: Option<&'a str>,
+}
+
+/// A model page's data, available as `article`.
+#[derive(Debug, Serialize)]
+pub struct ArticleView<'a> {
+    /// Everything a card has.
+    #[serde(flatten)]
+    pub card: CardView<'a>,
+    /// URL slug.
+    pub slug: &'a str,
+    /// The province the story names.
+    pub province_term: LinkView,
+    /// The current unit, when the story names a former province.
+    pub current_province: Option<LinkView>,
+    /// Locality (district, commune, ward).
+    pub locality: Option<&'a str>,
+    /// Level of recognition ("tỉnh", ...).
+    pub level: Option<&'static str>,
+    /// Author.
+    pub author: Option<&'a str>,
+    /// Where it was first published.
+    pub source: Option<&'a str>,
+    /// Link to the first publication.
+    pub source_url: Option<&'a str>,
+    /// Lead image: `src` (relative to the page), `caption`, `credit`.
+    pub image: Option<ImageView<'a>>,
+    /// Tags with their pages.
+    pub tags: Vec<LinkView>,
+    /// Rendered body (safe HTML: output with `| safe`).
+    pub content: &'a str,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Minutes to read at 200 words a minute (at least 1).
+    pub reading_minutes: usize,
+    /// Site path of the Markdown source beside the page.
+    pub source_md_url: String,
+    /// Site path of the JSON data beside the page.
+    pub json_url: String,
+    /// A ready-to-paste citation in Vietnamese.
+    pub citation: String,
+    /// Front matter `extra`, as written.
+    pub extra: &'a serde_json::Value,
+    /// Other models: same field, same province first.
+    pub related: Vec<CardView<'a>>,
+}
+
+/// A lead image.
+#[derive(Debug, Serialize)]
+pub struct ImageView<'a> {
+    /// URL (relative to the page, or a site path).
+    pub src: String,
+    /// Caption, also used as alt text.
+    pub caption: Option<&'a str>,
+    /// Credit line.
+    pub credit: Option<&'a str>,
+}
+
+/// A paginated list of models for a term, available as `list`.
+#[derive(Debug, Serialize)]
+pub struct ListView<'a> {
+    /// Kind of term: province, former_province, field, year, tag, province_field, province_year, all.
+    pub kind: &'static str,
+    /// The term.
+    pub term: TermView,
+    /// Models on this page.
+    pub items: Vec<CardView<'a>>,
+    /// Page links.
+    pub pagination: PaginationView,
+    /// Ways to narrow the list (by field, by year), each with counts.
+    pub facets: Vec<FacetView>,
+}
+
+/// Page numbers of a paginated list.
+#[derive(Debug, Serialize)]
+pub struct PaginationView {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Items across all pages.
+    pub total_items: usize,
+    /// Previous page's path.
+    pub prev: Option<String>,
+    /// Next page's path.
+    pub next: Option<String>,
+    /// Every page: number, path, and whether it is this one.
+    pub pages: Vec<PageLink>,
+}
+
+/// One page number in a pagination bar.
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    /// Page number.
+    pub number: usize,
+    /// Site path.
+    pub url: String,
+    /// True for the current page.
+    pub current: bool,
+    /// True when page numbers were skipped before this one (show "…").
+    pub gap_before: bool,
+}
+
+/// A group of links that narrow a list, each with a count.
+#[derive(Debug, Serialize)]
+pub struct FacetView {
+    /// Heading, e.g. "Theo lĩnh vực".
+    pub title: String,
+    /// The choices.
+    pub items: Vec<TermView>,
+}
+
+/// Builds views from a `Site`.
+pub struct Views<'a> {
+    /// The site.
+    pub site: &'a Site,
+}
+
+impl<'a> Views<'a> {
+    /// Site path of a root-relative path (`/tinh/` → `/base/tinh/`).
+    pub fn path(&self, p: &str) -> String {
+        format!("{}{p}", self.site.config.base_path)
+    }
+
+    /// The `site` variable.
+    pub fn site_view(&self) -> SiteView<'a> {
+        let c = &self.site.config;
+        SiteView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            base_path: &c.base_path,
+            language: &c.language,
+            license: &c.license,
+            model_count: self.site.listed.len(),
+        }
+    }
+
+    /// A term's view, its page under `section` (`tinh`, `linh-vuc`, `nam`, `the`).
+    pub fn term(&self, section: &str, t: &Term) -> TermView {
+        TermView {
+            name: t.name.clone(),
+            slug: t.slug.clone(),
+            url: self.path(&format!("/{section}/{}/", t.slug)),
+            count: t.items.len(),
+            part_of: None,
+            former: Vec::new(),
+        }
+    }
+
+    /// A unit's view with its former provinces.
+    pub fn unit(&self, i: usize) -> TermView {
+        let site = self.site;
+        let mut v = self.term("tinh", &site.units[i]);
+        let reg = &REGISTRY.units[site.unit_ids[i]];
+        v.former = reg.former.iter().map(|&f| self.former(f)).collect();
+        v
+    }
+
+    /// A former province's view, naming the unit it is part of now.
+    pub fn former(&self, f: usize) -> TermView {
+        let site = self.site;
+        let mut v = self.term("tinh", &site.formers[f]);
+        let unit = &REGISTRY.units[REGISTRY.former[f].unit];
+        v.part_of = Some(LinkView {
+            title: unit.name.clone(),
+            url: self.path(&format!("/tinh/{}/", unit.slug)),
+        });
+        v
+    }
+
+    /// A card for article `i`.
+    pub fn card(&self, i: usize) -> CardView<'a> {
+        let a = &self.site.articles[i];
+        let field = &self.site.config.fields[a.field];
+        CardView {
+            title: &a.title,
+            url: &a.url,
+            summary: a.summary.as_deref(),
+            province: REGISTRY.display(a.province),
+            province_url: self.path(&format!("/tinh/{}/", REGISTRY.slug(a.province))),
+            field: &field.name,
+            field_url: self.path(&format!("/linh-vuc/{}/", field.slug)),
+            year: a.year,
+            year_url: self.path(&format!("/nam/{}/", a.year)),
+            date: a.date.map(|d| d.vi()),
+            date_iso: a.date.map(|d| d.iso()),
+            unit: a.unit.as_deref(),
+        }
+    }
+
+    /// The full view of article `i`, with `related` models.
+    pub fn article(&self, i: usize, related: &[usize]) -> ArticleView<'a> {
+        let a: &'a Article = &self.site.articles[i];
+        let card = self.card(i);
+        let current_province = a.province.former.map(|_| {
+            let u = &REGISTRY.units[a.province.unit];
+            LinkView {
+                title: u.name.clone(),
+                url: self.path(&format!("/tinh/{}/", u.slug)),
+            }
+        });
+        let image = a.image.as_ref().map(|img| ImageView {
+            src: if img.src.starts_with('/') {
+                self.path(&img.src)
+            } else {
+                img.src.clone()
+            },
+            caption: img.caption.as_deref(),
+            credit: img.credit.as_deref(),
+        });
+        let tags = a
+            .tags
+            .iter()
+            .map(|t| LinkView {
+                title: t.clone(),
+                url: self.path(&format!("/the/{}/", crate::vietnamese::slugify(t))),
+            })
+            .collect();
+        ArticleView {
+            province_term: LinkView {
+                title: REGISTRY.name(a.province).to_owned(),
+                url: card.province_url.clone(),
+            },
+            citation: self.citation(a),
+            card,
+            slug: &a.slug,
+            current_province,
+            locality: a.locality.as_deref(),
+            level: a.level.map(|l| l.name()),
+            author: a.author.as_deref(),
+            source: a.source_name.as_deref(),
+            source_url: a.source_url.as_deref(),
+            image,
+            tags,
+            content: &a.html,
+            word_count: a.word_count,
+            reading_minutes: a.word_count.div_ceil(200).max(1),
+            source_md_url: format!("{}index.md", a.url),
+            json_url: format!("{}index.json", a.url),
+            extra: &a.extra,
+            related: related.iter().map(|&r| self.card(r)).collect(),
+        }
+    }
+
+    /// "Tên mô hình", đơn vị, địa bàn, tỉnh, năm. Nguồn. URL (truy cập ngày …).
+    pub fn citation(&self, a: &Article) -> String {
+        let mut parts = vec![format!("“{}”", a.title)];
+        if let Some(u) = &a.unit {
+            parts.push(u.clone());
+        }
+        if let Some(l) = &a.locality {
+            parts.push(l.clone());
+        }
+        parts.push(REGISTRY.display(a.province));
+        parts.push(a.year.to_string());
+        let mut s = parts.join(", ");
+        s.push('.');
+        if let Some(src) = &a.source_name {
+            s.push_str(&format!(" Nguồn: {src}."));
+        }
+        s.push_str(&format!(
+            " {} (truy cập ngày …/…/….).",
+            self.site.config.absolute(&a.url)
+        ));
+        s
+    }
+
+    /// Pagination for page `current` of `total_items` under `base` (a site path).
+    pub fn pagination(&self, base: &str, current: usize, total_items: usize) -> PaginationView {
+        let size = self.site.config.page_size;
+        let total = total_items.div_ceil(size).max(1);
+        let url = |n: usize| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}trang/{n}/")
+            }
+        };
+        PaginationView {
+            current,
+            total,
+            total_items,
+            prev: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages: window(current, total)
+                .into_iter()
+                .scan(0, |last, n| {
+                    let gap_before = n > *last + 1 && *last > 0;
+                    *last = n;
+                    Some(PageLink {
+                        number: n,
+                        url: url(n),
+                        current: n == current,
+                        gap_before,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Page numbers to show: the first, the last, and two either side of the current one,
+/// so a list of 500 pages does not print 500 links on each of them.
+fn window(current: usize, total: usize) -> Vec<usize> {
+    let lo = current.saturating_sub(2).max(1);
+    let hi = (current + 2).min(total);
+    let mut v = vec![1];
+    v.extend(lo.max(2)..=hi);
+    if total > 1 && v.last() != Some(&total) {
+        v.push(total);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn pagination_window() {
+        assert_eq!(window(1, 1), [1]);
+        assert_eq!(window(1, 3), [1, 2, 3]);
+        assert_eq!(window(10, 50), [1, 8, 9, 10, 11, 12, 50]);
+    }
+}

@@ -1,0 +1,5 @@
+//! kheo's integration tests: one binary, a module per feature. Each test copies a
+//! fixture site from `tests/fixtures/<case>/` into a temporary folder and runs the real
+//! `kheo` binary on it.
+
+mod support;
