@@ -119,10 +119,10 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                     if *n > 1 {
                         id = format!("{id}-{n}");
                     }
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
-                        if slot.is_none() {
-                            *slot = Some(id.into());
-                        }
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i]
+                        && slot.is_none()
+                    {
+                        *slot = Some(id.into());
                     }
                 }
             }

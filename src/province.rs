@@ -224,10 +224,10 @@ impl Registry {
 fn key(input: &str) -> String {
     let s = slugify(input);
     for prefix in ["thanh-pho-", "tinh-", "tp-", "t-p-"] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            if !rest.is_empty() {
-                return rest.to_owned();
-            }
+        if let Some(rest) = s.strip_prefix(prefix)
+            && !rest.is_empty()
+        {
+            return rest.to_owned();
         }
     }
     s

@@ -417,8 +417,10 @@ fn meta<'a>(
     }
 
     let mut date = None;
-    if let Some(e) = k.entry("date") {
-        if let Some(d) = k.text("date") {
+    if let Some(e) = k.entry("date")
+        && let Some(d) = k.text("date")
+    {
+        {
             date = Date::parse(&d);
             if date.is_none() {
                 k.error(
@@ -433,8 +435,10 @@ fn meta<'a>(
     }
 
     let mut level = None;
-    if let Some(e) = k.entry("level") {
-        if let Some(l) = k.text("level") {
+    if let Some(e) = k.entry("level")
+        && let Some(l) = k.text("level")
+    {
+        {
             level = Level::parse(&l);
             if level.is_none() {
                 let names = ["trung ương", "tỉnh", "huyện", "xã"];
@@ -495,8 +499,10 @@ fn meta<'a>(
     let author = k.text("author");
     let source_name = k.text("source");
     let source_url = k.text("source_url");
-    if let (Some(u), Some(e)) = (&source_url, k.entry("source_url")) {
-        if !(u.starts_with("https://") || u.starts_with("http://")) {
+    if let (Some(u), Some(e)) = (&source_url, k.entry("source_url"))
+        && !(u.starts_with("https://") || u.starts_with("http://"))
+    {
+        {
             k.error(
                 "E011",
                 Some(e),
@@ -565,8 +571,10 @@ fn meta<'a>(
         caption: image_caption,
         credit: image_credit,
     });
-    if let (Some(img), Some(e)) = (&image, k.entry("image")) {
-        if let Some(problem) = image_problem(&img.src, source, loaded) {
+    if let (Some(img), Some(e)) = (&image, k.entry("image"))
+        && let Some(problem) = image_problem(&img.src, source, loaded)
+    {
+        {
             k.error("E021", Some(e), problem.0, "not found", Some(problem.1));
         }
     }
