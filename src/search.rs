@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use crate::vietnamese::collate;
 use analyze::{Averages, DocTerms, FIELDS, FastMap};
-use encode::{ListRef, common_prefix, fnv1a, id_set, postings, string, varint};
+use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 
 /// What the indexer needs of one model; borrowed from the built site.
 #[derive(Debug, Clone)]
@@ -325,7 +325,8 @@ fn gaps_to_ids(gaps: &[u8], n: usize) -> Vec<u32> {
     out
 }
 
-/// One exact spelling of a folded word: the positions (in the word's list) that use it.
+/// One exact spelling of a folded word: the positions (in the word's list) of the
+/// documents that use it, with the spelling's own impact there.
 struct Spelling {
     key: String,
     positions: List,
@@ -352,12 +353,13 @@ impl Postings {
             let position = word.list.len;
             word.list
                 .push(id, averages.impact(&count.counts, &terms.lengths));
-            for key in count.variants {
+            for (key, counts) in count.spellings {
+                let impact = averages.impact(&counts, &terms.lengths);
                 match word.spellings.iter_mut().find(|s| s.key == key) {
-                    Some(s) => s.positions.push(position, 0),
+                    Some(s) => s.positions.push(position, impact),
                     None => {
                         let mut positions = List::default();
-                        positions.push(position, 0);
+                        positions.push(position, impact);
                         word.spellings.push(Spelling { key, positions });
                     }
                 }
@@ -477,14 +479,8 @@ fn write_words(words: FastMap<String, Word>, packs: &mut Packs) -> (Vec<Vec<u8>>
                 continue;
             }
             varint(&mut block.body, u64::from(spelling.positions.len));
-            let subset = if spelling.positions.len == word.list.len {
-                ListRef::All
-            } else {
-                let mut bytes = Vec::new();
-                id_set(&mut bytes, &spelling.positions.ids());
-                packs.store(&mut subsets, bytes)
-            };
-            subset.write(&mut block.body);
+            let list = postings(&spelling.positions.ids(), &spelling.positions.impacts);
+            packs.store(&mut subsets, list).write(&mut block.body);
         }
     }
     if block.count > 0 {

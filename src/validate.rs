@@ -106,6 +106,8 @@ struct Meta<'a> {
     article: Article,
     warnings: Vec<Diagnostic>,
     slug_line: usize,
+    /// True when the slug was written in `slug:`, false when made from the title.
+    explicit_slug: bool,
 }
 
 /// Typed access to the front matter keys, with diagnostics in the file's terms.
@@ -482,6 +484,7 @@ fn meta<'a>(
             }
         }
     }
+    let explicit_slug = slug.is_some();
     let slug = slug.or_else(|| title.as_deref().map(slugify).filter(|s| !s.is_empty()));
     if slug.is_none() && title.is_some() {
         k.error(
@@ -636,6 +639,7 @@ fn meta<'a>(
         article,
         warnings,
         slug_line,
+        explicit_slug,
     })
 }
 
@@ -660,6 +664,7 @@ fn normalise_alias(a: &str) -> Option<String> {
 
 /// Cross-article checks on front matter: duplicate slugs and alias clashes.
 fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &Config) {
+    disambiguate(metas, config);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut bad = vec![false; metas.len()];
     for (i, m) in metas.iter().enumerate() {
@@ -750,6 +755,55 @@ fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &
         i += 1;
         !bad[i - 1]
     });
+}
+
+/// Many communes run a model with the same name ("Hũ gạo tình thương"), so slugs made
+/// from equal titles are made unique: the province's slug is appended, then the year,
+/// then a counter in file order. Slugs written in `slug:` never change; two equal ones
+/// are an error (E019), reported by `site_checks`.
+fn disambiguate(metas: &mut [Meta<'_>], config: &Config) {
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for m in metas.iter() {
+        *taken.entry(m.article.slug.clone()).or_default() += 1;
+    }
+    let explicit: std::collections::HashSet<String> =
+        metas.iter().filter(|m| m.explicit_slug).map(|m| m.article.slug.clone()).collect();
+    let clashing: Vec<usize> = (0..metas.len())
+        .filter(|&i| {
+            let m = &metas[i];
+            !m.explicit_slug && (taken[&m.article.slug] > 1 || explicit.contains(&m.article.slug))
+        })
+        .collect();
+    if clashing.is_empty() {
+        return;
+    }
+    let mut used: std::collections::HashSet<String> = metas
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !clashing.contains(i))
+        .map(|(_, m)| m.article.slug.clone())
+        .collect();
+    let with_province = |m: &Meta<'_>| format!("{}-{}", m.article.slug, REGISTRY.slug(m.article.province));
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &i in &clashing {
+        *counts.entry(with_province(&metas[i])).or_default() += 1;
+    }
+    for &i in &clashing {
+        let mut slug = with_province(&metas[i]);
+        if counts[&slug] > 1 || used.contains(&slug) {
+            slug = format!("{slug}-{}", metas[i].article.year);
+        }
+        let mut n = 2;
+        let base = slug.clone();
+        while used.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(slug.clone());
+        let a = &mut metas[i].article;
+        a.url = format!("{}/mo-hinh/{slug}/", config.base_path);
+        a.slug = slug;
+    }
 }
 
 /// Rewrites body links: `.md` files to their pages, site paths to the base path.

@@ -44,8 +44,9 @@ pub(super) type Counts = [u16; FIELDS];
 #[derive(Debug, Default)]
 pub(super) struct WordCount {
     pub counts: Counts,
-    /// Exact keys (lowercase, canonical tone placement) seen for this folded word.
-    pub variants: Vec<String>,
+    /// Exact keys (lowercase, canonical tone placement) seen for this folded word,
+    /// each with its own counts.
+    pub spellings: Vec<(String, Counts)>,
 }
 
 /// What the index keeps of one document after analysis.
@@ -217,8 +218,13 @@ pub(super) fn analyze(doc: &SearchDoc<'_>) -> DocTerms {
                     None => out.words.entry(folded.to_owned()).or_default(),
                 };
                 word.counts[f] = word.counts[f].saturating_add(1);
-                if !word.variants.iter().any(|v| v == exact) {
-                    word.variants.push(exact.to_owned());
+                match word.spellings.iter_mut().find(|(v, _)| v == exact) {
+                    Some((_, c)) => c[f] = c[f].saturating_add(1),
+                    None => {
+                        let mut c = Counts::default();
+                        c[f] = 1;
+                        word.spellings.push((exact.to_owned(), c));
+                    }
                 }
                 if !prev.is_empty() {
                     pair.clear();
@@ -309,11 +315,9 @@ mod tests {
         );
         assert!(!d.pairs.contains_key("moi hoa"), "a comma ends a phrase");
         let hoa = &d.words["hoa"];
-        assert_eq!(
-            hoa.variants,
-            ["hoà"],
-            "both tone placements are one spelling"
-        );
+        let spellings: Vec<&str> = hoa.spellings.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(spellings, ["hoà"], "both tone placements are one spelling");
+        assert_eq!(hoa.spellings[0].1, hoa.counts);
         assert_eq!(hoa.counts[Field::Body as usize], 2);
         assert_eq!(d.words["thon"].counts[Field::Tags as usize], 1);
         assert_eq!(d.words["2020"].counts[Field::Facets as usize], 1);

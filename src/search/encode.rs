@@ -58,12 +58,9 @@ pub(super) fn postings(ids: &[u32], impacts: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Where the bytes of one list are: inline in the dictionary entry, in a pack file, or
-/// "the whole parent list" (a spelling found in every document of its folded word).
+/// Where the bytes of one list are: inline in the dictionary entry or in a pack file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum ListRef {
-    /// The variant occurs wherever its folded word does; nothing is stored.
-    All,
     /// The list's bytes, written into the entry itself.
     Inline(Vec<u8>),
     /// A byte range of `k/<pack>.bin`.
@@ -71,11 +68,10 @@ pub(super) enum ListRef {
 }
 
 impl ListRef {
-    /// Appends the reference: varint tag 0 = all; odd = inline, `tag >> 1` bytes follow;
-    /// even = packed in pack `(tag >> 1) - 1`, then offset and length varints.
+    /// Appends the reference: a varint tag, odd = inline, `tag >> 1` bytes follow; even
+    /// = packed in pack `(tag >> 1) - 1`, then offset and length varints.
     pub(super) fn write(&self, out: &mut Vec<u8>) {
         match self {
-            ListRef::All => out.push(0),
             ListRef::Inline(bytes) => {
                 varint(out, ((bytes.len() as u64) << 1) | 1);
                 out.extend_from_slice(bytes);

@@ -14,7 +14,6 @@ use crate::vietnamese::{fold, tokens};
 /// A decoded list reference (see `encode::ListRef`).
 #[derive(Debug, Clone)]
 pub(super) enum Ref {
-    All,
     Inline(Vec<u8>),
     Packed {
         pack: usize,
@@ -29,8 +28,9 @@ pub(super) struct WordEntry {
     pub key: String,
     pub df: usize,
     pub list: Ref,
-    /// Exact key, frequency, subset of the word's list positions.
-    pub spellings: Vec<(String, usize, Ref)>,
+    /// Exact key, frequency, and (if the word has several spellings) its own list over
+    /// positions in the word's list; with one spelling, the word's list is its list.
+    pub spellings: Vec<(String, usize, Option<Ref>)>,
 }
 
 /// A decoded posting list.
@@ -67,9 +67,7 @@ impl<'a> Cursor<'a> {
 
     fn list_ref(&mut self) -> Ref {
         let tag = self.varint();
-        if tag == 0 {
-            Ref::All
-        } else if tag & 1 == 1 {
+        if tag & 1 == 1 {
             Ref::Inline(self.bytes(tag >> 1).to_vec())
         } else {
             let pack = (tag >> 1) - 1;
@@ -132,7 +130,6 @@ impl Index {
 
     fn bytes<'s>(&'s self, r: &'s Ref) -> &'s [u8] {
         match r {
-            Ref::All => &[],
             Ref::Inline(b) => b,
             Ref::Packed { pack, offset, len } => {
                 &self.file(&format!("k/{pack}.bin"))[*offset..offset + len]
@@ -162,10 +159,10 @@ impl Index {
                 let len = c.varint();
                 let exact = String::from_utf8(c.bytes(len).to_vec()).expect("utf-8");
                 if n == 1 {
-                    spellings.push((exact, df, Ref::All));
+                    spellings.push((exact, df, None));
                 } else {
                     let sdf = c.varint();
-                    spellings.push((exact, sdf, c.list_ref()));
+                    spellings.push((exact, sdf, Some(c.list_ref())));
                 }
             }
             out.push(WordEntry {
@@ -206,24 +203,18 @@ impl Index {
         }
     }
 
-    /// Documents of a word that use the spelling `exact`.
-    pub(super) fn spelling_docs(&self, e: &WordEntry, exact: &str) -> Vec<u32> {
+    /// The documents of a word that use the spelling `exact`, with its impacts there.
+    pub(super) fn spelling(&self, e: &WordEntry, exact: &str) -> Posting {
         let Some((_, sdf, r)) = e.spellings.iter().find(|s| s.0 == exact) else {
-            return Vec::new();
+            return Posting::default();
         };
-        let all = self.postings(e).ids;
-        match r {
-            Ref::All => all,
-            _ => {
-                let mut c = Cursor {
-                    b: self.bytes(r),
-                    at: 0,
-                };
-                c.id_set(*sdf)
-                    .into_iter()
-                    .map(|p| all[p as usize])
-                    .collect()
-            }
+        let all = self.postings(e);
+        let Some(r) = r else { return all };
+        let own = self.decode(r, *sdf);
+        let ids = own.ids.iter().map(|&p| all.ids[p as usize]).collect();
+        Posting {
+            ids,
+            impacts: own.impacts,
         }
     }
 
@@ -270,11 +261,12 @@ impl Index {
                 return Vec::new();
             };
             let p = self.postings(&e);
-            let exact: Vec<u32> = if exact_mode {
-                self.spelling_docs(&e, w)
+            let exact = if exact_mode {
+                self.spelling(&e, w)
             } else {
-                Vec::new()
+                Posting::default()
             };
+            let exact_idf = idf(exact.ids.len());
             let mut next = HashMap::new();
             for (id, impact) in p.ids.iter().zip(&p.impacts) {
                 let before = if i == 0 {
@@ -282,10 +274,14 @@ impl Index {
                 } else {
                     scores.get(id).copied()
                 };
-                if let Some((tier, score)) = before {
-                    let t = tier + u32::from(exact.binary_search(id).is_ok());
-                    next.insert(*id, (t, score + idf(e.df) * f64::from(*impact) / 4.0));
-                }
+                let Some((tier, score)) = before else {
+                    continue;
+                };
+                let add = match exact.ids.binary_search(id) {
+                    Ok(k) => (1, exact_idf * f64::from(exact.impacts[k]) / 4.0),
+                    Err(_) => (0, idf(e.df) * f64::from(*impact) / 4.0),
+                };
+                next.insert(*id, (tier + add.0, score + add.1));
             }
             scores = next;
         }

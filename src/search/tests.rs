@@ -267,8 +267,9 @@ fn spelling_subsets_map_back_to_documents() {
         .collect();
     let ix = index(&docs);
     let e = ix.word("van").expect("van");
-    assert_eq!(ix.spelling_docs(&e, "văn").len(), 200);
-    let van = ix.spelling_docs(&e, "vận");
-    assert_eq!(van.len(), 100);
-    assert!(van.iter().all(|id| ix.meta(*id)[3].contains("vận")));
+    assert_eq!(ix.spelling(&e, "văn").ids.len(), 200);
+    let van = ix.spelling(&e, "vận");
+    assert_eq!(van.ids.len(), 100);
+    assert!(van.ids.iter().all(|id| ix.meta(*id)[3].contains("vận")));
+    assert!(ix.spelling(&e, "vân").ids.is_empty());
 }

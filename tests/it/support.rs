@@ -72,3 +72,100 @@ pub fn files(root: &Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// Standard error of a run, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Standard output of a run, as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Asserts the exit status and that the binary did not panic; shows stderr otherwise.
+#[track_caller]
+pub fn assert_exit(out: &Output, code: i32) {
+    let err = stderr(out);
+    assert!(!err.contains("panicked"), "kheo panicked:\n{err}");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "unexpected exit status\n--- stdout\n{}\n--- stderr\n{err}",
+        stdout(out)
+    );
+}
+
+/// Reads a file below `root` as text (panics with the path if missing).
+#[track_caller]
+pub fn read(root: &Path, rel: &str) -> String {
+    let p = root.join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("read {}: {e}", p.display()))
+}
+
+/// Writes `bytes` at `root/rel`, creating folders.
+pub fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&p, bytes).expect("write");
+}
+
+/// A fresh site in a temporary folder: a `site.yaml` and the given files.
+pub fn site_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\npage_size: 10\n",
+    );
+    for (rel, bytes) in files {
+        write(dir.path(), rel, bytes);
+    }
+    dir
+}
+
+/// The `invalid` fixture plus the two files that are generated rather than committed:
+/// one just over the article size limit (E002) and one that is not UTF-8 (E003).
+pub fn invalid_site() -> tempfile::TempDir {
+    let dir = fixture("invalid");
+    let limit = usize::try_from(kheo::load::MAX_ARTICLE_BYTES).expect("fits");
+    let mut big = b"---\ntitle: Qu\xc3\xa1 l\xe1\xbb\x9bn\n---\n".to_vec();
+    big.resize(limit + 1, b'a');
+    write(dir.path(), "content/loi/qua-lon.md", big);
+    // "Chè sai mã" saved in a single-byte encoding: 0xE8 is not valid UTF-8 here.
+    write(
+        dir.path(),
+        "content/loi/utf8-sai.md",
+        b"---\ntitle: Ch\xe8 sai m\xe3\nprovince: C\xe0 Mau\n---\n",
+    );
+    dir
+}
+
+/// FNV-1a, 64 bits: a hash that never changes between Rust releases.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// One line per file below `root`: `path size hash`, sorted by path.
+pub fn manifest(root: &Path) -> String {
+    let mut out = String::new();
+    for rel in files(root) {
+        let bytes = std::fs::read(root.join(&rel)).expect("read");
+        out.push_str(&format!("{rel} {} {:016x}\n", bytes.len(), fnv64(&bytes)));
+    }
+    out
+}
+
+/// Entries of `dir` whose name starts with `prefix` (leftover temporary folders).
+pub fn entries_starting_with(dir: &Path, prefix: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix))
+        .collect()
+}

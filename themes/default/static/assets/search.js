@@ -1,0 +1,787 @@
+// search.js: Vietnamese full-text search in the browser over the static index that
+// `kheo build` writes under /tim-kiem/index/ (format: src/search.rs). Owns the mirror of
+// src/vietnamese.rs (NFC, one tone placement, folding, tokens; tests/search-vectors.json
+// keeps both in step), the index reader and the ranking. A plain ES module with no
+// dependencies; also runs in node (file: URLs are read with node:fs, or see configure).
+
+const INDEX_URL = new URL('../tim-kiem/index/', import.meta.url);
+
+/* ------------------------------------------------------------------ normaliser -- */
+
+const TONES = new Set(['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']);
+const MARK = /\p{M}/u;
+const ALNUM = /[\p{Alphabetic}\p{N}]/u;
+const NON_ALNUM = /[^\p{Alphabetic}\p{N}]+/u;
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** Unicode NFC. */
+export function nfc(s) {
+  return s.normalize('NFC');
+}
+
+/** Folds for matching: marks removed, đ→d, lowercase ("Đà Nẵng" → "da nang"). */
+export function fold(s) {
+  let out = '';
+  for (const c of s.normalize('NFD')) {
+    if (MARK.test(c)) continue;
+    out += c === 'đ' || c === 'Đ' ? 'd' : c.toLowerCase();
+  }
+  return out;
+}
+
+/** Lowercase with one canonical tone placement (hoà, thuỷ, khoẻ, quỳ), NFC. */
+export function exactKey(s) {
+  let lower = '';
+  for (const c of s.normalize('NFD')) lower += c.toLowerCase();
+  let out = '';
+  let word = '';
+  for (const c of lower) {
+    if (ALNUM.test(c) || MARK.test(c)) {
+      word += c;
+    } else {
+      out += placeTone(word) + c;
+      word = '';
+    }
+  }
+  return (out + placeTone(word)).normalize('NFC');
+}
+
+/** Lowercase syllables (runs of letters and digits) in canonical tone placement. */
+export function tokens(s) {
+  return exactKey(s).split(NON_ALNUM).filter(Boolean);
+}
+
+function placeTone(word) {
+  let tone = null;
+  const base = [];
+  for (const c of word) {
+    if (TONES.has(c)) {
+      if (tone !== null) return word;
+      tone = c;
+    } else {
+      base.push(c);
+    }
+  }
+  if (tone === null) return word;
+  const letters = []; // [letter, its quality marks]
+  for (const c of base) {
+    if (letters.length > 0 && MARK.test(c)) letters[letters.length - 1][1] += c;
+    else letters.push([c, '']);
+  }
+  const pos = tonePosition(letters);
+  if (pos < 0) return word;
+  let out = '';
+  letters.forEach(([c, marks], i) => {
+    out += c + marks + (i === pos ? tone : '');
+  });
+  return out;
+}
+
+function tonePosition(letters) {
+  const isVowel = (l) => VOWELS.has(l[0]);
+  const start = letters.findIndex(isVowel);
+  if (start < 0) return -1;
+  let end = start;
+  while (end < letters.length && isVowel(letters[end])) end++;
+  if (letters.slice(end).some(isVowel)) return -1;
+  let first = start;
+  if (end - first > 1 && first > 0) {
+    const prev = letters[first - 1][0];
+    const cur = letters[first][0];
+    if ((prev === 'q' && cur === 'u') || (prev === 'g' && cur === 'i')) first++;
+  }
+  const vowels = letters.slice(first, end);
+  for (let i = vowels.length - 1; i >= 0; i--) if (vowels[i][1] !== '') return first + i;
+  const closed = end < letters.length;
+  if (vowels.length === 1) return first;
+  if (vowels.length === 2 && closed) return first + 1;
+  if (vowels.length === 2) {
+    const pair = vowels[0][0] + vowels[1][0];
+    return first + (pair === 'oa' || pair === 'oe' || pair === 'uy' ? 1 : 0);
+  }
+  return first + 1;
+}
+
+/* -------------------------------------------------------------- index loading -- */
+
+let loadBytes = defaultLoad;
+let indexUrl = INDEX_URL;
+let opened = null;
+
+/**
+ * Replaces how index files are read (`load(url, { fresh }) -> Promise<ArrayBuffer |
+ * Uint8Array>`, `fresh` for the manifest, which must not come from a stale cache) or
+ * where the index is (`base`, the URL of the index folder). Clears every cache.
+ */
+export function configure({ load, base } = {}) {
+  if (load) loadBytes = load;
+  if (base) indexUrl = new URL(base);
+  opened = null;
+}
+
+async function defaultLoad(url, { fresh = false } = {}) {
+  if (url.protocol === 'file:') {
+    const fs = await import('node:fs/promises');
+    return fs.readFile(url);
+  }
+  const res = await fetch(url, fresh ? { cache: 'no-cache' } : {});
+  if (!res.ok) throw new Error(`search index: ${res.status} for ${url}`);
+  return res.arrayBuffer();
+}
+
+async function bytesOf(path, version) {
+  const url = new URL(path, indexUrl);
+  if (version) url.searchParams.set('v', version);
+  const data = await loadBytes(url, { fresh: !version });
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+const utf8 = new TextDecoder();
+const utf8enc = new TextEncoder();
+
+function open() {
+  if (!opened) {
+    opened = loadIndex().catch((e) => {
+      opened = null;
+      throw e;
+    });
+  }
+  return opened;
+}
+
+async function loadIndex() {
+  // The manifest is revalidated; every other file carries its build's version.
+  const m = JSON.parse(utf8.decode(await bytesOf('manifest.json')));
+  if (m.format !== 1) throw new Error(`search index: unknown format ${m.format}`);
+  const groups = [];
+  const groupOf = new Uint16Array(m.docs);
+  let at = 0;
+  for (let i = 0; i < m.groups.length; i += 4) {
+    const g = groups.length;
+    groups.push({ province: m.groups[i], field: m.groups[i + 1], year: m.groups[i + 2] });
+    groupOf.fill(g, at, at + m.groups[i + 3]);
+    at += m.groups[i + 3];
+  }
+  const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => b - a);
+  return {
+    m,
+    groups,
+    groupOf,
+    years,
+    files: new Map(), // path -> Promise<Uint8Array>
+    blocks: new Map(), // word block number -> Promise<entries>
+    shards: new Map(), // pair shard number -> Promise<Map key -> entry>
+    metas: new Map(), // metadata chunk -> Promise<rows>
+  };
+}
+
+function file(ix, path) {
+  let p = ix.files.get(path);
+  if (!p) {
+    p = bytesOf(path, ix.m.version);
+    ix.files.set(path, p);
+    p.catch(() => ix.files.delete(path));
+  }
+  return p;
+}
+
+class Reader {
+  constructor(bytes, pos = 0) {
+    this.b = bytes;
+    this.pos = pos;
+  }
+
+  varint() {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = this.b[this.pos++];
+      v += (byte & 0x7f) * mul;
+      if (byte < 0x80) return v;
+      mul *= 128;
+    }
+  }
+
+  bytes(n) {
+    const out = this.b.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  ref() {
+    const tag = this.varint();
+    if (tag === 0) return { all: true, size: 0 };
+    if (tag % 2 === 1) {
+      const inline = this.bytes((tag - 1) / 2);
+      return { inline, size: inline.length };
+    }
+    const pack = tag / 2 - 1;
+    const offset = this.varint();
+    const len = this.varint();
+    return { pack, offset, len, size: len };
+  }
+
+  // A set of `n` ids (see encode::id_set in src/search/encode.rs).
+  idSet(n) {
+    const ids = new Uint32Array(n);
+    if (this.b[this.pos++] === 0) {
+      let next = 0;
+      for (let i = 0; i < n; i++) {
+        next += this.varint();
+        ids[i] = next++;
+      }
+    } else {
+      const lo = this.varint();
+      const len = this.varint();
+      let k = 0;
+      for (let j = 0; j < len; j++) {
+        let byte = this.b[this.pos + j];
+        while (byte !== 0) {
+          const bit = 31 - Math.clz32(byte & -byte);
+          ids[k++] = 8 * (lo + j) + bit;
+          byte &= byte - 1;
+        }
+      }
+      this.pos += len;
+    }
+    return ids;
+  }
+}
+
+// Rust's byte order of UTF-8 strings (code point order), for JS strings.
+function cmp(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x !== y) {
+      if (x >= 0xd800 && y >= 0xd800) {
+        x += x >= 0xe000 ? -0x800 : 0x2000;
+        y += y >= 0xe000 ? -0x800 : 0x2000;
+      }
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+function blockEntries(ix, n) {
+  let p = ix.blocks.get(n);
+  if (!p) {
+    p = file(ix, `t/${n}.bin`).then(decodeBlock);
+    ix.blocks.set(n, p);
+    p.catch(() => ix.blocks.delete(n));
+  }
+  return p;
+}
+
+function readKey(r, prev) {
+  const shared = r.varint();
+  const suffix = r.bytes(r.varint());
+  const key = new Uint8Array(shared + suffix.length);
+  key.set(prev.subarray(0, shared));
+  key.set(suffix, shared);
+  return key;
+}
+
+function decodeBlock(bytes) {
+  const r = new Reader(bytes);
+  const count = r.varint();
+  const out = [];
+  let prev = new Uint8Array(0);
+  for (let i = 0; i < count; i++) {
+    prev = readKey(r, prev);
+    const df = r.varint();
+    const list = r.ref();
+    const n = r.varint();
+    const spellings = [];
+    for (let s = 0; s < n; s++) {
+      const exact = utf8.decode(r.bytes(r.varint()));
+      if (n === 1) spellings.push({ exact, df, subset: { all: true, size: 0 } });
+      else spellings.push({ exact, df: r.varint(), subset: r.ref() });
+    }
+    out.push({ key: utf8.decode(prev), df, list, spellings });
+  }
+  return out;
+}
+
+function blockOf(ix, key) {
+  const firsts = ix.m.wordBlocks;
+  let lo = 0;
+  let hi = firsts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmp(firsts[mid], key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+async function lookupWord(ix, key) {
+  const n = blockOf(ix, key);
+  if (n < 0) return null;
+  const entries = await blockEntries(ix, n);
+  return entries.find((e) => e.key === key) || null;
+}
+
+// Words that start with `prefix`, from at most MAX_PREFIX_BLOCKS blocks.
+async function lookupPrefix(ix, prefix) {
+  const out = [];
+  const first = Math.max(0, blockOf(ix, prefix));
+  const firsts = ix.m.wordBlocks;
+  for (let n = first; n < firsts.length && n < first + MAX_PREFIX_BLOCKS; n++) {
+    if (n > first && !firsts[n].startsWith(prefix)) break;
+    for (const e of await blockEntries(ix, n)) if (e.key.startsWith(prefix)) out.push(e);
+  }
+  return out;
+}
+
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (const b of utf8enc.encode(s)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
+}
+
+async function lookupPair(ix, key) {
+  const shards = ix.m.pairShards;
+  if (!shards) return null;
+  const n = fnv1a(key) % shards;
+  let p = ix.shards.get(n);
+  if (!p) {
+    p = file(ix, `p/${n}.bin`).then((bytes) => {
+      const r = new Reader(bytes);
+      const map = new Map();
+      const count = r.varint();
+      let prev = new Uint8Array(0);
+      for (let i = 0; i < count; i++) {
+        prev = readKey(r, prev);
+        const df = r.varint();
+        map.set(utf8.decode(prev), { df, list: r.ref() });
+      }
+      return map;
+    });
+    ix.shards.set(n, p);
+    p.catch(() => ix.shards.delete(n));
+  }
+  return (await p).get(key) || null;
+}
+
+async function refBytes(ix, ref) {
+  if (ref.inline) return ref.inline;
+  const pack = await file(ix, `k/${ref.pack}.bin`);
+  return pack.subarray(ref.offset, ref.offset + ref.len);
+}
+
+async function postings(ix, entry) {
+  if (!entry.decoded) {
+    entry.decoded = refBytes(ix, entry.list).then((bytes) => {
+      const r = new Reader(bytes);
+      const ids = r.idSet(entry.df);
+      return { ids, impacts: r.bytes(entry.df) };
+    });
+  }
+  return entry.decoded;
+}
+
+// Document ids of a word that use one of its spellings.
+async function spellingDocs(ix, entry, spelling) {
+  const all = (await postings(ix, entry)).ids;
+  if (spelling.subset.all) return all;
+  const r = new Reader(await refBytes(ix, spelling.subset));
+  return r.idSet(spelling.df).map((p) => all[p]);
+}
+
+function metaRows(ix, chunk) {
+  let p = ix.metas.get(chunk);
+  if (!p) {
+    p = file(ix, `m/${chunk}.json`).then((b) => JSON.parse(utf8.decode(b)));
+    ix.metas.set(chunk, p);
+    p.catch(() => ix.metas.delete(chunk));
+  }
+  return p;
+}
+
+/* --------------------------------------------------------------------- query -- */
+
+const MAX_PREFIX_BLOCKS = 3;
+const MIN_PREFIX = 2;
+const COMPLETION_WEIGHT = 0.5;
+const MAX_EXPANSIONS = 6;
+const MAX_EXPANSION_BYTES = 160 * 1024;
+const IMPACT_SCALE = 4;
+const TIER = 1e6;
+const QUOTES = /["“”„«»]/;
+const MAX_WORDS = 16;
+
+/**
+ * Parses a query: words in order with their exact key and folded form, the quoted
+ * phrase each belongs to (-1 if none), and `prefix` on a last word still being typed
+ * (the query ends in a letter or digit). `exactMode`: the query has diacritics.
+ */
+export function parse(query) {
+  const q = nfc(String(query ?? ''));
+  const words = [];
+  q.split(QUOTES).forEach((part, k) => {
+    // Odd parts are inside quotes (an unclosed quote runs to the end).
+    const phrase = k % 2 === 1 ? (k - 1) / 2 : -1;
+    for (const exact of tokens(part)) {
+      if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase });
+    }
+  });
+  const last = words[words.length - 1];
+  if (last && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
+  return { words, exactMode: words.some((w) => w.exact !== w.folded) };
+}
+
+function idf(n, df) {
+  return Math.log(1 + n / df);
+}
+
+function provinceFilter(ix, slug) {
+  if (!slug) return null;
+  const table = ix.m.provinces;
+  const i = table.findIndex((p) => p[0] === slug);
+  if (i < 0) return () => false;
+  if (table[i][2] === i) return (p) => table[p][2] === i;
+  return (p) => p === i;
+}
+
+function fieldFilter(ix, slug) {
+  if (!slug) return null;
+  const i = ix.m.fields.findIndex((f) => f[0] === slug);
+  return (f) => f === i;
+}
+
+function yearFilter(year) {
+  if (year === undefined || year === null || year === '') return null;
+  const y = Number(year);
+  return (v) => v === y;
+}
+
+// For each word, its candidate entries with a weight: the word itself (1), or for a
+// last word being typed, also its most frequent completions (COMPLETION_WEIGHT), those
+// spelled like the typed letters when the query has diacritics.
+async function resolveWords(ix, parsed) {
+  return Promise.all(
+    parsed.words.map(async (w) => {
+      if (!w.prefix || w.folded.length < MIN_PREFIX) {
+        const e = await lookupWord(ix, w.folded);
+        return e ? [{ e, weight: 1 }] : [];
+      }
+      const fits = (e) =>
+        e.key === w.folded || !parsed.exactMode || e.spellings.some((s) => s.exact.startsWith(w.exact));
+      const all = (await lookupPrefix(ix, w.folded)).filter(fits);
+      all.sort((a, b) => (a.key === w.folded ? -1 : b.key === w.folded ? 1 : b.df - a.df || cmp(a.key, b.key)));
+      const picked = [];
+      let bytes = 0;
+      for (const e of all) {
+        if (picked.length >= MAX_EXPANSIONS || (picked.length > 0 && bytes + e.list.size > MAX_EXPANSION_BYTES)) break;
+        picked.push({ e, weight: e.key === w.folded ? 1 : COMPLETION_WEIGHT });
+        bytes += e.list.size;
+      }
+      return picked;
+    }),
+  );
+}
+
+/**
+ * Searches with facets: `{ results, total, facets, suggestions, words }`. Options:
+ * `province` (slug), `field` (slug), `year` (number), `limit` (default 10), `offset`.
+ * `facets` counts matches per province, field and year, each under the other filters.
+ */
+export async function find(query, options = {}) {
+  const ix = await open();
+  const parsed = parse(query);
+  const empty = { results: [], total: 0, facets: null, suggestions: [], words: parsed.words };
+  if (parsed.words.length === 0 || ix.m.docs === 0) return empty;
+  const n = ix.m.docs;
+  const { words, exactMode } = parsed;
+  const entries = await resolveWords(ix, parsed);
+  if (entries.some((e) => e.length === 0)) {
+    return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
+  }
+
+  // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
+  // typed pairs as written: most often it is already complete.
+  const pairs = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const required = words[i].phrase >= 0 && words[i].phrase === words[i + 1].phrase && !words[i + 1].prefix;
+    pairs.push({ key: `${words[i].folded} ${words[i + 1].folded}`, required });
+  }
+  const [lists, pairEntries] = await Promise.all([
+    Promise.all(entries.map((es) => Promise.all(es.map(({ e }) => postings(ix, e))))),
+    Promise.all(pairs.map((p) => lookupPair(ix, p.key))),
+  ]);
+  if (pairs.some((p, i) => p.required && !pairEntries[i])) {
+    return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
+  }
+  const exactLists = await Promise.all(
+    words.map((w, i) => {
+      if (!exactMode) return [];
+      return Promise.all(
+        entries[i].flatMap(({ e }) =>
+          e.spellings
+            .filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact))
+            .map((s) => spellingDocs(ix, e, s)),
+        ),
+      );
+    }),
+  );
+  const pairLists = await Promise.all(pairEntries.map((e) => (e ? postings(ix, e) : null)));
+
+  // Score: per word the best of its entries; AND over words.
+  const count = new Uint8Array(n);
+  const tier = new Uint8Array(n);
+  const score = new Float64Array(n);
+  const best = new Float64Array(n);
+  const touched = [];
+  words.forEach((w, i) => {
+    touched.length = 0;
+    entries[i].forEach(({ e, weight }, k) => {
+      const w8 = weight * idf(n, e.df);
+      const { ids, impacts } = lists[i][k];
+      for (let j = 0; j < ids.length; j++) {
+        const d = ids[j];
+        const v = (w8 * impacts[j]) / IMPACT_SCALE;
+        if (best[d] === 0) touched.push(d);
+        if (v > best[d]) best[d] = v;
+      }
+    });
+    for (const d of touched) {
+      count[d]++;
+      score[d] += best[d];
+      best[d] = 0;
+    }
+    const seen = new Set();
+    for (const ids of exactLists[i]) for (const d of ids) seen.add(d);
+    for (const d of seen) tier[d]++;
+  });
+  const need = words.length;
+  let requiredPairs = 0;
+  pairs.forEach((p, i) => {
+    const list = pairLists[i];
+    if (!list) return;
+    const weight = idf(n, pairEntries[i].df);
+    if (p.required) requiredPairs++;
+    for (let j = 0; j < list.ids.length; j++) {
+      const d = list.ids[j];
+      if (count[d] < need) continue;
+      if (p.required) count[d]++;
+      tier[d]++;
+      score[d] += (weight * list.impacts[j]) / IMPACT_SCALE;
+    }
+  });
+
+  // Facets and filters.
+  const byProvince = provinceFilter(ix, options.province);
+  const byField = fieldFilter(ix, options.field);
+  const byYear = yearFilter(options.year);
+  const table = ix.m.provinces;
+  const pc = new Uint32Array(table.length);
+  const fc = new Uint32Array(ix.m.fields.length);
+  const yc = new Map();
+  const hits = [];
+  let unfiltered = 0;
+  const full = need + requiredPairs;
+  for (let d = 0; d < n; d++) {
+    if (count[d] !== full) continue;
+    unfiltered++;
+    const g = ix.groups[ix.groupOf[d]];
+    const okP = !byProvince || byProvince(g.province);
+    const okF = !byField || byField(g.field);
+    const okY = !byYear || byYear(g.year);
+    if (okF && okY) {
+      pc[table[g.province][2]]++;
+      if (table[g.province][2] !== g.province) pc[g.province]++;
+    }
+    if (okP && okY) fc[g.field]++;
+    if (okP && okF) yc.set(g.year, (yc.get(g.year) || 0) + 1);
+    if (okP && okF && okY) hits.push(d);
+  }
+  hits.sort((a, b) => tier[b] - tier[a] || score[b] - score[a] || a - b);
+
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const shown = hits.slice(offset, offset + limit);
+  const results = await Promise.all(
+    shown.map(async (d) => {
+      const rows = await metaRows(ix, Math.floor(d / ix.m.metaChunk));
+      const [url, title, summary, excerpt] = rows[d % ix.m.metaChunk];
+      const g = ix.groups[ix.groupOf[d]];
+      return {
+        url,
+        title,
+        titleHtml: titleHtml(title, words, exactMode),
+        snippet: snippet([summary, excerpt], words, exactMode),
+        province: table[g.province][1],
+        field: ix.m.fields[g.field][1],
+        year: g.year,
+        score: tier[d] * TIER + Math.round(score[d] * 1000) / 1000,
+      };
+    }),
+  );
+  const facets = {
+    province: table.map((p, i) => ({ slug: p[0], name: p[1], current: p[2] === i, unit: table[p[2]][0], count: pc[i] })),
+    field: ix.m.fields.map((f, i) => ({ slug: f[0], name: f[1], count: fc[i] })),
+    year: ix.years.map((y) => ({ year: y, count: yc.get(y) || 0 })),
+  };
+  const suggestions = hits.length === 0 ? await suggest(ix, parsed, entries, options, unfiltered) : [];
+  return { results, total: hits.length, facets, suggestions, words };
+}
+
+/**
+ * Searches: `search(query, { province, field, year, limit })` resolves to
+ * `[{ url, title, snippet, province, field, year, score }]`, best first.
+ */
+export async function search(query, options = {}) {
+  return (await find(query, options)).results;
+}
+
+/* ---------------------------------------------------------------- suggestions -- */
+
+function editDistance(a, b) {
+  const bs = Array.from(b);
+  let row = Array.from({ length: bs.length + 1 }, (_, i) => i);
+  let i = 0;
+  for (const ca of a) {
+    const next = [++i];
+    bs.forEach((cb, j) => next.push(ca === cb ? row[j] : 1 + Math.min(row[j], row[j + 1], next[j])));
+    row = next;
+  }
+  return row[bs.length];
+}
+
+// Ways out of an empty result: drop the filters, drop the quotes, fix a word.
+async function suggest(ix, parsed, entries, options, unfiltered = 0) {
+  const out = [];
+  if (unfiltered > 0 && (options.province || options.field || options.year)) {
+    out.push({ kind: 'filters', count: unfiltered });
+  }
+  if (parsed.words.some((w) => w.phrase >= 0)) {
+    out.push({ kind: 'query', query: parsed.words.map((w) => w.exact).join(' ') });
+  }
+  const missing = parsed.words
+    .map((w, i) => (entries[i].length === 0 && !(w.prefix && w.folded.length < MIN_PREFIX) ? i : -1))
+    .filter((i) => i >= 0);
+  if (missing.length > 0) {
+    const blocks = ix.m.wordBlocks.length <= 16 ? ix.m.wordBlocks.map((_, i) => i) : [];
+    for (const i of missing) {
+      const k = blockOf(ix, parsed.words[i].folded);
+      if (k >= 0 && !blocks.includes(k)) blocks.push(k);
+    }
+    const vocab = (await Promise.all(blocks.map((k) => blockEntries(ix, k)))).flat();
+    const words = parsed.words.map((w) => w.exact);
+    let fixed = 0;
+    for (const i of missing) {
+      const w = parsed.words[i].folded;
+      const limit = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
+      let bestEntry = null;
+      let bestD = limit + 1;
+      for (const e of vocab) {
+        if (Math.abs(e.key.length - w.length) > limit) continue;
+        const d = editDistance(w, e.key);
+        if (d < bestD || (d === bestD && bestEntry && e.df > bestEntry.df)) {
+          bestD = d;
+          bestEntry = e;
+        }
+      }
+      if (bestEntry) {
+        const top = bestEntry.spellings.reduce((a, b) => (b.df > a.df ? b : a));
+        words[i] = top.exact;
+        fixed++;
+      }
+    }
+    if (fixed > 0) out.push({ kind: 'query', query: words.join(' ') });
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------- snippets -- */
+
+const SNIPPET_WORDS = 28;
+const RAW_WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+
+function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+// Which query word a raw word of the text matches (-1: none), by exact key or folded.
+function matchWord(raw, words, exact) {
+  for (const t of tokens(raw)) {
+    const f = exact ? t : fold(t);
+    const i = words.findIndex((w) => {
+      const q = exact ? w.exact : w.folded;
+      return w.prefix ? f.startsWith(q) : f === q;
+    });
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+// The best window of `size` words of `text` and its HTML with <mark>ed matches.
+function highlight(text, words, size, exact) {
+  const spans = [];
+  for (const m of text.matchAll(RAW_WORD)) {
+    spans.push({ start: m.index, end: m.index + m[0].length, word: matchWord(m[0], words, exact) });
+  }
+  let from = 0;
+  let bestScore = 0;
+  if (spans.length > size) {
+    for (let s = 0; s + size <= spans.length; s++) {
+      const seen = new Set();
+      let hits = 0;
+      let runs = 0;
+      for (let j = s; j < s + size; j++) {
+        if (spans[j].word < 0) continue;
+        seen.add(spans[j].word);
+        hits++;
+        if (j > s && spans[j - 1].word >= 0 && spans[j - 1].word + 1 === spans[j].word) runs++;
+      }
+      const value = seen.size * 100 + runs * 10 + Math.min(hits, 9);
+      if (value > bestScore) {
+        bestScore = value;
+        from = s;
+      }
+    }
+  } else {
+    const seen = new Set(spans.filter((s) => s.word >= 0).map((s) => s.word));
+    bestScore = seen.size * 100;
+  }
+  const to = Math.min(spans.length, from + size);
+  if (spans.length === 0) return { html: escapeHtml(text), score: 0 };
+  const start = from === 0 ? 0 : spans[from].start;
+  const end = to === spans.length ? text.length : spans[to - 1].end;
+  let html = from === 0 ? '' : '… ';
+  let at = start;
+  for (let j = from; j < to; j++) {
+    const s = spans[j];
+    if (s.word < 0) continue;
+    let e = j;
+    while (e + 1 < to && spans[e + 1].word >= 0 && /^\s+$/u.test(text.slice(spans[e].end, spans[e + 1].start))) e++;
+    html += escapeHtml(text.slice(at, s.start)) + '<mark>' + escapeHtml(text.slice(s.start, spans[e].end)) + '</mark>';
+    at = spans[e].end;
+    j = e;
+  }
+  html += escapeHtml(text.slice(at, end)) + (to === spans.length ? '' : ' …');
+  return { html, score: bestScore };
+}
+
+// The snippet of a result: the best window over its summary and body excerpt. With
+// diacritics in the query, exact spellings are marked, or folded ones if none occur.
+function snippet(texts, words, exactMode) {
+  let best = null;
+  for (const exact of exactMode ? [true, false] : [false]) {
+    for (const t of texts) {
+      if (!t) continue;
+      const h = highlight(t, words, SNIPPET_WORDS, exact);
+      if (!best || h.score > best.score) best = h;
+    }
+    if (best && best.score > 0) break;
+  }
+  return best ? best.html : '';
+}
+
+function titleHtml(title, words, exactMode) {
+  const h = exactMode ? highlight(title, words, Infinity, true) : { score: 0 };
+  return h.score > 0 ? h.html : highlight(title, words, Infinity, false).html;
+}
