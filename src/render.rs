@@ -129,7 +129,15 @@ pub struct Report {
 
 /// Renders the whole site into `sink`.
 pub fn site(site: &Site, loaded: &Loaded, tera: &tera::Tera, sink: &dyn Sink) -> Result<Report> {
-    let views = Views { site };
+    let strings =
+        crate::view::Strings::parse(&loaded.strings).map_err(|message| Error::Template {
+            name: "strings.yaml".to_owned(),
+            message,
+        })?;
+    let views = Views {
+        site,
+        strings: &strings,
+    };
     let jobs = plan(site, &views);
     let related = related(site);
     let r = Renderer {
@@ -178,18 +186,15 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
             });
         }
     }
-    let home = LinkView {
-        title: "Trang chủ".to_owned(),
-        url: v.path("/"),
-    };
-    let crumb = |title: &str, path: &str| LinkView {
-        title: title.to_owned(),
+    let crumb = |key: &str, path: &str| LinkView {
+        title: v.strings.get(key).to_owned(),
         url: v.path(path),
     };
-    let provinces = crumb("Tỉnh, thành", "/tinh/");
-    let fields = crumb("Lĩnh vực", "/linh-vuc/");
-    let years = crumb("Năm", "/nam/");
-    let tags = crumb("Chủ đề", "/the/");
+    let home = crumb("home", "/");
+    let provinces = crumb("provinces", "/tinh/");
+    let fields = crumb("fields", "/linh-vuc/");
+    let years = crumb("years", "/nam/");
+    let tags = crumb("tags", "/the/");
     let mut lists: Vec<ListSpec> = Vec::new();
     for (i, t) in site.units.iter().enumerate() {
         let term = v.unit(i);
@@ -276,8 +281,10 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
         lists.push(ListSpec {
             kind: "former_province",
             title: format!(
-                "{} (nay thuộc {})",
-                t.name, REGISTRY.units[REGISTRY.former[f].unit].name
+                "{} ({} {})",
+                t.name,
+                v.strings.get("now_part_of"),
+                REGISTRY.units[REGISTRY.former[f].unit].name
             ),
             feed: None,
             term,
@@ -301,7 +308,7 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
     for t in &site.years {
         lists.push(ListSpec {
             kind: "year",
-            title: format!("Năm {}", t.name),
+            title: format!("{} {}", v.strings.get("title_year"), t.name),
             feed: None,
             term: v.term("nam", t),
             items: t.items.clone(),
@@ -377,11 +384,11 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         .collect();
     vec![
         FacetView {
-            title: "Theo lĩnh vực".to_owned(),
+            title: v.strings.get("by_field").to_owned(),
             items: field_items,
         },
         FacetView {
-            title: "Theo năm".to_owned(),
+            title: v.strings.get("by_year").to_owned(),
             items: year_items,
         },
     ]
@@ -514,7 +521,8 @@ impl Renderer<'_> {
     fn run(&self, job: &Job, sink: &dyn Sink) -> Result<usize> {
         let v = &self.views;
         let site = self.site;
-        let home = ("Trang chủ", "/");
+        let t = |k| v.strings.get(k);
+        let home = (t("home"), "/");
         match job {
             Job::Home => {
                 #[derive(Serialize)]
@@ -554,7 +562,7 @@ impl Renderer<'_> {
                     target: &'a str,
                     target_absolute: String,
                 }
-                let mut page = self.page("redirect", "Đã chuyển địa chỉ", from, "", Vec::new());
+                let mut page = self.page("redirect", t("title_redirect"), from, "", Vec::new());
                 page.canonical = site.config.absolute(to);
                 self.html(
                     "redirect.html",
@@ -577,7 +585,7 @@ impl Renderer<'_> {
                     "provinces",
                     "Tỉnh, thành phố",
                     &v.path("/tinh/"),
-                    "Các mô hình theo 34 tỉnh, thành phố (từ 1/7/2025) và các tỉnh cũ.",
+                    t("desc_provinces"),
                     self.crumbs(&[home]),
                 );
                 self.html("provinces.html", page, Provinces { units }, sink)
@@ -589,9 +597,9 @@ impl Renderer<'_> {
                     terms: Vec<TermView>,
                 }
                 let (title, terms) = match *section {
-                    "linh-vuc" => ("Lĩnh vực", &site.fields),
-                    "nam" => ("Năm", &site.years),
-                    _ => ("Chủ đề", &site.tags),
+                    "linh-vuc" => (t("fields"), &site.fields),
+                    "nam" => (t("years"), &site.years),
+                    _ => (t("tags"), &site.tags),
                 };
                 let terms = terms.iter().map(|t| v.term(section, t)).collect();
                 let page = self.page(
@@ -617,9 +625,9 @@ impl Renderer<'_> {
                 };
                 let page = self.page(
                     "search",
-                    "Tìm kiếm",
+                    t("title_search"),
                     &v.path("/tim-kiem/"),
-                    "Tìm mô hình Dân vận khéo, có dấu hay không dấu.",
+                    t("desc_search"),
                     self.crumbs(&[home]),
                 );
                 self.html("search.html", page, data, sink)
@@ -627,9 +635,9 @@ impl Renderer<'_> {
             Job::Stats => {
                 let page = self.page(
                     "stats",
-                    "Thống kê",
+                    t("title_stats"),
                     &v.path("/thong-ke/"),
-                    "Số mô hình theo tỉnh, lĩnh vực và năm.",
+                    t("desc_stats"),
                     self.crumbs(&[home]),
                 );
                 self.html("stats.html", page, stats::view(site, v), sink)
@@ -659,9 +667,9 @@ impl Renderer<'_> {
                 ];
                 let page = self.page(
                     "data",
-                    "Dữ liệu",
+                    t("title_data"),
                     &v.path("/du-lieu/"),
-                    "Tải dữ liệu các mô hình: CSV, JSON, nguồn tin.",
+                    t("desc_data"),
                     self.crumbs(&[home]),
                 );
                 self.html("data.html", page, Data { files }, sink)
@@ -669,7 +677,7 @@ impl Renderer<'_> {
             Job::NotFound => {
                 let mut page = self.page(
                     "not_found",
-                    "Không tìm thấy trang",
+                    t("not_found_title"),
                     &v.path("/404.html"),
                     "",
                     Vec::new(),
@@ -746,10 +754,10 @@ impl Renderer<'_> {
             }
             let page = self.page(
                 "withdrawn",
-                "Bài đã được gỡ",
+                self.views.strings.get("withdrawn_title"),
                 &a.url,
                 "",
-                self.crumbs(&[("Trang chủ", "/")]),
+                self.crumbs(&[(self.views.strings.get("home"), "/")]),
             );
             return self.html("withdrawn.html", page, Withdrawn { reason }, sink);
         }
@@ -759,7 +767,8 @@ impl Renderer<'_> {
         }
         let view = v.article(i, &self.related[i]);
         let province_crumb = view.province_term.clone();
-        let mut crumbs = self.crumbs(&[("Trang chủ", "/"), ("Tỉnh, thành", "/tinh/")]);
+        let t = |k| self.views.strings.get(k);
+        let mut crumbs = self.crumbs(&[(t("home"), "/"), (t("provinces"), "/tinh/")]);
         crumbs.push(province_crumb);
         let mut page = self.page(
             "article",
@@ -799,7 +808,11 @@ impl Renderer<'_> {
             .collect();
         let url = page_url(&spec.term.url, n);
         let title = if n > 1 {
-            format!("{} – trang {n}", spec.title)
+            format!(
+                "{} – {} {n}",
+                spec.title,
+                self.views.strings.get("page_suffix")
+            )
         } else {
             spec.title.clone()
         };
@@ -812,10 +825,17 @@ impl Renderer<'_> {
         }
         let description = match &spec.term.part_of {
             Some(unit) => format!(
-                "{}: tỉnh cũ, từ 1/7/2025 thuộc {}.",
-                spec.term.name, unit.title
+                "{}: {} {}.",
+                spec.term.name,
+                self.views.strings.get("desc_former"),
+                unit.title
             ),
-            None => format!("{} mô hình Dân vận khéo: {}.", spec.items.len(), spec.title),
+            None => format!(
+                "{} {}: {}.",
+                spec.items.len(),
+                self.views.strings.get("desc_list"),
+                spec.title
+            ),
         };
         let mut page = self.page("list", &title, &url, &description, crumbs);
         page.feed = spec.feed.clone();

@@ -105,9 +105,21 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
     let mut years = bars("nam", &site.years);
     years.reverse();
     let charts = vec![
-        chart("Số mô hình theo tỉnh, thành phố", provinces),
-        chart("Số mô hình theo lĩnh vực", bars("linh-vuc", &site.fields)),
-        chart("Số mô hình theo năm", years),
+        chart(
+            v.strings.get("chart_by_province"),
+            provinces,
+            v.strings.get("models"),
+        ),
+        chart(
+            v.strings.get("chart_by_field"),
+            bars("linh-vuc", &site.fields),
+            v.strings.get("models"),
+        ),
+        chart(
+            v.strings.get("chart_by_year"),
+            years,
+            v.strings.get("models"),
+        ),
     ];
     let matrix = site
         .units
@@ -135,7 +147,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
 }
 
 /// A horizontal bar chart: label, bar, number; every bar links to its list.
-fn chart(title: &str, bars: Vec<Bar>) -> Chart {
+fn chart(title: &str, bars: Vec<Bar>, unit: &str) -> Chart {
     const ROW: usize = 28;
     const LABEL: usize = 190;
     const BAR: usize = 330;
@@ -152,13 +164,15 @@ fn chart(title: &str, bars: Vec<Bar>) -> Chart {
         let w = (b.count * BAR).div_ceil(max).max(2);
         let label = escape(&b.label);
         svg.push_str(&format!(
-            "<a href=\"{url}\"><title>{label}: {n} mô hình</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/><text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
+            "<a href=\"{url}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/><text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
             url = escape(&b.url),
             lx = LABEL - 8,
             ty = y + 15,
             h = ROW - 8,
             nx = LABEL + w + 6,
-            n = b.count,
+                        n = b.count,
+            unit = escape(unit),
+
         ));
     }
     svg.push_str("</svg>");

@@ -766,8 +766,11 @@ fn disambiguate(metas: &mut [Meta<'_>], config: &Config) {
     for m in metas.iter() {
         *taken.entry(m.article.slug.clone()).or_default() += 1;
     }
-    let explicit: std::collections::HashSet<String> =
-        metas.iter().filter(|m| m.explicit_slug).map(|m| m.article.slug.clone()).collect();
+    let explicit: std::collections::HashSet<String> = metas
+        .iter()
+        .filter(|m| m.explicit_slug)
+        .map(|m| m.article.slug.clone())
+        .collect();
     let clashing: Vec<usize> = (0..metas.len())
         .filter(|&i| {
             let m = &metas[i];
@@ -777,13 +780,18 @@ fn disambiguate(metas: &mut [Meta<'_>], config: &Config) {
     if clashing.is_empty() {
         return;
     }
+    let mut is_clashing = vec![false; metas.len()];
+    for &i in &clashing {
+        is_clashing[i] = true;
+    }
     let mut used: std::collections::HashSet<String> = metas
         .iter()
-        .enumerate()
-        .filter(|(i, _)| !clashing.contains(i))
-        .map(|(_, m)| m.article.slug.clone())
+        .zip(&is_clashing)
+        .filter(|(_, c)| !**c)
+        .map(|(m, _)| m.article.slug.clone())
         .collect();
-    let with_province = |m: &Meta<'_>| format!("{}-{}", m.article.slug, REGISTRY.slug(m.article.province));
+    let with_province =
+        |m: &Meta<'_>| format!("{}-{}", m.article.slug, REGISTRY.slug(m.article.province));
     let mut counts: HashMap<String, usize> = HashMap::new();
     for &i in &clashing {
         *counts.entry(with_province(&metas[i])).or_default() += 1;

@@ -212,10 +212,34 @@ pub struct FacetView {
     pub items: Vec<TermView>,
 }
 
+/// The theme's UI strings (`strings.yaml`), for text the build itself writes.
+#[derive(Debug, Default)]
+pub struct Strings(std::collections::BTreeMap<String, String>);
+
+impl Strings {
+    /// Parses `strings.yaml`; values that are not text are ignored.
+    pub fn parse(text: &str) -> Result<Strings, String> {
+        let map: std::collections::BTreeMap<String, yaml_serde::Value> =
+            yaml_serde::from_str(text).map_err(|e| e.to_string())?;
+        Ok(Strings(
+            map.into_iter()
+                .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
+                .collect(),
+        ))
+    }
+
+    /// The text for `key`, or the key itself when the theme lacks it (visible, not fatal).
+    pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
+        self.0.get(key).map_or(key, String::as_str)
+    }
+}
+
 /// Builds views from a `Site`.
 pub struct Views<'a> {
     /// The site.
     pub site: &'a Site,
+    /// UI strings.
+    pub strings: &'a Strings,
 }
 
 impl<'a> Views<'a> {
@@ -358,12 +382,14 @@ impl<'a> Views<'a> {
         parts.push(a.year.to_string());
         let mut s = parts.join(", ");
         s.push('.');
+        let t = |k| self.strings.get(k);
         if let Some(src) = &a.source_name {
-            s.push_str(&format!(" Nguồn: {src}."));
+            s.push_str(&format!(" {}: {src}.", t("citation_source")));
         }
         s.push_str(&format!(
-            " {} (truy cập ngày …/…/….).",
-            self.site.config.absolute(&a.url)
+            " {} ({}).",
+            self.site.config.absolute(&a.url),
+            t("citation_accessed")
         ));
         s
     }

@@ -131,7 +131,11 @@ fn csv_export_starts_with_a_bom_for_excel() {
     assert!(csv.starts_with(b"\xEF\xBB\xBF"), "no UTF-8 BOM");
     let text = std::str::from_utf8(&csv[3..]).expect("UTF-8");
     assert!(text.contains("Nông dân liên kết trồng lúa sạch"));
-    assert_eq!(text.lines().count(), 5, "a header and one row per model:\n{text}");
+    assert_eq!(
+        text.lines().count(),
+        5,
+        "a header and one row per model:\n{text}"
+    );
 }
 
 /// Regression: the search index builder printed `TIMING ...` debug lines on stderr, so
@@ -156,7 +160,10 @@ fn long_lists_are_paginated() {
     assert_eq!(card_titles(&page2), ["Tổ dân phố xanh, sạch, đẹp"]);
     let page1 = read(&public, "linh-vuc/kinh-te/index.html");
     assert!(page1.contains("href=\"/linh-vuc/kinh-te/trang/2/\""));
-    assert!(page2.contains("href=\"/linh-vuc/kinh-te/\""), "link back to page 1");
+    assert!(
+        page2.contains("href=\"/linh-vuc/kinh-te/\""),
+        "link back to page 1"
+    );
     assert!(!public.join("linh-vuc/kinh-te/trang/3").exists());
     assert!(!public.join("linh-vuc/van-hoa-xa-hoi/trang").exists());
     assert!(read(&public, "sitemap.xml").contains("/linh-vuc/kinh-te/trang/2/"));
@@ -168,7 +175,10 @@ fn lists_show_newest_first() {
     let public = site.path().join("public");
     assert_eq!(
         card_titles(&read(&public, "linh-vuc/kinh-te/index.html")),
-        ["Nông dân liên kết trồng lúa sạch", "Thanh niên giúp dân sửa nhà"]
+        [
+            "Nông dân liên kết trồng lúa sạch",
+            "Thanh niên giúp dân sửa nhà"
+        ]
     );
     assert_eq!(
         card_titles(&read(&public, "tinh/an-giang/index.html")),
@@ -240,8 +250,14 @@ fn former_province_has_its_own_page_and_is_listed_under_its_unit() {
         ]
     );
     assert!(unit.contains("<a href=\"/tinh/bac-lieu/\">Bạc Liêu (nay thuộc Cà Mau)</a>"));
-    assert!(unit.contains("href=\"/tinh/bac-lieu/\">Bạc Liêu</a> (1)"), "former list");
-    let page = read(&public, "mo-hinh/hoi-phu-nu-ho-tro-von-cho-ho-ngheo/index.html");
+    assert!(
+        unit.contains("href=\"/tinh/bac-lieu/\">Bạc Liêu</a> (1)"),
+        "former list"
+    );
+    let page = read(
+        &public,
+        "mo-hinh/hoi-phu-nu-ho-tro-von-cho-ho-ngheo/index.html",
+    );
     assert!(page.contains("Bạc Liêu"));
     assert!(page.contains("nay thuộc <a href=\"/tinh/ca-mau/\">Cà Mau</a>"));
     // Its story is in the unit's feed too.
@@ -273,11 +289,17 @@ fn aliases_become_redirect_pages() {
     let site = built("vietnamese", &[]);
     let public = site.path().join("public");
     let html = read(&public, "tin-tuc/nep-nha-hue/index.html");
-    assert!(html.contains("url=/mo-hinh/giu-gin-nep-nha-van-hoa/"), "{html}");
+    assert!(
+        html.contains("url=/mo-hinh/giu-gin-nep-nha-van-hoa/"),
+        "{html}"
+    );
     assert!(html.contains(
         "<link rel=\"canonical\" href=\"https://example.org/mo-hinh/giu-gin-nep-nha-van-hoa/\">"
     ));
-    assert!(!read(&public, "sitemap.xml").contains("tin-tuc"), "redirects stay out");
+    assert!(
+        !read(&public, "sitemap.xml").contains("tin-tuc"),
+        "redirects stay out"
+    );
 }
 
 #[test]
@@ -308,7 +330,11 @@ fn tags_with_diacritics_get_folded_slugs() {
     );
     assert!(public.join("the/an-ninh-trat-tu/index.html").is_file());
     assert!(public.join("the/dan-toc-thieu-so/index.html").is_file());
-    assert!(public.join("linh-vuc/xay-dung-he-thong-chinh-tri/index.html").is_file());
+    assert!(
+        public
+            .join("linh-vuc/xay-dung-he-thong-chinh-tri/index.html")
+            .is_file()
+    );
 }
 
 #[test]
@@ -327,12 +353,18 @@ fn out_and_base_url_options() {
         ],
     );
     assert_exit(&out, 0);
-    assert!(!site.path().join("public").exists(), "--out replaces public/");
+    assert!(
+        !site.path().join("public").exists(),
+        "--out replaces public/"
+    );
     // Output paths do not include the base path; links do.
     let home = read(&out_dir, "index.html");
     assert!(home.contains("href=\"/sub/tinh/\""), "links carry /sub/");
     assert!(home.contains("href=\"/sub/mo-hinh/nong-dan-lien-ket-trong-lua-sach/\""));
-    assert!(!home.contains("href=\"/tinh/\""), "a link without the base path");
+    assert!(
+        !home.contains("href=\"/tinh/\""),
+        "a link without the base path"
+    );
     assert!(out_dir.join("tinh/an-giang/index.html").is_file());
     assert!(!out_dir.join("sub").exists());
     let page = read(&out_dir, "mo-hinh/to-hoa-giai-o-khom-ap/index.html");
@@ -364,7 +396,11 @@ fn folder_article_copies_its_image_beside_the_page() {
 fn drafts_are_left_out_unless_asked_for() {
     let site = built("drafts", &[]);
     let public = site.path().join("public");
-    assert!(public.join("mo-hinh/da-dang-mo-hinh-nuoi-de/index.html").is_file());
+    assert!(
+        public
+            .join("mo-hinh/da-dang-mo-hinh-nuoi-de/index.html")
+            .is_file()
+    );
     assert!(!public.join("mo-hinh/ban-nhap-chua-dang").exists());
     assert!(!public.join("the/ban-nhap").exists());
     for f in files(&public) {
@@ -377,7 +413,11 @@ fn drafts_are_left_out_unless_asked_for() {
 
     let site = built("drafts", &["--drafts"]);
     let public = site.path().join("public");
-    assert!(public.join("mo-hinh/ban-nhap-chua-dang/index.html").is_file());
+    assert!(
+        public
+            .join("mo-hinh/ban-nhap-chua-dang/index.html")
+            .is_file()
+    );
     assert!(read(&public, "tinh/ben-tre/index.html").contains("Bản nháp chưa đăng"));
 }
 
@@ -388,7 +428,10 @@ fn a_site_template_overrides_only_that_template() {
     let page = read(&public, "mo-hinh/ap-van-hoa-kieu-mau/index.html");
     assert!(page.contains("data-theme-override=\"yes\""));
     assert!(page.contains("<h1 class=\"custom-title\">Ấp văn hóa kiểu mẫu</h1>"));
-    assert!(!page.contains("class=\"story\""), "built-in article.html not used");
+    assert!(
+        !page.contains("class=\"story\""),
+        "built-in article.html not used"
+    );
     // base.html is still the built-in one, and so are the other pages.
     assert!(page.contains("<html lang=\"vi\">"));
     let list = read(&public, "tinh/quang-ngai/index.html");
@@ -432,7 +475,11 @@ fn key_pages_of_the_minimal_site() {
     insta::assert_snapshot!("minimal_csv", csv.trim_start_matches('\u{feff}'));
     insta::assert_snapshot!(
         "minimal_an_giang_main",
-        section(&read(&public, "tinh/an-giang/index.html"), "<main", "</main>")
+        section(
+            &read(&public, "tinh/an-giang/index.html"),
+            "<main",
+            "</main>"
+        )
     );
 }
 
@@ -445,7 +492,11 @@ fn assert_failed_rebuild_keeps_output(break_it: impl FnOnce(&Path), code: i32) {
     break_it(site.path());
     let out = kheo(site.path(), &["build"]);
     assert_exit(&out, code);
-    assert_eq!(manifest(&public), before, "public/ changed by a failed build");
+    assert_eq!(
+        manifest(&public),
+        before,
+        "public/ changed by a failed build"
+    );
     assert_eq!(
         entries_starting_with(site.path(), ".public"),
         Vec::<String>::new(),

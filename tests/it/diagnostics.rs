@@ -8,8 +8,8 @@ use crate::support::{assert_exit, invalid_site, kheo, stderr};
 
 /// Every code the validator can emit.
 const CODES: [&str; 20] = [
-    "E001", "E002", "E003", "E004", "E005", "E006", "E010", "E011", "E012", "E013", "E014",
-    "E015", "E016", "E017", "E018", "E019", "E020", "E021", "E022", "W001",
+    "E001", "E002", "E003", "E004", "E005", "E006", "E010", "E011", "E012", "E013", "E014", "E015",
+    "E016", "E017", "E018", "E019", "E020", "E021", "E022", "W001",
 ];
 
 /// One diagnostic block of the text output.
@@ -82,7 +82,10 @@ fn every_code_is_reported_in_one_run() {
             .ends_with("22 errors, 1 warning in 21 files; nothing was written"),
         "{err}"
     );
-    assert!(!site.path().join("public").exists(), "a failed build wrote public/");
+    assert!(
+        !site.path().join("public").exists(),
+        "a failed build wrote public/"
+    );
 }
 
 #[test]
@@ -116,11 +119,7 @@ fn suggestions_point_at_the_right_fix() {
     let (_site, err) = run_build();
     let blocks = blocks(&err);
     let cases = [
-        (
-            "E012",
-            "content/loi/provnce.md",
-            "did you mean `province`?",
-        ),
+        ("E012", "content/loi/provnce.md", "did you mean `province`?"),
         (
             "E012",
             "content/loi/khoa-go-sai.md",
@@ -145,10 +144,18 @@ fn suggestions_point_at_the_right_fix() {
         ("E011", "content/loi/tags-chuoi.md", "tags: [một chuỗi]"),
         ("E013", "content/loi/nam-1850.md", "between 1990 and"),
         ("E014", "content/loi/ngay-sai.md", "YYYY-MM-DD"),
-        ("E017", "content/loi/cap-quan.md", "trung ương, tỉnh, huyện, xã"),
+        (
+            "E017",
+            "content/loi/cap-quan.md",
+            "trung ương, tỉnh, huyện, xã",
+        ),
         ("E005", "content/loi/chua-dong.md", "add a line `---`"),
         ("E010", "content/loi/thieu-tieu-de.md", "`title: "),
-        ("E021", "content/loi/anh-thieu/index.md", "content/loi/anh-thieu/"),
+        (
+            "E021",
+            "content/loi/anh-thieu/index.md",
+            "content/loi/anh-thieu/",
+        ),
         ("E022", "content/loi/alias-sai.md", "starting with `/`"),
         ("E019", "content/loi/trung-slug-2.md", "trung-slug-1.md"),
         ("E003", "content/loi/utf8-sai.md", "byte offset 13"),
@@ -167,7 +174,10 @@ fn suggestions_point_at_the_right_fix() {
     // The caret sits under the bad value.
     let e016 = block(&blocks, "E016", "content/ben-tre/2017/ben-tree.md");
     assert_eq!(e016.location, "content/ben-tre/2017/ben-tree.md:3:11");
-    assert!(e016.text.contains("  |           ^^^^^^^^ unknown province"));
+    assert!(
+        e016.text
+            .contains("  |           ^^^^^^^^ unknown province")
+    );
 }
 
 #[test]

@@ -2,4 +2,8 @@
 //! fixture site from `tests/fixtures/<case>/` into a temporary folder and runs the real
 //! `kheo` binary on it.
 
+mod bad_input;
+mod build;
+mod check_new;
+mod diagnostics;
 mod support;

@@ -210,7 +210,6 @@ class Reader {
 
   ref() {
     const tag = this.varint();
-    if (tag === 0) return { all: true, size: 0 };
     if (tag % 2 === 1) {
       const inline = this.bytes((tag - 1) / 2);
       return { inline, size: inline.length };
@@ -297,8 +296,9 @@ function decodeBlock(bytes) {
     const spellings = [];
     for (let s = 0; s < n; s++) {
       const exact = utf8.decode(r.bytes(r.varint()));
-      if (n === 1) spellings.push({ exact, df, subset: { all: true, size: 0 } });
-      else spellings.push({ exact, df: r.varint(), subset: r.ref() });
+      // With one spelling the word's list is the spelling's; else it has its own.
+      if (n === 1) spellings.push({ exact, df, own: null });
+      else spellings.push({ exact, df: r.varint(), own: r.ref() });
     }
     out.push({ key: utf8.decode(prev), df, list, spellings });
   }
@@ -383,12 +383,13 @@ async function postings(ix, entry) {
   return entry.decoded;
 }
 
-// Document ids of a word that use one of its spellings.
-async function spellingDocs(ix, entry, spelling) {
-  const all = (await postings(ix, entry)).ids;
-  if (spelling.subset.all) return all;
-  const r = new Reader(await refBytes(ix, spelling.subset));
-  return r.idSet(spelling.df).map((p) => all[p]);
+// The documents of a word that use one of its spellings, with that spelling's impacts.
+async function spellingPostings(ix, entry, spelling) {
+  const all = await postings(ix, entry);
+  if (!spelling.own) return all;
+  const r = new Reader(await refBytes(ix, spelling.own));
+  const ids = r.idSet(spelling.df).map((p) => all.ids[p]);
+  return { ids, impacts: r.bytes(spelling.df) };
 }
 
 function metaRows(ix, chunk) {
@@ -515,25 +516,28 @@ export async function find(query, options = {}) {
   if (pairs.some((p, i) => p.required && !pairEntries[i])) {
     return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
   }
+  // With diacritics in the query, each word's documents that spell it as typed.
   const exactLists = await Promise.all(
     words.map((w, i) => {
       if (!exactMode) return [];
       return Promise.all(
-        entries[i].flatMap(({ e }) =>
+        entries[i].flatMap(({ e, weight }) =>
           e.spellings
             .filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact))
-            .map((s) => spellingDocs(ix, e, s)),
+            .map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
         ),
       );
     }),
   );
   const pairLists = await Promise.all(pairEntries.map((e) => (e ? postings(ix, e) : null)));
 
-  // Score: per word the best of its entries; AND over words.
+  // Score: per word the best of its entries (of its exact spellings, if any, which also
+  // lift the document's tier); AND over words.
   const count = new Uint8Array(n);
   const tier = new Uint8Array(n);
   const score = new Float64Array(n);
   const best = new Float64Array(n);
+  const bestExact = new Float64Array(n);
   const touched = [];
   words.forEach((w, i) => {
     touched.length = 0;
@@ -547,14 +551,24 @@ export async function find(query, options = {}) {
         if (v > best[d]) best[d] = v;
       }
     });
+    for (const { weight, list } of exactLists[i]) {
+      for (let j = 0; j < list.ids.length; j++) {
+        const d = list.ids[j];
+        const v = (weight * list.impacts[j]) / IMPACT_SCALE;
+        if (v > bestExact[d]) bestExact[d] = v;
+      }
+    }
     for (const d of touched) {
       count[d]++;
-      score[d] += best[d];
+      if (bestExact[d] > 0) {
+        tier[d]++;
+        score[d] += bestExact[d];
+        bestExact[d] = 0;
+      } else {
+        score[d] += best[d];
+      }
       best[d] = 0;
     }
-    const seen = new Set();
-    for (const ids of exactLists[i]) for (const d of ids) seen.add(d);
-    for (const d of seen) tier[d]++;
   });
   const need = words.length;
   let requiredPairs = 0;
@@ -700,6 +714,7 @@ async function suggest(ix, parsed, entries, options, unfiltered = 0) {
 
 const SNIPPET_WORDS = 28;
 const RAW_WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+const JOINER = /^[\s"'“”‘’«»-]*$/u;
 
 function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -718,12 +733,25 @@ function matchWord(raw, words, exact) {
   return -1;
 }
 
+// In a multi-word query, a word that occurs next to its neighbour in the query is
+// marked only there ("Đà Nẵng", not every "đã" for "da nang").
+function preferPhrases(text, spans, nWords) {
+  if (nWords < 2) return;
+  const joined = (a, b) => a.word >= 0 && b.word === a.word + 1 && JOINER.test(text.slice(a.end, b.start));
+  const linked = spans.map((s, j) => (j > 0 && joined(spans[j - 1], s)) || (j + 1 < spans.length && joined(s, spans[j + 1])));
+  const inPhrase = new Set(spans.filter((s, j) => linked[j]).map((s) => s.word));
+  spans.forEach((s, j) => {
+    if (inPhrase.has(s.word) && !linked[j]) s.word = -1;
+  });
+}
+
 // The best window of `size` words of `text` and its HTML with <mark>ed matches.
 function highlight(text, words, size, exact) {
   const spans = [];
   for (const m of text.matchAll(RAW_WORD)) {
     spans.push({ start: m.index, end: m.index + m[0].length, word: matchWord(m[0], words, exact) });
   }
+  preferPhrases(text, spans, words.length);
   let from = 0;
   let bestScore = 0;
   if (spans.length > size) {
