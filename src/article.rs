@@ -3,6 +3,7 @@
 //! `validate::articles`, read by `index` and `render`; never touches the disk.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::load::SourcePath;
 use crate::province::ProvinceRef;
@@ -121,7 +122,7 @@ pub struct Article {
     /// The Markdown file.
     pub source: SourcePath,
     /// The whole source text, published beside the page as `index.md`.
-    pub source_text: String,
+    pub source_text: Arc<str>,
     /// The model's name.
     pub title: String,
     /// URL slug: from `slug:` or the folded title.
@@ -163,9 +164,9 @@ pub struct Article {
     /// Anything else, for templates.
     pub extra: serde_json::Value,
     /// Rendered body.
-    pub html: String,
+    pub html: Arc<str>,
     /// Body as plain text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Words in the body.
     pub word_count: usize,
     /// Images and files beside a bundle's `index.md`.

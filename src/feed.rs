@@ -146,7 +146,7 @@ fn json_feed(site: &Site, v: &Views<'_>) -> Vec<u8> {
                 "id": c.absolute(&a.url),
                 "url": c.absolute(&a.url),
                 "title": a.title,
-                "content_html": a.html,
+                "content_html": &*a.html,
                 "date_published": updated(a),
                 "tags": tags,
                 "language": "vi",

@@ -187,14 +187,9 @@ fn key_positions(yaml: &str) -> BTreeMap<&str, (usize, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::SourcePath;
 
     fn src(text: &str) -> Source {
-        Source {
-            path: SourcePath("content/x.md".into()),
-            text: text.into(),
-            bundle: None,
-        }
+        Source::new("content/x.md", text.into(), None)
     }
 
     #[test]

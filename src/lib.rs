@@ -102,7 +102,7 @@ pub fn prepare(
         drafts: opts.drafts,
         max_year: validate::next_year(),
     };
-    let (articles, diags) = validate::articles(&loaded, &config, vopts);
+    let (articles, diags) = validate::articles(&loaded, &config, vopts, None);
     outcome.diagnostics.extend(diags);
     outcome
         .timings

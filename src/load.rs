@@ -43,6 +43,8 @@ pub struct Source {
     pub text: String,
     /// For `index.md`: the folder whose other files are the article's images.
     pub bundle: Option<SourcePath>,
+    /// Hash of `text`, to tell an edited file from an unchanged one.
+    pub hash: u64,
 }
 
 /// Where a file to copy into the output comes from.
@@ -192,6 +194,28 @@ fn content(root: &Path) -> Result<Content> {
     Ok((sources, others, diags))
 }
 
+impl Source {
+    /// A source with its content hash.
+    pub fn new(path: &str, text: String, bundle: Option<SourcePath>) -> Source {
+        let hash = content_hash(text.as_bytes());
+        Source {
+            path: SourcePath(path.to_owned()),
+            text,
+            bundle,
+            hash,
+        }
+    }
+}
+
+/// A fast, deterministic hash for change detection (not for security).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
 /// A site-relative, `/`-separated path.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -227,11 +251,7 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
     let bundle = rel
         .strip_suffix("/index.md")
         .map(|d| SourcePath(d.to_owned()));
-    Ok(Ok(Source {
-        path: SourcePath(rel.to_owned()),
-        text: clean_text(text),
-        bundle,
-    }))
+    Ok(Ok(Source::new(rel, clean_text(text), bundle)))
 }
 
 fn invalid_utf8(rel: &str, bytes: &[u8], offset: usize) -> Diagnostic {

@@ -780,10 +780,7 @@ impl Renderer<'_> {
         page.has_code = a.has_code;
         let base = output_path(&self.site.config.base_path, &a.url);
         let dir = base.trim_end_matches("index.html");
-        sink.put(
-            &format!("{dir}index.md"),
-            a.source_text.clone().into_bytes(),
-        )?;
+        sink.put(&format!("{dir}index.md"), a.source_text.as_bytes().to_vec())?;
         sink.put(
             &format!("{dir}index.json"),
             export::article_json(self.site, v, i),

@@ -55,18 +55,80 @@ pub struct Options {
 /// The earliest year a model can carry: the movement's first recognitions.
 pub const MIN_YEAR: i32 = 1990;
 
+/// Per-file results kept between rebuilds by `kheo serve`, keyed by path and checked
+/// against the source's content hash, so an edit re-parses and re-renders one file.
+/// Valid for one `Config`; make a new one when settings or templates change.
+#[derive(Debug, Default)]
+pub struct Cache {
+    metas: HashMap<String, (u64, Result<CachedMeta, Vec<Diagnostic>>)>,
+    bodies: HashMap<String, (u64, u64, markdown::Rendered)>,
+}
+
+/// `Meta` without its borrow of the source.
+#[derive(Debug, Clone)]
+struct CachedMeta {
+    body_offset: usize,
+    body_line: usize,
+    article: Article,
+    warnings: Vec<Diagnostic>,
+    slug_line: usize,
+    explicit_slug: bool,
+}
+
+impl Meta<'_> {
+    fn to_cached(&self) -> CachedMeta {
+        CachedMeta {
+            body_offset: self.source.text.len() - self.body.len(),
+            body_line: self.body_line,
+            article: self.article.clone(),
+            warnings: self.warnings.clone(),
+            slug_line: self.slug_line,
+            explicit_slug: self.explicit_slug,
+        }
+    }
+
+    fn from_cached<'a>(source: &'a Source, c: &CachedMeta) -> Meta<'a> {
+        Meta {
+            source,
+            body: source.text.get(c.body_offset..).unwrap_or(""),
+            body_line: c.body_line,
+            article: c.article.clone(),
+            warnings: c.warnings.clone(),
+            slug_line: c.slug_line,
+            explicit_slug: c.explicit_slug,
+        }
+    }
+}
+
 /// Validates every source. Returns the articles that passed (drafts removed unless
-/// asked for), and every problem found.
+/// asked for), and every problem found. With a `cache`, unchanged files are not
+/// parsed or rendered again.
 pub fn articles(
     loaded: &Loaded,
     config: &Config,
     opts: Options,
+    mut cache: Option<&mut Cache>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
+    let cached = cache.as_deref();
     let metas: Vec<Result<Meta<'_>, Vec<Diagnostic>>> = loaded
         .sources
         .par_iter()
-        .map(|s| meta(s, config, opts, loaded))
+        .map(|s| match cached.and_then(|c| c.metas.get(&s.path.0)) {
+            Some((hash, Ok(m))) if *hash == s.hash => Ok(Meta::from_cached(s, m)),
+            Some((hash, Err(d))) if *hash == s.hash => Err(d.clone()),
+            _ => meta(s, config, opts, loaded),
+        })
         .collect();
+    if let Some(c) = cache.as_deref_mut() {
+        c.metas.clear();
+        for (s, m) in loaded.sources.iter().zip(&metas) {
+            let v = match m {
+                Ok(m) => Ok(m.to_cached()),
+                Err(d) => Err(d.clone()),
+            };
+            c.metas.insert(s.path.0.clone(), (s.hash, v));
+        }
+    }
     let mut diags = Vec::new();
     let mut ok = Vec::new();
     for m in metas {
@@ -86,13 +148,42 @@ pub fn articles(
         .map(|m| (m.source.path.0.as_str(), m.article.url.as_str()))
         .collect();
     let slugs: HashMap<&str, ()> = ok.iter().map(|m| (m.article.slug.as_str(), ())).collect();
-    let rendered: Vec<(Article, Vec<Diagnostic>)> = ok
+    let cached = cache.as_deref();
+    type Body = (
+        Article,
+        Vec<Diagnostic>,
+        Option<(u64, u64, markdown::Rendered)>,
+    );
+    let rendered: Vec<Body> = ok
         .par_iter()
-        .map(|m| body(m, config, loaded, &md_urls, &slugs))
+        .map(|m| {
+            let dir = m.source.path.parent();
+            let links = Links {
+                dir,
+                base_path: &config.base_path,
+                md_urls: &md_urls,
+            };
+            let hit =
+                cached
+                    .and_then(|c| c.bodies.get(&m.source.path.0))
+                    .filter(|(hash, sig, r)| {
+                        *hash == m.source.hash && *sig == links.signature(&r.references)
+                    });
+            let (r, fresh) = match hit {
+                Some((_, _, r)) => (r.clone(), false),
+                None => (markdown::render(m.body, config.unsafe_html, &links), true),
+            };
+            let keep = fresh.then(|| (m.source.hash, links.signature(&r.references), r.clone()));
+            let (a, d) = body(m, r, loaded, &md_urls, &slugs);
+            (a, d, keep)
+        })
         .collect();
     let mut out = Vec::with_capacity(rendered.len());
-    for (a, d) in rendered {
+    for (a, d, keep) in rendered {
         diags.extend(d);
+        if let (Some(c), Some(entry)) = (cache.as_deref_mut(), keep) {
+            c.bodies.insert(a.source.0.clone(), entry);
+        }
         out.push(a);
     }
     (out, diags)
@@ -605,7 +696,7 @@ fn meta<'a>(
     let url = format!("{}/mo-hinh/{slug}/", config.base_path);
     let article = Article {
         source: source.path.clone(),
-        source_text: source.text.clone(),
+        source_text: source.text.as_str().into(),
         title,
         slug,
         url,
@@ -626,8 +717,8 @@ fn meta<'a>(
         draft: draft_flag,
         withdrawn,
         extra,
-        html: String::new(),
-        text: String::new(),
+        html: "".into(),
+        text: "".into(),
         word_count: 0,
         assets,
         has_code: false,
@@ -821,6 +912,20 @@ struct Links<'a> {
     md_urls: &'a HashMap<&'a str, &'a str>,
 }
 
+impl Links<'_> {
+    /// What the rendering of `references` depended on: the pages their `.md` links
+    /// resolved to. A cached body is reused only while this stays the same.
+    fn signature(&self, references: &[markdown::Reference]) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for r in references {
+            r.dest.hash(&mut h);
+            self.rewrite(&r.dest, r.is_image).hash(&mut h);
+        }
+        h.finish()
+    }
+}
+
 impl LinkRewriter for Links<'_> {
     fn rewrite(&self, dest: &str, _is_image: bool) -> Option<String> {
         if is_external(dest) {
@@ -924,18 +1029,12 @@ fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Option<(String,
 /// Renders one body and checks its links and images.
 fn body(
     m: &Meta<'_>,
-    config: &Config,
+    r: markdown::Rendered,
     loaded: &Loaded,
     md_urls: &HashMap<&str, &str>,
     slugs: &HashMap<&str, ()>,
 ) -> (Article, Vec<Diagnostic>) {
     let dir = m.source.path.parent();
-    let links = Links {
-        dir,
-        base_path: &config.base_path,
-        md_urls,
-    };
-    let r = markdown::render(m.body, config.unsafe_html, &links);
     let mut diags = Vec::new();
     let path = &m.source.path.0;
     for reference in &r.references {
@@ -985,8 +1084,8 @@ fn body(
     }
     let mut a = m.article.clone();
     a.word_count = r.text.split_whitespace().count();
-    a.html = r.html;
-    a.text = r.text;
+    a.html = r.html.into();
+    a.text = r.text.into();
     a.has_code = r.has_code;
     (a, diags)
 }
