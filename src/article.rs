@@ -173,6 +173,8 @@ pub struct Article {
     pub assets: Vec<Asset>,
     /// True if the body has code blocks (the page then links the highlighting CSS).
     pub has_code: bool,
+    /// Hash of the source text: what the article's own pages depend on.
+    pub hash: u64,
 }
 
 impl Article {

@@ -60,6 +60,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Build into memory, serve on 127.0.0.1, rebuild on change and reload open tabs.
+    Serve {
+        #[command(flatten)]
+        root: Root,
+        /// Port (0 picks a free one; the address is printed on stdout).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but 127.0.0.1 exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include drafts (default: yes in serve, so editors see what they write).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        drafts: bool,
+        /// Poll for changes instead of native file events (network drives, some VMs).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Start a new article with valid front matter and print its path.
     New {
         #[command(flatten)]
@@ -128,6 +145,19 @@ pub fn main() -> u8 {
             strict,
             format,
         ),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            poll,
+        } => crate::serve::run(crate::serve::ServeOptions {
+            root: root.root,
+            bind,
+            port,
+            drafts,
+            poll,
+        }),
         Command::New {
             root,
             title,
@@ -141,6 +171,17 @@ pub fn main() -> u8 {
         Err(e) => {
             eprintln!("error: {e}");
             e.exit_code()
+        }
+    }
+}
+
+/// Writes lines to stdout, stopping quietly if the reader went away (`| head`).
+fn print_lines(lines: impl Iterator<Item = String>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
         }
     }
 }
@@ -206,16 +247,13 @@ fn check(opts: BuildOptions, strict: bool, format: Format) -> Result<u8, Error> 
                 eprintln!("{}", diagnostic::summary(&outcome.diagnostics));
             }
         }
-        Format::Json => {
-            for d in &outcome.diagnostics {
-                println!("{}", serde_json::to_string(d).unwrap_or_default());
-            }
-        }
-        Format::Github => {
-            for d in &outcome.diagnostics {
-                println!("{}", d.render_github());
-            }
-        }
+        Format::Json => print_lines(
+            outcome
+                .diagnostics
+                .iter()
+                .map(|d| serde_json::to_string(d).unwrap_or_default()),
+        ),
+        Format::Github => print_lines(outcome.diagnostics.iter().map(Diagnostic::render_github)),
     }
     let failed = outcome.has_errors() || (strict && !outcome.diagnostics.is_empty());
     Ok(u8::from(failed))

@@ -193,22 +193,30 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// Writes the site-wide and per-province data files.
-pub fn all(site: &Site, _v: &Views<'_>, sink: &dyn Sink) -> Result<()> {
-    let records = |items: &[usize]| -> Vec<u8> {
-        let list: Vec<Record<'_>> = items.iter().map(|&i| record(site, i)).collect();
-        json(&list)
-    };
-    sink.put("du-lieu/mo-hinh.json", records(&site.listed))?;
-    sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))?;
-    for t in site.units.iter().chain(&site.formers) {
-        if t.items.is_empty() {
-            continue;
-        }
-        sink.put(&format!("tinh/{}/mo-hinh.json", t.slug), records(&t.items))?;
-        sink.put(&format!("tinh/{}/mo-hinh.csv", t.slug), csv(site, &t.items))?;
+fn records(site: &Site, items: &[usize]) -> Vec<u8> {
+    let list: Vec<Record<'_>> = items.iter().map(|&i| record(site, i)).collect();
+    json(&list)
+}
+
+/// Writes the site-wide data files `/du-lieu/mo-hinh.{json,csv}`.
+pub fn write_site(site: &Site, sink: &dyn Sink) -> Result<()> {
+    sink.put("du-lieu/mo-hinh.json", records(site, &site.listed))?;
+    sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))
+}
+
+/// Writes one province's data files `/tinh/<slug>/mo-hinh.{json,csv}` (none if empty).
+pub fn write_term(site: &Site, term: &crate::taxonomy::Term, sink: &dyn Sink) -> Result<()> {
+    if term.items.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    sink.put(
+        &format!("tinh/{}/mo-hinh.json", term.slug),
+        records(site, &term.items),
+    )?;
+    sink.put(
+        &format!("tinh/{}/mo-hinh.csv", term.slug),
+        csv(site, &term.items),
+    )
 }
 
 #[cfg(test)]

@@ -13,43 +13,74 @@ use crate::view::Views;
 /// Entries per feed.
 pub const FEED_SIZE: usize = 50;
 
-/// Writes every feed, the sitemap (of `urls`) and robots.txt.
-pub fn all(site: &Site, v: &Views<'_>, urls: &[String], sink: &dyn Sink) -> Result<()> {
+/// Which Atom feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feed {
+    /// `/atom.xml`: the whole site.
+    Site,
+    /// `/tinh/<slug>/atom.xml`: a unit (index into `Site::units`).
+    Unit(usize),
+    /// `/linh-vuc/<slug>/atom.xml`: a field.
+    Field(usize),
+}
+
+impl Feed {
+    /// The listed articles the feed draws from, newest first.
+    pub fn items<'a>(&self, site: &'a Site) -> &'a [usize] {
+        match *self {
+            Feed::Site => &site.listed,
+            Feed::Unit(i) => &site.units[i].items,
+            Feed::Field(i) => &site.fields[i].items,
+        }
+    }
+}
+
+/// Writes one Atom feed.
+pub fn write_atom(site: &Site, v: &Views<'_>, feed: Feed, sink: &dyn Sink) -> Result<()> {
     let c = &site.config;
+    let (title, page) = match feed {
+        Feed::Site => (c.title.clone(), v.path("/")),
+        Feed::Unit(i) => {
+            let t = &site.units[i];
+            (
+                format!("{} – {}", t.name, c.title),
+                v.path(&format!("/tinh/{}/", t.slug)),
+            )
+        }
+        Feed::Field(i) => {
+            let t = &site.fields[i];
+            (
+                format!("{} – {}", t.name, c.title),
+                v.path(&format!("/linh-vuc/{}/", t.slug)),
+            )
+        }
+    };
+    let self_url = format!("{page}atom.xml");
+    let path = crate::render::output_path(&c.base_path, &self_url);
     sink.put(
-        "atom.xml",
-        atom(
-            site,
-            &c.title,
-            &v.path("/"),
-            &v.path("/atom.xml"),
-            &site.listed,
-        ),
-    )?;
-    for t in &site.units {
-        let page = v.path(&format!("/tinh/{}/", t.slug));
-        let title = format!("{} – {}", t.name, c.title);
-        sink.put(
-            &format!("tinh/{}/atom.xml", t.slug),
-            atom(site, &title, &page, &format!("{page}atom.xml"), &t.items),
-        )?;
-    }
-    for t in &site.fields {
-        let page = v.path(&format!("/linh-vuc/{}/", t.slug));
-        let title = format!("{} – {}", t.name, c.title);
-        sink.put(
-            &format!("linh-vuc/{}/atom.xml", t.slug),
-            atom(site, &title, &page, &format!("{page}atom.xml"), &t.items),
-        )?;
-    }
-    sink.put("feed.json", json_feed(site, v))?;
+        &path,
+        atom(site, &title, &page, &self_url, feed.items(site)),
+    )
+}
+
+/// Writes `/feed.json`.
+pub fn write_json(site: &Site, v: &Views<'_>, sink: &dyn Sink) -> Result<()> {
+    sink.put("feed.json", json_feed(site, v))
+}
+
+/// Writes `sitemap.xml` (of `urls`) and `robots.txt`.
+pub fn write_crawler_files(
+    site: &Site,
+    v: &Views<'_>,
+    urls: &[String],
+    sink: &dyn Sink,
+) -> Result<()> {
     sink.put("sitemap.xml", sitemap(site, urls))?;
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        c.absolute(&v.path("/sitemap.xml"))
+        site.config.absolute(&v.path("/sitemap.xml"))
     );
-    sink.put("robots.txt", robots.into_bytes())?;
-    Ok(())
+    sink.put("robots.txt", robots.into_bytes())
 }
 
 /// RFC 3339 timestamp of an article (its date, or 1 January of its year), in Vietnam's time zone.
@@ -118,8 +149,10 @@ fn atom(site: &Site, title: &str, page: &str, self_url: &str, items: &[usize]) -
         if let Some(s) = &a.summary {
             x.push_str(&format!("    <summary>{}</summary>\n", escape(s)));
         }
+        // Body images are relative to the model page; xml:base makes them resolve there.
         x.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
+            "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+            escape(&url),
             escape(&a.html)
         ));
         x.push_str("  </entry>\n");

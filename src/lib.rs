@@ -25,11 +25,13 @@ pub mod output;
 pub mod province;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod taxonomy;
 pub mod validate;
 pub mod vietnamese;
 pub mod view;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::time::Instant;

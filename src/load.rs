@@ -135,6 +135,43 @@ fn read_optional(path: &Path) -> Result<Option<String>> {
     }
 }
 
+impl Loaded {
+    /// Re-reads what changed under `content/` (files or folders, created, edited or
+    /// removed), leaving the rest as it was: the incremental load of `kheo serve`.
+    pub fn refresh(&mut self, changed: &[PathBuf]) -> Result<()> {
+        let root = self.root.clone();
+        for path in changed {
+            let rel = relative(&root, path);
+            if !rel.starts_with("content/") || rel.split('/').any(is_ignored) {
+                continue;
+            }
+            let inside =
+                |p: &str| p == rel || p.strip_prefix(&rel).is_some_and(|r| r.starts_with('/'));
+            self.sources.retain(|s| !inside(&s.path.0));
+            self.content_files.retain(|p, _| !inside(p));
+            self.diagnostics.retain(|d| !inside(&d.path));
+            if path.exists() {
+                let (sources, files, diags) = match content_under(&root, path) {
+                    Ok(c) => c,
+                    // Gone again between the event and the read: nothing to add.
+                    Err(Error::Io { source, .. })
+                        if source.kind() == std::io::ErrorKind::NotFound =>
+                    {
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                self.sources.extend(sources);
+                self.content_files.extend(files);
+                self.diagnostics.extend(diags);
+            }
+        }
+        self.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        self.sources.dedup_by(|a, b| a.path == b.path);
+        Ok(())
+    }
+}
+
 /// Skips hidden files and editors' temporary files.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
@@ -148,11 +185,16 @@ pub fn is_ignored(name: &str) -> bool {
 type Content = (Vec<Source>, BTreeMap<String, PathBuf>, Vec<Diagnostic>);
 
 fn content(root: &Path) -> Result<Content> {
-    let dir = root.join("content");
+    content_under(root, &root.join("content"))
+}
+
+/// Reads the articles and other files at or below `dir` (a folder or one file).
+fn content_under(root: &Path, dir: &Path) -> Result<Content> {
+    let dir = dir.to_path_buf();
     let mut md = Vec::new();
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();
-    if dir.is_dir() {
+    if dir.exists() {
         let walker = walkdir::WalkDir::new(&dir)
             .sort_by_file_name()
             .into_iter()

@@ -28,10 +28,10 @@ pub struct Reference {
 /// The result of rendering one body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    /// Safe HTML.
-    pub html: String,
+    /// Safe HTML (shared: cached by `serve`, cloned into articles).
+    pub html: std::sync::Arc<str>,
     /// Plain text, blocks separated by newlines.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Links and images, in document order.
     pub references: Vec<Reference>,
     /// True if the body had a fenced code block.
@@ -74,6 +74,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut out = Rendered::default();
+    let mut text = String::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut raw_html = false;
     let mut code: Option<(String, String)> = None; // (lang, text)
@@ -81,14 +82,14 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut heading_text = String::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        if let Some((_, text)) = code.as_mut() {
+        if let Some((_, code_buf)) = code.as_mut() {
             match event {
-                Event::Text(t) => text.push_str(&t),
+                Event::Text(t) => code_buf.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    let (lang, text) = code.take().unwrap_or_default();
-                    out.text.push_str(&text);
-                    out.text.push('\n');
-                    events.push(Event::Html(highlight(&lang, &text).into()));
+                    let (lang, code_text) = code.take().unwrap_or_default();
+                    text.push_str(&code_text);
+                    text.push('\n');
+                    events.push(Event::Html(highlight(&lang, &code_text).into()));
                 }
                 _ => {}
             }
@@ -130,13 +131,13 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 if heading.is_some() {
                     heading_text.push_str(t);
                 }
-                out.text.push_str(t);
+                text.push_str(t);
             }
-            Event::SoftBreak | Event::HardBreak => out.text.push(' '),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
             ) => {
-                out.text.push('\n');
+                text.push('\n');
             }
             Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
             _ => {}
@@ -180,8 +181,9 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
         SANITIZER.clean(&html).to_string()
     } else {
         html
-    };
-    out.text = out.text.trim().to_owned();
+    }
+    .into();
+    out.text = text.trim().into();
     out
 }
 

@@ -112,10 +112,46 @@ enum Job {
     Stats,
     Data,
     NotFound,
-    Feeds,
-    Exports,
+    Atom(feed::Feed),
+    JsonFeed,
+    CrawlerFiles,
+    ExportSite,
+    ExportTerm { former: bool, index: usize },
     SearchIndex,
     Statics,
+}
+
+impl Job {
+    /// A stable name, unique in a build, to match jobs across rebuilds.
+    fn key(&self, site: &Site) -> String {
+        match self {
+            Job::Home => "home".into(),
+            Job::Article(i) => format!("article:{}", site.articles[*i].url),
+            Job::List(spec, n) => format!("list:{}:{n}", spec.term.url),
+            Job::Redirect { from, .. } => format!("redirect:{from}"),
+            Job::Atom(f) => format!("atom:{f:?}"),
+            Job::Provinces => "provinces".into(),
+            Job::Terms { section } => format!("terms:{section}"),
+            Job::Search => "search".into(),
+            Job::Stats => "stats".into(),
+            Job::Data => "data".into(),
+            Job::NotFound => "404".into(),
+            Job::JsonFeed => "feed.json".into(),
+            Job::CrawlerFiles => "sitemap".into(),
+            Job::ExportSite => "export".into(),
+            Job::ExportTerm { former, index } => format!("export:{former}:{index}"),
+            Job::SearchIndex => "search-index".into(),
+            Job::Statics => "statics".into(),
+        }
+    }
+
+    /// Jobs whose output depends on every article; `serve` runs them after the pages.
+    fn is_site_wide(&self) -> bool {
+        matches!(
+            self,
+            Job::SearchIndex | Job::ExportSite | Job::JsonFeed | Job::CrawlerFiles
+        )
+    }
 }
 
 /// What a build produced, for the summary line.
@@ -125,6 +161,128 @@ pub struct Report {
     pub pages: usize,
     /// Models published.
     pub models: usize,
+}
+
+/// Which jobs an incremental render runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything.
+    All,
+    /// Everything but the site-wide files (search index, site-wide data, JSON feed,
+    /// sitemap): what a reader sees right after an edit.
+    Pages,
+    /// Only the site-wide files.
+    SiteWide,
+}
+
+/// Job fingerprints of a previous render, by job key.
+pub type Fingerprints = std::collections::HashMap<String, u64>;
+
+/// What happened to one job in an incremental render.
+#[derive(Debug)]
+pub struct JobOutput {
+    /// The job's stable key.
+    pub key: String,
+    /// Hash of everything the job's output depends on.
+    pub fingerprint: u64,
+    /// The files it wrote; `None` if it was not run (unchanged or out of scope).
+    pub paths: Option<Vec<String>>,
+}
+
+/// Records the paths a job writes while passing the files on.
+struct Recording<'a> {
+    inner: &'a dyn Sink,
+    paths: std::sync::Mutex<Vec<String>>,
+}
+
+impl Sink for Recording<'_> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        if let Ok(mut p) = self.paths.lock() {
+            p.push(path.to_owned());
+        }
+        self.inner.put(path, bytes)
+    }
+    fn copy(&self, path: &str, blob: &Blob) -> Result<()> {
+        if let Ok(mut p) = self.paths.lock() {
+            p.push(path.to_owned());
+        }
+        self.inner.copy(path, blob)
+    }
+}
+
+/// Renders only the jobs in `scope` whose fingerprint differs from `previous`, and
+/// reports every job of the plan (so the caller can drop files of vanished jobs).
+pub fn incremental(
+    site: &Site,
+    loaded: &Loaded,
+    tera: &tera::Tera,
+    sink: &dyn Sink,
+    previous: &Fingerprints,
+    scope: Scope,
+) -> Result<(Report, Vec<JobOutput>)> {
+    let strings =
+        crate::view::Strings::parse(&loaded.strings).map_err(|message| Error::Template {
+            name: "strings.yaml".to_owned(),
+            message,
+        })?;
+    let views = Views {
+        site,
+        strings: &strings,
+    };
+    let jobs = plan(site, &views);
+    let related = related(site);
+    let r = Renderer {
+        site,
+        loaded,
+        tera,
+        views,
+        related: &related,
+        jobs: &jobs,
+    };
+    let outputs: Vec<(usize, JobOutput)> = jobs
+        .par_iter()
+        .map(|job| {
+            let key = job.key(site);
+            let fingerprint = r.fingerprint(job);
+            let in_scope = match scope {
+                Scope::All => true,
+                Scope::Pages => !job.is_site_wide(),
+                Scope::SiteWide => job.is_site_wide(),
+            };
+            if !in_scope || previous.get(&key) == Some(&fingerprint) {
+                return Ok((
+                    0,
+                    JobOutput {
+                        key,
+                        fingerprint,
+                        paths: None,
+                    },
+                ));
+            }
+            let rec = Recording {
+                inner: sink,
+                paths: std::sync::Mutex::new(Vec::new()),
+            };
+            let pages = r.run(job, &rec)?;
+            let paths = rec.paths.into_inner().unwrap_or_default();
+            Ok((
+                pages,
+                JobOutput {
+                    key,
+                    fingerprint,
+                    paths: Some(paths),
+                },
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let pages = outputs.iter().map(|(p, _)| p).sum();
+    Ok((
+        Report {
+            pages,
+            models: site.listed.len(),
+        },
+        outputs.into_iter().map(|(_, o)| o).collect(),
+    ))
 }
 
 /// Renders the whole site into `sink`.
@@ -172,11 +330,23 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
         Job::Stats,
         Job::Data,
         Job::NotFound,
-        Job::Feeds,
-        Job::Exports,
+        Job::Atom(feed::Feed::Site),
+        Job::JsonFeed,
+        Job::CrawlerFiles,
+        Job::ExportSite,
         Job::SearchIndex,
         Job::Statics,
     ];
+    jobs.extend((0..site.units.len()).map(|i| Job::Atom(feed::Feed::Unit(i))));
+    jobs.extend((0..site.fields.len()).map(|i| Job::Atom(feed::Feed::Field(i))));
+    jobs.extend((0..site.units.len()).map(|index| Job::ExportTerm {
+        former: false,
+        index,
+    }));
+    jobs.extend((0..site.formers.len()).map(|index| Job::ExportTerm {
+        former: true,
+        index,
+    }));
     for (i, a) in site.articles.iter().enumerate() {
         jobs.push(Job::Article(i));
         for alias in &a.aliases {
@@ -456,6 +626,95 @@ pub fn output_path(base_path: &str, url: &str) -> String {
 }
 
 impl Renderer<'_> {
+    /// Hash of everything `job`'s output depends on, so an unchanged job is skipped.
+    /// Cheap: article hashes and counts, never rendered text.
+    fn fingerprint(&self, job: &Job) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let site = self.site;
+        let mut h = rustc_hash::FxHasher::default();
+        let art = |h: &mut rustc_hash::FxHasher, i: usize| {
+            let a = &site.articles[i];
+            a.hash.hash(h);
+            a.url.hash(h);
+        };
+        let counts = |h: &mut rustc_hash::FxHasher, terms: &[crate::taxonomy::Term]| {
+            for t in terms {
+                t.slug.hash(h);
+                t.items.len().hash(h);
+            }
+        };
+        let all_counts = |h: &mut rustc_hash::FxHasher| {
+            counts(h, &site.units);
+            counts(h, &site.formers);
+            counts(h, &site.fields);
+            counts(h, &site.years);
+            counts(h, &site.tags);
+        };
+        match job {
+            Job::Home => {
+                site.listed.iter().take(12).for_each(|&i| art(&mut h, i));
+                all_counts(&mut h);
+            }
+            Job::Article(i) => {
+                art(&mut h, *i);
+                self.related[*i].iter().for_each(|&r| art(&mut h, r));
+            }
+            Job::Redirect { from, to } => (from, to).hash(&mut h),
+            Job::List(spec, n) => {
+                let size = site.config.page_size;
+                (
+                    spec.kind,
+                    &spec.title,
+                    &spec.term,
+                    spec.items.len(),
+                    &spec.facets,
+                    n,
+                )
+                    .hash(&mut h);
+                spec.items
+                    .iter()
+                    .skip((n - 1) * size)
+                    .take(size)
+                    .for_each(|&i| art(&mut h, i));
+            }
+            Job::Provinces | Job::Search | Job::Terms { .. } => all_counts(&mut h),
+            Job::Stats => {
+                for &i in &site.listed {
+                    let a = &site.articles[i];
+                    (a.province.unit, a.field, a.year).hash(&mut h);
+                }
+                all_counts(&mut h);
+            }
+            Job::Data | Job::NotFound => {}
+            Job::Atom(f) => f
+                .items(site)
+                .iter()
+                .take(feed::FEED_SIZE)
+                .for_each(|&i| art(&mut h, i)),
+            Job::JsonFeed => site
+                .listed
+                .iter()
+                .take(feed::FEED_SIZE)
+                .for_each(|&i| art(&mut h, i)),
+            Job::CrawlerFiles => self
+                .jobs
+                .iter()
+                .flat_map(|j| self.sitemap_urls(j))
+                .for_each(|u| u.hash(&mut h)),
+            Job::ExportSite | Job::SearchIndex => site.listed.iter().for_each(|&i| art(&mut h, i)),
+            Job::ExportTerm { former, index } => {
+                let term = if *former {
+                    &site.formers[*index]
+                } else {
+                    &site.units[*index]
+                };
+                term.items.iter().for_each(|&i| art(&mut h, i));
+            }
+            Job::Statics => site.articles.iter().any(|a| a.has_code).hash(&mut h),
+        }
+        h.finish()
+    }
+
     fn page(
         &self,
         kind: &'static str,
@@ -685,18 +944,24 @@ impl Renderer<'_> {
                 page.canonical = site.config.absolute(&v.path("/404.html"));
                 self.html("404.html", page, serde_json::json!({}), sink)
             }
-            Job::Feeds => {
+            Job::Atom(f) => feed::write_atom(site, v, *f, sink).map(|()| 0),
+            Job::JsonFeed => feed::write_json(site, v, sink).map(|()| 0),
+            Job::CrawlerFiles => {
                 let urls: Vec<String> = self
                     .jobs
                     .iter()
                     .flat_map(|j| self.sitemap_urls(j))
                     .collect();
-                feed::all(site, v, &urls, sink)?;
-                Ok(0)
+                feed::write_crawler_files(site, v, &urls, sink).map(|()| 0)
             }
-            Job::Exports => {
-                export::all(site, v, sink)?;
-                Ok(0)
+            Job::ExportSite => export::write_site(site, sink).map(|()| 0),
+            Job::ExportTerm { former, index } => {
+                let term = if *former {
+                    &site.formers[*index]
+                } else {
+                    &site.units[*index]
+                };
+                export::write_term(site, term, sink).map(|()| 0)
             }
             Job::SearchIndex => {
                 // Display names ("Bạc Liêu (nay thuộc Cà Mau)"), by article index.

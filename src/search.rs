@@ -94,7 +94,6 @@ const BATCH: usize = 512;
 
 /// Builds the whole index. Deterministic: the same docs give the same bytes.
 pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
-    let t = std::time::Instant::now();
     let facets = Facets::new(docs);
     let lengths: Vec<[u32; FIELDS]> = facets
         .order
@@ -102,26 +101,20 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .map(|&i| analyze::lengths(&docs[i]))
         .collect();
     let averages = Averages::new(&lengths);
-    eprintln!("TIMING lengths {:?}", t.elapsed());
     let mut postings = Postings::default();
-    let mut ta = std::time::Duration::ZERO;
     for (batch_no, batch) in facets.order.chunks(BATCH).enumerate() {
-        let t2 = std::time::Instant::now();
         let analysed: Vec<DocTerms> = batch
             .par_iter()
             .map(|&i| analyze::analyze(&docs[i]))
             .collect();
-        ta += t2.elapsed();
         for (k, terms) in analysed.into_iter().enumerate() {
             let id = (batch_no * BATCH + k) as u32;
             postings.add(id, terms, &averages);
         }
     }
-    eprintln!("TIMING analyse {:?} total {:?}", ta, t.elapsed());
     let mut packs = Packs::default();
     let (blocks, first_words) = write_words(postings.words, &mut packs);
     let pair_shards = write_pairs(postings.pairs, &mut packs);
-    eprintln!("TIMING written {:?}", t.elapsed());
     let meta = write_meta(docs, &facets.order);
 
     let mut files: Vec<IndexFile> = Vec::new();

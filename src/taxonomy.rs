@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::slice::ParallelSliceMut as _;
+
 use crate::article::Article;
 use crate::config::Config;
 use crate::province::REGISTRY;
@@ -56,7 +58,7 @@ impl Site {
 
 /// Sorts and groups validated articles.
 pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
-    articles.sort_by(|a, b| {
+    articles.par_sort_by(|a, b| {
         b.recency()
             .cmp(&a.recency())
             .then_with(|| collate(&a.title, &b.title))

@@ -73,6 +73,7 @@ struct CachedMeta {
     warnings: Vec<Diagnostic>,
     slug_line: usize,
     explicit_slug: bool,
+    aliases_line: usize,
 }
 
 impl Meta<'_> {
@@ -84,6 +85,7 @@ impl Meta<'_> {
             warnings: self.warnings.clone(),
             slug_line: self.slug_line,
             explicit_slug: self.explicit_slug,
+            aliases_line: self.aliases_line,
         }
     }
 
@@ -96,6 +98,7 @@ impl Meta<'_> {
             warnings: c.warnings.clone(),
             slug_line: c.slug_line,
             explicit_slug: c.explicit_slug,
+            aliases_line: c.aliases_line,
         }
     }
 }
@@ -120,8 +123,15 @@ pub fn articles(
         })
         .collect();
     if let Some(c) = cache.as_deref_mut() {
-        c.metas.clear();
+        // Keep entries of files still present; add or replace the ones parsed just now.
+        let present: std::collections::HashSet<&str> =
+            loaded.sources.iter().map(|s| s.path.0.as_str()).collect();
+        c.metas.retain(|p, _| present.contains(p.as_str()));
+        c.bodies.retain(|p, _| present.contains(p.as_str()));
         for (s, m) in loaded.sources.iter().zip(&metas) {
+            if c.metas.get(&s.path.0).is_some_and(|(h, _)| *h == s.hash) {
+                continue;
+            }
             let v = match m {
                 Ok(m) => Ok(m.to_cached()),
                 Err(d) => Err(d.clone()),
@@ -199,6 +209,8 @@ struct Meta<'a> {
     slug_line: usize,
     /// True when the slug was written in `slug:`, false when made from the title.
     explicit_slug: bool,
+    /// Line of the `aliases:` key (1 if none).
+    aliases_line: usize,
 }
 
 /// Typed access to the front matter keys, with diagnostics in the file's terms.
@@ -722,6 +734,7 @@ fn meta<'a>(
         word_count: 0,
         assets,
         has_code: false,
+        hash: source.hash,
     };
     Ok(Meta {
         source,
@@ -731,6 +744,7 @@ fn meta<'a>(
         warnings,
         slug_line,
         explicit_slug,
+        aliases_line: k.entry("aliases").map_or(1, |e| e.line.max(1)),
     })
 }
 
@@ -783,35 +797,41 @@ fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &
             seen.insert(m.article.url.clone(), i);
         }
     }
-    let reserved = [
-        "/mo-hinh/",
-        "/tinh/",
-        "/linh-vuc/",
-        "/nam/",
-        "/the/",
-        "/tim-kiem/",
-        "/thong-ke/",
-        "/du-lieu/",
+    // Sections and root files the build writes: an alias there would overwrite a page.
+    let reserved_sections = [
+        "mo-hinh", "tinh", "linh-vuc", "nam", "the", "tim-kiem", "thong-ke", "du-lieu", "assets",
     ];
+    let reserved_files = [
+        "index.html",
+        "404.html",
+        "atom.xml",
+        "feed.json",
+        "sitemap.xml",
+        "robots.txt",
+        "favicon.svg",
+    ];
+    let is_reserved = |rel: &str| {
+        let first = rel.trim_start_matches('/').split('/').next().unwrap_or("");
+        rel == "/" || reserved_sections.contains(&first) || reserved_files.contains(&first)
+    };
     for (i, m) in metas.iter().enumerate() {
         for a in &m.article.aliases {
             let rel = a.strip_prefix(&config.base_path).unwrap_or(a);
             let clash = seen
                 .get(a)
                 .map(|&j| metas[j].source.path.0.clone())
-                .or_else(|| {
-                    (rel == "/" || reserved.contains(&rel)).then(|| "a page of the site".to_owned())
-                });
+                .or_else(|| is_reserved(rel).then(|| "a page the build makes".to_owned()));
             if let Some(other) = clash {
                 diags.push(
-                    Diagnostic::error(
+                                        Diagnostic::error(
                         "E022",
                         &m.source.path.0,
-                        0,
-                        0,
+                        m.aliases_line,
+                        1,
                         format!("alias {a} is already the address of {other}"),
                     )
-                    .help("remove this alias; an alias must be an address that no page uses"),
+                    .with_source(&m.source.text)
+                    .help("remove this alias; an alias must be an old address that no page of the site uses"),
                 );
                 bad[i] = true;
             }
@@ -826,10 +846,11 @@ fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &
                         Diagnostic::error(
                             "E022",
                             &m.source.path.0,
-                            0,
-                            0,
+                            m.aliases_line,
+                            1,
                             format!("alias {a} is also an alias of {}", metas[j].source.path),
                         )
+                        .with_source(&m.source.text)
                         .help(
                             "an old address can redirect to only one story; remove one of the two",
                         ),
@@ -1038,7 +1059,6 @@ fn body(
     let mut diags = Vec::new();
     let path = &m.source.path.0;
     for reference in &r.references {
-        let (line, col) = position(m.body, reference.offset, m.body_line);
         let dest = reference.dest.as_str();
         let problem = if reference.is_image {
             image_problem(dest, m.source, loaded)
@@ -1075,17 +1095,21 @@ fn body(
             let code = if reference.is_image { "E021" } else { "E020" };
             let len = dest.chars().count() + 4;
             diags.push(
-                Diagnostic::error(code, path, line, col, msg)
-                    .label("here", len)
-                    .help(help)
-                    .with_source(&m.source.text),
+                {
+                    // Only now: finding the line means scanning the body.
+                    let (line, col) = position(m.body, reference.offset, m.body_line);
+                    Diagnostic::error(code, path, line, col, msg)
+                }
+                .label("here", len)
+                .help(help)
+                .with_source(&m.source.text),
             );
         }
     }
     let mut a = m.article.clone();
     a.word_count = r.text.split_whitespace().count();
-    a.html = r.html.into();
-    a.text = r.text.into();
+    a.html = r.html;
+    a.text = r.text;
     a.has_code = r.has_code;
     (a, diags)
 }

@@ -308,6 +308,34 @@ mod tests {
         );
     }
 
+    /// The vectors search.js is tested against too (tests/js/normalize.test.mjs).
+    #[test]
+    fn shared_search_vectors() {
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/search-vectors.json")).expect("json");
+        let vectors = file["vectors"].as_array().expect("vectors");
+        assert!(vectors.len() >= 40);
+        for v in vectors {
+            let input = v["input"].as_str().expect("input");
+            let strings = |k: &str| -> Vec<String> {
+                let list = v[k].as_array().expect("list");
+                list.iter()
+                    .map(|t| t.as_str().expect("str").to_owned())
+                    .collect()
+            };
+            assert_eq!(exact_key(input), v["exact"], "exact key of {input:?}");
+            assert_eq!(fold(input), v["folded"], "folded form of {input:?}");
+            let toks = tokens(input);
+            assert_eq!(toks, strings("tokens"), "tokens of {input:?}");
+            let folded: Vec<String> = toks.iter().map(|t| fold(t)).collect();
+            assert_eq!(
+                folded,
+                strings("folded_tokens"),
+                "folded tokens of {input:?}"
+            );
+        }
+    }
+
     #[test]
     fn suggests_close_names() {
         assert_eq!(

@@ -23,8 +23,6 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     /// Licence of the data.
     pub license: &'a str,
-    /// Number of listed models.
-    pub model_count: usize,
 }
 
 /// What every page has, available as `page`.
@@ -49,7 +47,7 @@ pub struct PageView {
 }
 
 /// A link.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct LinkView {
     /// Link text.
     pub title: String,
@@ -58,7 +56,7 @@ pub struct LinkView {
 }
 
 /// A taxonomy term with its page and count.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct TermView {
     /// Display name.
     pub name: String,
@@ -204,7 +202,7 @@ pub struct PageLink {
 }
 
 /// A group of links that narrow a list, each with a count.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Hash, Serialize)]
 pub struct FacetView {
     /// Heading, e.g. "Theo lĩnh vực".
     pub title: String,
@@ -258,7 +256,6 @@ impl<'a> Views<'a> {
             base_path: &c.base_path,
             language: &c.language,
             license: &c.license,
-            model_count: self.site.listed.len(),
         }
     }
 

@@ -34,8 +34,17 @@ const WEIGHTS: [f64; FIELDS] = [8.0, 3.0, 2.0, 2.0, 2.0, 2.0, 1.0, 1.0];
 const B: [f64; FIELDS] = [0.5, 0.3, 0.5, 0.3, 0.3, 0.0, 0.0, 0.75];
 /// BM25 term-frequency saturation.
 const K1: f64 = 1.2;
-/// Impacts are stored as `round(impact * IMPACT_SCALE)` in one byte (search.js divides).
-pub(super) const IMPACT_SCALE: f64 = 4.0;
+/// Impacts are stored in one byte on a logarithmic scale: level `q` (1..=255) stands
+/// for `IMPACT_MIN * IMPACT_STEP^(q - 1)`. Steps of 20% (±10%) are finer than BM25 is
+/// meaningful and leave ~30 levels in use, which gzip packs into about 4 bits.
+const IMPACT_MIN: f64 = 0.25;
+const IMPACT_STEP: f64 = 1.2;
+
+/// The impact a stored level stands for (search.js has the same table).
+#[cfg(test)]
+pub(super) fn impact_of(level: u8) -> f64 {
+    IMPACT_MIN * IMPACT_STEP.powi(i32::from(level) - 1)
+}
 
 /// Term frequencies of one word or pair in one document, per field.
 pub(super) type Counts = [u16; FIELDS];
@@ -263,7 +272,7 @@ impl Averages {
     }
 
     /// The impact of a word with `counts` in a document with `lengths`: the weighted
-    /// sum over fields of BM25's saturated, length-normalised term frequency, in 1..=255.
+    /// sum over fields of BM25's saturated, length-normalised term frequency, as a level.
     pub(super) fn impact(&self, counts: &Counts, lengths: &[u32; FIELDS]) -> u8 {
         let mut impact = 0.0;
         for f in 0..FIELDS {
@@ -274,7 +283,9 @@ impl Averages {
             let tf = f64::from(counts[f]) / norm;
             impact += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1);
         }
-        (impact * IMPACT_SCALE).round().clamp(1.0, 255.0) as u8
+        ((impact / IMPACT_MIN).ln() / IMPACT_STEP.ln() + 1.0)
+            .round()
+            .clamp(1.0, 255.0) as u8
     }
 }
 
@@ -346,5 +357,16 @@ mod tests {
         let long = [10, 3, 20, 5, 3, 2, 3, 4000];
         assert!(avg.impact(&body, &long) < avg.impact(&body, &lengths));
         assert!(avg.impact(&body, &long) >= 1);
+    }
+
+    #[test]
+    fn impact_levels_are_logarithmic() {
+        assert_eq!(impact_of(1), 0.25);
+        let avg = Averages::new(&[[1; FIELDS]]);
+        let mut title = [0u16; FIELDS];
+        title[Field::Title as usize] = 1;
+        let level = avg.impact(&title, &[1; FIELDS]);
+        let stored = impact_of(level);
+        assert!((stored / 8.0 - 1.0).abs() < 0.1, "{level} -> {stored}");
     }
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::IndexFile;
+use super::analyze::impact_of;
 use super::encode::fnv1a;
 use crate::vietnamese::{fold, tokens};
 
@@ -278,8 +279,8 @@ impl Index {
                     continue;
                 };
                 let add = match exact.ids.binary_search(id) {
-                    Ok(k) => (1, exact_idf * f64::from(exact.impacts[k]) / 4.0),
-                    Err(_) => (0, idf(e.df) * f64::from(*impact) / 4.0),
+                    Ok(k) => (1, exact_idf * impact_of(exact.impacts[k])),
+                    Err(_) => (0, idf(e.df) * impact_of(*impact)),
                 };
                 next.insert(*id, (tier + add.0, score + add.1));
             }
@@ -293,7 +294,7 @@ impl Index {
             for (id, impact) in p.ids.iter().zip(&p.impacts) {
                 if let Some((tier, score)) = scores.get_mut(id) {
                     *tier += 1;
-                    *score += weight * f64::from(*impact) / 4.0;
+                    *score += weight * impact_of(*impact);
                 }
             }
         }

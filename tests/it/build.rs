@@ -141,7 +141,7 @@ fn csv_export_starts_with_a_bom_for_excel() {
 /// Regression: the search index builder printed `TIMING ...` debug lines on stderr, so
 /// a build that is not on a terminal was not quiet as the SPEC requires.
 #[test]
-fn stray_timing_lines_on_stderr_break_the_one_line_summary() {
+fn regression_build_prints_timing_debug_lines_on_stderr() {
     let site = fixture("minimal");
     let out = kheo(site.path(), &["build"]);
     assert_exit(&out, 0);
@@ -539,4 +539,40 @@ fn a_missing_root_is_exit_2() {
     let out = kheo(&dir.path().join("khong-co"), &["build"]);
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("khong-co"), "names the folder");
+}
+
+/// Regression: an alias equal to a page the build makes itself (`/nam/2020/`,
+/// `/404.html`, `/tinh/<slug>/`, ...) was accepted, and its redirect overwrote that
+/// page or was lost (which of the two won depended on thread timing). Only the
+/// section roots (`/tinh/`, `/nam/`, ...) were reserved.
+#[test]
+fn regression_alias_over_a_generated_page_overwrites_it() {
+    let site = fixture("minimal");
+    write(
+        site.path(),
+        "content/can-tho/2022/thanh-nien-giup-dan-sua-nha.md",
+        "---\ntitle: Thanh niên giúp dân sửa nhà\nprovince: Cần Thơ\nfield: Kinh tế\nyear: 2022\nsummary: Sửa nhà.\naliases: [/nam/2024/, /404.html]\n---\n",
+    );
+    // Either the page or the redirect would be lost, so the build must refuse.
+    let out = kheo(site.path(), &["build"]);
+    assert_exit(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("error[E022]: alias /nam/2024/"), "{err}");
+    assert!(err.contains("error[E022]: alias /404.html"), "{err}");
+}
+
+/// Regression: Atom entries carry the body HTML with image paths relative to the
+/// model's page (`anh.svg`) but no `xml:base`, so feed readers resolve them against
+/// the feed's URL (`https://example.org/anh.svg`) and the images break.
+#[test]
+fn regression_feed_images_resolve_against_the_feed_url() {
+    let site = built("minimal", &[]);
+    let atom = read(&site.path().join("public"), "atom.xml");
+    let entry = section(&atom, "<title>Tổ dân phố xanh", "</entry>");
+    let page = "https://example.org/mo-hinh/to-dan-pho-xanh-sach-dep/";
+    assert!(
+        entry.contains(&format!("xml:base=\"{page}\""))
+            || entry.contains(&format!("src=&quot;{page}anh-to-dan-pho.svg&quot;")),
+        "relative image without a base in:\n{entry}"
+    );
 }

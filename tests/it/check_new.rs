@@ -77,7 +77,7 @@ fn check_json_prints_one_object_per_diagnostic() {
 /// Regression: `kheo check --format json | head -1` panicked with "failed printing to
 /// stdout: Broken pipe" because the JSON lines went out with `println!`.
 #[test]
-fn check_json_into_a_closed_pipe_panics() {
+fn regression_check_json_panics_on_a_closed_pipe() {
     let site = invalid_site();
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);

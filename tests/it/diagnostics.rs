@@ -210,3 +210,21 @@ fn the_whole_report_matches_the_snapshot() {
     let err = err.replace(&format!("and {next}"), "and <next year>");
     insta::assert_snapshot!("invalid_build_stderr", err);
 }
+
+/// Regression: an alias that is already another page's address was reported without
+/// a line or column (`--> content/b.md`), though the SPEC requires both.
+#[test]
+fn regression_alias_clash_has_no_line_or_column() {
+    let front = "province: An Giang\nfield: Kinh tế\nyear: 2020\nsummary: Tóm tắt.\n";
+    let a = format!("---\ntitle: Một\n{front}---\n");
+    let b = format!("---\ntitle: Hai\n{front}aliases: [/mo-hinh/mot/]\n---\n");
+    let site = crate::support::site_with(&[
+        ("content/a.md", a.as_bytes()),
+        ("content/b.md", b.as_bytes()),
+    ]);
+    let out = kheo(site.path(), &["check"]);
+    assert_exit(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("error[E022]"), "{err}");
+    assert!(err.contains("--> content/b.md:7:"), "no line:col in\n{err}");
+}

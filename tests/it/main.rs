@@ -3,7 +3,9 @@
 //! `kheo` binary on it.
 
 mod bad_input;
+mod browser;
 mod build;
 mod check_new;
 mod diagnostics;
+mod search;
 mod support;

@@ -61,7 +61,7 @@ pub fn kheo(root: &Path, args: &[&str]) -> Output {
 
 /// Every file below `root`, as sorted relative paths with `/` separators.
 pub fn files(root: &Path) -> Vec<String> {
-    walkdir(root)
+    let mut out: Vec<String> = walkdir(root)
         .into_iter()
         .filter(|p| p.is_file())
         .map(|p| {
@@ -70,7 +70,9 @@ pub fn files(root: &Path) -> Vec<String> {
                 .to_string_lossy()
                 .replace('\\', "/")
         })
-        .collect()
+        .collect();
+    out.sort();
+    out
 }
 
 /// Standard error of a run, as text.

@@ -196,6 +196,7 @@ class Reader {
     let mul = 1;
     for (;;) {
       const byte = this.b[this.pos++];
+      if (byte === undefined) throw new Error('search index: truncated file');
       v += (byte & 0x7f) * mul;
       if (byte < 0x80) return v;
       mul *= 128;
@@ -409,7 +410,8 @@ const MIN_PREFIX = 2;
 const COMPLETION_WEIGHT = 0.5;
 const MAX_EXPANSIONS = 6;
 const MAX_EXPANSION_BYTES = 160 * 1024;
-const IMPACT_SCALE = 4;
+// Impact levels (src/search/analyze.rs): level q stands for 0.25 * 1.2^(q - 1).
+const IMPACT = Float64Array.from({ length: 256 }, (_, q) => (q === 0 ? 0 : 0.25 * 1.2 ** (q - 1)));
 const TIER = 1e6;
 const QUOTES = /["“”„«»]/;
 const MAX_WORDS = 16;
@@ -546,7 +548,7 @@ export async function find(query, options = {}) {
       const { ids, impacts } = lists[i][k];
       for (let j = 0; j < ids.length; j++) {
         const d = ids[j];
-        const v = (w8 * impacts[j]) / IMPACT_SCALE;
+        const v = w8 * IMPACT[impacts[j]];
         if (best[d] === 0) touched.push(d);
         if (v > best[d]) best[d] = v;
       }
@@ -554,7 +556,7 @@ export async function find(query, options = {}) {
     for (const { weight, list } of exactLists[i]) {
       for (let j = 0; j < list.ids.length; j++) {
         const d = list.ids[j];
-        const v = (weight * list.impacts[j]) / IMPACT_SCALE;
+        const v = weight * IMPACT[list.impacts[j]];
         if (v > bestExact[d]) bestExact[d] = v;
       }
     }
@@ -582,7 +584,7 @@ export async function find(query, options = {}) {
       if (count[d] < need) continue;
       if (p.required) count[d]++;
       tier[d]++;
-      score[d] += (weight * list.impacts[j]) / IMPACT_SCALE;
+      score[d] += weight * IMPACT[list.impacts[j]];
     }
   });
 

@@ -1,0 +1,155 @@
+//! File watching for `kheo serve`: native events (or polling, `--poll`) on `content/`,
+//! `themes/`, `templates/`, `static/` and `site.yaml`, debounced so a burst of saves
+//! is one rebuild, with editors' temporary files ignored. Yields `Change`s: which
+//! articles changed, or that everything must be rebuilt.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::error::{Error, Result};
+use crate::load::is_ignored;
+
+/// What a batch of file events means for the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Only files under `content/` changed: rebuild what depends on them.
+    Content(Vec<PathBuf>),
+    /// Settings, templates or static files changed: rebuild everything.
+    Full,
+}
+
+/// A running watcher; dropping it stops watching.
+pub enum Handle {
+    /// Native events.
+    Native(RecommendedWatcher),
+    /// Polling.
+    Poll(PollWatcher),
+}
+
+/// How long to wait after the last event before rebuilding.
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// Starts watching the site at `root`; changes arrive on the returned channel.
+///
+/// The debouncer is ours rather than `notify-debouncer-mini` because that one drops
+/// event kinds: the build opening files for reading would then trigger a rebuild,
+/// forever. Here access events are ignored and a burst of writes becomes one `Change`.
+pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
+    let (raw_tx, raw_rx) = channel::<PathBuf>();
+    let handler = move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res {
+            if matches!(event.kind, EventKind::Access(_)) {
+                return;
+            }
+            for p in event.paths {
+                let _ = raw_tx.send(p);
+            }
+        }
+    };
+    let err = |e: notify::Error| Error::io(root, std::io::Error::other(e.to_string()));
+    let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+    let mut handle = if poll {
+        Handle::Poll(PollWatcher::new(handler, config).map_err(err)?)
+    } else {
+        Handle::Native(RecommendedWatcher::new(handler, config).map_err(err)?)
+    };
+    let watcher: &mut dyn Watcher = match &mut handle {
+        Handle::Native(w) => w,
+        Handle::Poll(w) => w,
+    };
+    for name in ["content", "themes", "templates", "static"] {
+        let dir = root.join(name);
+        if dir.is_dir() {
+            watcher.watch(&dir, RecursiveMode::Recursive).map_err(err)?;
+        }
+    }
+    // site.yaml may not exist yet; watching the root non-recursively sees it appear.
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(err)?;
+
+    let (tx, rx) = channel();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        while let Ok(first) = raw_rx.recv() {
+            let mut batch = vec![first];
+            loop {
+                match raw_rx.recv_timeout(DEBOUNCE) {
+                    Ok(p) => batch.push(p),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            if let Some(change) = classify(&root, &batch) {
+                if tx.send(change).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    Ok((handle, rx))
+}
+
+/// Sorts event paths into a `Change`, or `None` if nothing relevant changed.
+pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
+    let mut content = Vec::new();
+    let mut full = false;
+    for p in paths {
+        let Ok(rel) = p.strip_prefix(root) else {
+            continue;
+        };
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.iter().any(|c| is_ignored(c)) {
+            continue;
+        }
+        match parts.first().map(String::as_str) {
+            Some("content") if parts.len() > 1 => content.push(p.clone()),
+            Some("themes" | "templates" | "static") => full = true,
+            Some("site.yaml") if parts.len() == 1 => full = true,
+            _ => {}
+        }
+    }
+    if full {
+        Some(Change::Full)
+    } else if content.is_empty() {
+        None
+    } else {
+        content.sort();
+        content.dedup();
+        Some(Change::Content(content))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_events() {
+        let root = Path::new("/site");
+        let p = |s: &str| root.join(s);
+        assert_eq!(
+            classify(root, &[p("content/a/x.md")]),
+            Some(Change::Content(vec![p("content/a/x.md")]))
+        );
+        assert_eq!(
+            classify(root, &[p("content/a/.x.md.swp"), p("content/a/x.md~")]),
+            None
+        );
+        assert_eq!(
+            classify(root, &[p("content/a/x.md"), p("templates/article.html")]),
+            Some(Change::Full)
+        );
+        assert_eq!(classify(root, &[p("site.yaml")]), Some(Change::Full));
+        assert_eq!(
+            classify(root, &[p("public/index.html"), p("target/x")]),
+            None
+        );
+    }
+}

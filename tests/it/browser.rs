@@ -1,0 +1,469 @@
+//! Search in real headless Chromium: the built search fixture is served by a tiny static
+//! HTTP server (a thread on 127.0.0.1, real content types), Chromium loads
+//! `/tim-kiem/?q=…` and `--dump-dom` returns the page once its module scripts and fetches
+//! are done. Interaction (typing, filters, back button, keys) runs from a harness page
+//! that drives the search page in a same-origin iframe. No Chromium: skipped, unless CI.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::search::built_site;
+
+/// The Chromium binary: `KHEO_CHROMIUM`, `/usr/bin/chromium`, or one on PATH.
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("KHEO_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<PathBuf> = std::iter::once(PathBuf::from("/usr/bin"))
+        .chain(std::env::split_paths(&path))
+        .collect();
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| dirs.iter().map(move |d| d.join(name)))
+    .find(|p| p.is_file())
+}
+
+/// Chromium, or `None` after saying why the test is skipped (a failure on CI).
+fn browser() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium not found, and CI is set"
+        );
+        eprintln!("chromium not found: browser tests skipped");
+    }
+    found
+}
+
+/// The harness page, served at `/__kheo_test__/drive.html`: it loads the search page in
+/// an iframe, types, filters, goes back and presses keys, and writes one `<p id=step>`
+/// of JSON per step for the test to read from the dumped DOM.
+const HARNESS: &str = r#"<!doctype html><meta charset="utf-8"><title>drive</title>
+<iframe id="f" src="/tim-kiem/" style="width:900px;height:900px"></iframe>
+<script type="module">
+const log = (id, v) => { const p = document.createElement('p'); p.id = id; p.textContent = JSON.stringify(v); document.body.append(p); };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const until = async (ok) => { for (let i = 0; i < 200 && !ok(); i++) await sleep(50); return ok(); };
+const f = document.getElementById('f');
+try {
+  await new Promise((r) => f.addEventListener('load', r, { once: true }));
+  const w = f.contentWindow, d = f.contentDocument;
+  const q = d.getElementById('q'), status = d.getElementById('search-status');
+  const sel = d.getElementById('search-province');
+  const items = () => [...d.querySelectorAll('[data-result]')];
+  let searches = 0;
+  new w.MutationObserver(() => { if (status.textContent) searches++; }).observe(status, { childList: true, characterData: true, subtree: true });
+  await until(() => d.activeElement === q);
+  for (const ch of 'da nang') {
+    q.value += ch;
+    q.dispatchEvent(new w.InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+    await sleep(30);
+  }
+  await until(() => items().length > 0);
+  await sleep(600);
+  const first = items()[0].querySelector('a');
+  log('typed', { url: w.location.search, first: first.textContent, firstHref: first.getAttribute('href'), results: items().length, searches });
+  const before = searches;
+  sel.value = 'da-nang';
+  sel.dispatchEvent(new w.Event('change', { bubbles: true }));
+  await until(() => searches > before);
+  log('filtered', { url: w.location.search, metas: items().map((li) => li.querySelector('.search-result-meta').textContent) });
+  const again = searches;
+  w.history.back();
+  await until(() => searches > again);
+  log('back', { url: w.location.search, province: sel.value, results: items().length });
+  q.focus();
+  q.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+  const down = d.activeElement.getAttribute('href');
+  d.activeElement.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
+  log('keyboard', { down, up: d.activeElement.id });
+  log('aria', { live: status.getAttribute('aria-live'), status: status.textContent, label: d.querySelector('label[for=q]').textContent });
+} catch (e) {
+  log('error', String(e && e.stack || e));
+}
+</script>
+"#;
+
+/// Serves `root` on 127.0.0.1 (any free port) until the test process ends.
+fn serve(root: &Path) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    port
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml",
+        "md" => "text/markdown; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn respond(mut stream: TcpStream, root: &Path) {
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    let mut line = String::new();
+    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        line.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = String::from_utf8_lossy(&percent_decode(target.split('?').next().unwrap_or("/")))
+        .into_owned();
+    let (status, kind, body) = if path == "/__kheo_test__/drive.html" {
+        (
+            "200 OK",
+            "text/html; charset=utf-8",
+            HARNESS.as_bytes().to_vec(),
+        )
+    } else {
+        let mut file = root.join(path.trim_start_matches('/'));
+        if file.is_dir() {
+            file = file.join("index.html");
+        }
+        match std::fs::read(&file) {
+            Ok(bytes) if !path.contains("..") => ("200 OK", content_type(&file), bytes),
+            _ => (
+                "404 Not Found",
+                "text/plain; charset=utf-8",
+                b"not found".to_vec(),
+            ),
+        }
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
+}
+
+/// Percent-encodes a query value (space as `+`).
+fn encode(q: &str) -> String {
+    q.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Loads `url` in headless Chromium and returns the DOM after scripts and fetches ran.
+fn dump_dom(chromium: &Path, url: &str) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=15000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > Duration::from_secs(90) {
+            let _ = child.kill();
+            panic!("chromium did not finish loading {url}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("chromium output");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text of an HTML fragment: tags dropped, the few entities the page writes decoded.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The `data-result` elements of a dumped page: (title, meta line).
+fn results(dom: &str) -> Vec<(String, String)> {
+    dom.split("data-result=\"\"")
+        .skip(1)
+        .map(|chunk| {
+            let chunk = &chunk[..chunk.find("</li>").unwrap_or(chunk.len())];
+            let between = |a: &str, b: &str| {
+                chunk
+                    .find(a)
+                    .map(|i| &chunk[i + a.len()..])
+                    .map(|r| text(&r[..r.find(b).unwrap_or(r.len())]))
+            };
+            assert!(
+                chunk.contains("<a href=\"/mo-hinh/"),
+                "a result links to its model: {chunk}"
+            );
+            (
+                between("class=\"search-result-title\">", "</h2>").unwrap_or_default(),
+                between("class=\"search-result-meta\">", "</p>").unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Builds and serves the fixture, then dumps `/tim-kiem/?<query>`.
+fn search_page(chromium: &Path, query: &str) -> String {
+    let (_dir, out) = built_site(&[]);
+    let port = serve(&out);
+    dump_dom(
+        chromium,
+        &format!("http://127.0.0.1:{port}/tim-kiem/?{query}"),
+    )
+}
+
+fn titles(dom: &str) -> Vec<String> {
+    results(dom).into_iter().map(|r| r.0).collect()
+}
+
+#[test]
+fn dan_van_kheo_finds_dan_van_kheo() {
+    let Some(c) = browser() else { return };
+    let dom = search_page(&c, "q=dan+van+kheo");
+    let found = titles(&dom);
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Dân vận khéo ở xóm biển Năm Căn"),
+        "{found:?}"
+    );
+    assert!(
+        dom.contains("<mark>Dân vận khéo</mark>"),
+        "the title is highlighted"
+    );
+    let status = text(&dom[dom.find("id=\"search-status\"").expect("status")..]);
+    assert!(
+        status.contains("kết quả cho “dan van kheo”"),
+        "{}",
+        &status[..200.min(status.len())]
+    );
+}
+
+#[test]
+fn da_nang_finds_da_nang() {
+    let Some(c) = browser() else { return };
+    let found = titles(&search_page(&c, "q=da+nang"));
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Tổ dân phố xanh, sạch, đẹp ở Đà Nẵng"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_nfd_query_finds_the_same() {
+    let Some(c) = browser() else { return };
+    let nfd = "Đa\u{300} Na\u{306}\u{303}ng";
+    let found = titles(&search_page(&c, &format!("q={}", encode(nfd))));
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Tổ dân phố xanh, sạch, đẹp ở Đà Nẵng"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn hoa_finds_the_other_tone_placement() {
+    let Some(c) = browser() else { return };
+    let found = titles(&search_page(&c, &format!("q={}", encode("hoà giải"))));
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Tổ hòa giải ở khóm 3"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_phrase_ranks_first() {
+    let Some(c) = browser() else { return };
+    let found = titles(&search_page(&c, &format!("q={}", encode("nông thôn mới"))));
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Chung sức xây dựng quê hương"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|t| t == "Nông dân làm mới con đường về thôn"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_province_filter_narrows_results() {
+    let Some(c) = browser() else { return };
+    let all = results(&search_page(&c, &format!("q={}", encode("dân vận"))));
+    let dom = search_page(&c, &format!("q={}&tinh=bac-lieu", encode("dân vận")));
+    let narrowed = results(&dom);
+    assert!(
+        !narrowed.is_empty() && narrowed.len() < all.len(),
+        "{narrowed:?} / {all:?}"
+    );
+    assert!(
+        narrowed
+            .iter()
+            .all(|r| r.1.starts_with("Bạc Liêu (nay thuộc Cà Mau)")),
+        "{narrowed:?}"
+    );
+    assert!(
+        dom.contains(r#"<option value="bac-lieu" selected"#) || dom.contains("value=\"bac-lieu\"")
+    );
+}
+
+#[test]
+fn no_results_show_a_clear_state_with_ways_out() {
+    let Some(c) = browser() else { return };
+    let dom = search_page(&c, "q=xyzzy+khong+co");
+    assert!(results(&dom).is_empty());
+    let start = dom.find("id=\"search-empty\"").expect("empty state");
+    let empty = &dom[start..start + dom[start..].find("</div>").expect("end")];
+    assert!(
+        !empty.contains(" hidden"),
+        "the empty state is shown: {empty}"
+    );
+    assert!(
+        text(empty).contains("Không tìm thấy mô hình nào cho “xyzzy khong co”"),
+        "{empty}"
+    );
+    for link in ["/tinh/", "/linh-vuc/", "/nam/"] {
+        assert!(
+            empty.contains(&format!("href=\"{link}\"")),
+            "{link} in {empty}"
+        );
+    }
+    assert!(
+        text(&dom).contains("Không có kết quả"),
+        "the live status says so"
+    );
+}
+
+/// Typing (debounced), a filter, the back button and arrow keys, driven from the harness.
+#[test]
+fn typing_filters_back_button_and_keyboard() {
+    let Some(c) = browser() else { return };
+    let (_dir, out) = built_site(&[]);
+    let port = serve(&out);
+    let dom = dump_dom(
+        &c,
+        &format!("http://127.0.0.1:{port}/__kheo_test__/drive.html"),
+    );
+    let step = |id: &str| -> serde_json::Value {
+        let at = dom
+            .find(&format!("id=\"{id}\">"))
+            .unwrap_or_else(|| panic!("step {id} missing:\n{dom}"));
+        let rest = &dom[at + id.len() + 6..];
+        serde_json::from_str(&text(&rest[..rest.find("</p>").expect("end")])).expect("json")
+    };
+    let typed = step("typed");
+    assert_eq!(typed["url"], "?q=da+nang", "{typed}");
+    assert_eq!(
+        typed["first"], "Tổ dân phố xanh, sạch, đẹp ở Đà Nẵng",
+        "{typed}"
+    );
+    assert_eq!(
+        typed["searches"], 1,
+        "debounced: one search for the whole word, {typed}"
+    );
+    let filtered = step("filtered");
+    assert_eq!(filtered["url"], "?q=da+nang&tinh=da-nang", "{filtered}");
+    assert!(
+        filtered["metas"]
+            .as_array()
+            .expect("metas")
+            .iter()
+            .all(|m| m.as_str().is_some_and(|m| m.contains("Đà Nẵng")))
+    );
+    let back = step("back");
+    assert_eq!(back["url"], "?q=da+nang", "{back}");
+    assert_eq!(back["province"], "", "{back}");
+    assert_eq!(back["results"], typed["results"], "{back}");
+    let keys = step("keyboard");
+    assert_eq!(
+        keys["down"], typed["firstHref"],
+        "ArrowDown moves to the first result: {keys}"
+    );
+    assert_eq!(keys["up"], "q", "ArrowUp returns to the input: {keys}");
+    let aria = step("aria");
+    assert_eq!(aria["live"], "polite");
+    assert!(
+        aria["status"]
+            .as_str()
+            .is_some_and(|s| s.contains("kết quả")),
+        "{aria}"
+    );
+    assert_eq!(aria["label"], "Tìm mô hình “Dân vận khéo”");
+}

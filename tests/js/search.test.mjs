@@ -1,0 +1,139 @@
+// search.test.mjs: search.js run in node against the index `kheo build` made of
+// tests/fixtures/search-site. KHEO_SEARCH_SITE names the built output folder (set by
+// tests/it/search.rs); the module is imported from there, as the browser would load it,
+// so it finds the index through its own URL. Without the variable the tests are skipped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+const site = process.env.KHEO_SEARCH_SITE;
+const skip = site ? false : 'KHEO_SEARCH_SITE is not set (run through cargo test)';
+const js = site ? await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href) : null;
+
+const titles = (results) => results.map((r) => r.title);
+
+test('"dan van kheo" finds "Dân vận khéo" first', { skip }, async () => {
+  const r = await js.search('dan van kheo');
+  assert.equal(r[0].title, 'Dân vận khéo ở xóm biển Năm Căn');
+  assert.equal(r[0].url, '/mo-hinh/dan-van-kheo-o-xom-bien-nam-can/');
+  assert.ok(r.length >= 3);
+});
+
+test('results have the documented shape, display names and a number year', { skip }, async () => {
+  const [r] = await js.search('diêm dân');
+  assert.deepEqual(Object.keys(r).filter((k) => k !== 'titleHtml').sort(), [
+    'field', 'province', 'score', 'snippet', 'title', 'url', 'year',
+  ]);
+  assert.equal(r.province, 'Bạc Liêu (nay thuộc Cà Mau)');
+  assert.equal(r.field, 'Kinh tế');
+  assert.equal(r.year, 2019);
+  assert.equal(typeof r.score, 'number');
+});
+
+test('"da nang" finds "Đà Nẵng" (đ folds to d)', { skip }, async () => {
+  const r = await js.search('da nang');
+  assert.equal(r[0].title, 'Tổ dân phố xanh, sạch, đẹp ở Đà Nẵng');
+  assert.match(r[0].snippet, /<mark>Đà Nẵng<\/mark>/);
+});
+
+test('an NFD query matches like its NFC form', { skip }, async () => {
+  const nfd = 'Đà Nẵng'.normalize('NFD');
+  assert.notEqual(nfd, 'Đà Nẵng');
+  assert.deepEqual(titles(await js.search(nfd)), titles(await js.search('Đà Nẵng')));
+  const dvk = 'DÂN VẬN KHÉO'.normalize('NFD');
+  assert.equal((await js.search(dvk))[0].title, 'Dân vận khéo ở xóm biển Năm Căn');
+});
+
+test('either tone placement finds the other: hoà finds hòa, hòa finds hoà', { skip }, async () => {
+  assert.ok(titles(await js.search('hoà giải')).includes('Tổ hòa giải ở khóm 3'));
+  assert.ok(titles(await js.search('hòa nhập')).includes('Hoà nhập cộng đồng cho người khuyết tật'));
+});
+
+test('exact diacritics rank above folded matches', { skip }, async () => {
+  const r = titles(await js.search('hòa', { limit: 20 }));
+  const exact = r.indexOf('Tổ hòa giải ở khóm 3');
+  const other = r.indexOf('Văn hóa đọc ở ấp Tân Lợi');
+  assert.ok(exact >= 0 && other >= 0, JSON.stringify(r));
+  assert.ok(exact < other, JSON.stringify(r));
+  // Typed without marks, "hoa" matches every spelling.
+  assert.ok(titles(await js.search('hoa', { limit: 20 })).includes('Văn hóa đọc ở ấp Tân Lợi'));
+});
+
+test('a phrase ranks first; quotes require it', { skip }, async () => {
+  const r = titles(await js.search('nông thôn mới'));
+  assert.equal(r[0], 'Chung sức xây dựng quê hương', JSON.stringify(r));
+  assert.ok(r.includes('Nông dân làm mới con đường về thôn'), 'scattered words still match');
+  assert.deepEqual(titles(await js.search('"nong thon moi"')), ['Chung sức xây dựng quê hương']);
+});
+
+test('the last word matches as a prefix while typing', { skip }, async () => {
+  assert.equal((await js.search('camera an ni'))[0].title, 'Camera an ninh giữ bình yên xóm ấp');
+  assert.equal((await js.search('dan van khe'))[0].title, 'Dân vận khéo ở xóm biển Năm Căn');
+  assert.deepEqual(await js.search('dan van khe '), [], 'a finished word is not a prefix');
+});
+
+test('a province filter narrows: a former province alone, a current unit with its formers', { skip }, async () => {
+  const all = await js.search('dân vận', { limit: 50 });
+  const bl = await js.search('dân vận', { province: 'bac-lieu', limit: 50 });
+  const cm = await js.search('dân vận', { province: 'ca-mau', limit: 50 });
+  assert.ok(bl.length > 0 && bl.length < cm.length && cm.length < all.length);
+  assert.ok(bl.every((r) => r.province === 'Bạc Liêu (nay thuộc Cà Mau)'));
+  assert.ok(cm.some((r) => r.province === 'Cà Mau') && cm.some((r) => r.province.startsWith('Bạc Liêu')));
+  assert.ok(cm.every((r) => r.province === 'Cà Mau' || r.province.startsWith('Bạc Liêu')));
+  assert.deepEqual(await js.search('dân vận', { province: 'khong-co' }), []);
+});
+
+test('field and year filters take a slug and a number', { skip }, async () => {
+  const kt = await js.search('dân', { field: 'kinh-te', limit: 50 });
+  assert.ok(kt.length > 0 && kt.every((r) => r.field === 'Kinh tế'));
+  const y = await js.search('dân', { year: 2021, limit: 50 });
+  assert.deepEqual(titles(y), ['Tổ hòa giải ở khóm 3']);
+  assert.equal((await js.search('dân', { year: 2021, limit: 50 })).length, 1);
+});
+
+test('facet counts follow the query and the other filters', { skip }, async () => {
+  const res = await js.find('dân vận', { field: 'kinh-te' });
+  const count = (list, key, value) => list.find((x) => x[key] === value)?.count;
+  assert.equal(res.total, res.facets.field.find((f) => f.slug === 'kinh-te').count);
+  const cm = count(res.facets.province, 'slug', 'ca-mau');
+  const bl = count(res.facets.province, 'slug', 'bac-lieu');
+  assert.ok(cm > bl && bl > 0, JSON.stringify(res.facets.province));
+  assert.ok(res.facets.year.every((y) => Number.isInteger(y.year)));
+});
+
+test('snippets mark matches and escape everything else', { skip }, async () => {
+  const [r] = await js.search('tủ sách cộng đồng');
+  assert.equal(r.title, 'Văn hóa đọc ở ấp Tân Lợi');
+  assert.match(r.snippet, /<mark>Tủ sách cộng đồng<\/mark>/);
+  assert.match(r.snippet, /&lt;mở cửa&gt;/);
+  assert.match(r.snippet, /&amp;/);
+  assert.doesNotMatch(r.snippet.replace(/<\/?mark>/g, ''), /[<>]/);
+});
+
+test('drafts are not indexed', { skip }, async () => {
+  assert.deepEqual(await js.search('kỳ lân'), []);
+});
+
+test('no results come with suggestions', { skip }, async () => {
+  const res = await js.find('camra an ninh ');
+  assert.equal(res.total, 0);
+  assert.ok(res.suggestions.some((s) => s.kind === 'query' && s.query === 'camera an ninh'), JSON.stringify(res.suggestions));
+  const filtered = await js.find('camera', { province: 'ca-mau' });
+  assert.equal(filtered.total, 0);
+  assert.ok(filtered.suggestions.some((s) => s.kind === 'filters' && s.count === 1));
+});
+
+test('limit, offset and ties are deterministic', { skip }, async () => {
+  const all = await js.search('dân', { limit: 50 });
+  const two = await js.search('dân', { limit: 2 });
+  const next = await js.search('dân', { limit: 2, offset: 2 });
+  assert.deepEqual(titles([...two, ...next]), titles(all.slice(0, 4)));
+  assert.deepEqual(titles(await js.search('dân', { limit: 50 })), titles(all));
+  for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].score >= all[i].score);
+});
+
+test('empty and punctuation-only queries return nothing', { skip }, async () => {
+  assert.deepEqual(await js.search(''), []);
+  assert.deepEqual(await js.search('  ,.!  '), []);
+});

@@ -1,0 +1,248 @@
+// search-page.js: the behaviour of /tim-kiem/ (markup in templates/search.html). Runs
+// queries through ./search.js as the reader types (debounced), renders results, facet
+// filters with live counts and the empty state, and keeps the query and filters in the
+// URL (?q=&tinh=&linh-vuc=&nam=) so a search can be shared and the back button works.
+
+import { find } from './search.js';
+
+const DEBOUNCE_MS = 150;
+const PAGE = 10;
+const PARAMS = { province: 'tinh', field: 'linh-vuc', year: 'nam' };
+
+const $ = (id) => document.getElementById(id);
+const form = $('search-form');
+const input = $('q');
+const status = $('search-status');
+const list = $('search-results');
+const empty = $('search-empty');
+const more = $('search-more');
+const filters = $('search-filters');
+const reset = $('search-reset');
+const selects = { province: $('search-province'), field: $('search-field'), year: $('search-year') };
+const base = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
+
+let seq = 0; // the latest query run; older answers are dropped
+let shown = 0;
+let typing = false; // the current history entry was made by typing
+let timer = 0;
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+function el(tag, attrs = {}, html = '') {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (html) e.innerHTML = html;
+  return e;
+}
+
+function current() {
+  const opts = {};
+  for (const [k, s] of Object.entries(selects)) if (s.value) opts[k] = k === 'year' ? Number(s.value) : s.value;
+  return { q: input.value, opts };
+}
+
+function urlFor({ q, opts }) {
+  const u = new URL(location.href);
+  u.search = '';
+  if (q.trim()) u.searchParams.set('q', q);
+  for (const [k, p] of Object.entries(PARAMS)) if (opts[k] !== undefined) u.searchParams.set(p, String(opts[k]));
+  return u;
+}
+
+function record(push) {
+  const u = urlFor(current());
+  if (u.href === location.href) return;
+  if (push) history.pushState(null, '', u);
+  else history.replaceState(null, '', u);
+}
+
+function fromUrl() {
+  const sp = new URLSearchParams(location.search);
+  input.value = sp.get('q') || '';
+  for (const [k, p] of Object.entries(PARAMS)) {
+    const v = sp.get(p) || '';
+    const s = selects[k];
+    if (v && ![...s.options].some((o) => o.value === v)) s.append(el('option', { value: v }, escapeHtml(v)));
+    s.value = v;
+  }
+}
+
+function fillSelect(select, items, allLabel) {
+  const keep = select.value;
+  select.replaceChildren(el('option', { value: '' }, escapeHtml(allLabel)));
+  for (const it of items) {
+    if (it.count === 0 && it.value !== keep) continue;
+    const o = el('option', { value: it.value }, escapeHtml(`${it.label} (${it.count})`));
+    select.append(o);
+  }
+  select.value = keep;
+}
+
+function renderFacets(facets) {
+  if (!facets) return;
+  filters.hidden = false;
+  fillSelect(
+    selects.province,
+    facets.province.map((p) => ({ value: p.slug, label: p.current ? p.name : `\u2003${p.name}`, count: p.count })),
+    'Tất cả tỉnh, thành',
+  );
+  fillSelect(
+    selects.field,
+    facets.field.map((f) => ({ value: f.slug, label: f.name, count: f.count })),
+    'Tất cả lĩnh vực',
+  );
+  fillSelect(
+    selects.year,
+    facets.year.map((y) => ({ value: String(y.year), label: String(y.year), count: y.count })),
+    'Tất cả các năm',
+  );
+}
+
+function renderResult(r) {
+  const li = el('li', { class: 'search-result', 'data-result': '' });
+  const h = el('h2', { class: 'search-result-title' });
+  h.append(el('a', { href: r.url }, r.titleHtml ?? escapeHtml(r.title)));
+  li.append(h);
+  li.append(el('p', { class: 'search-result-meta' }, [r.province, r.field, r.year].map(escapeHtml).join(' · ')));
+  if (r.snippet) li.append(el('p', { class: 'search-result-snippet' }, r.snippet));
+  return li;
+}
+
+function quoted(q) {
+  return `“${escapeHtml(q.trim())}”`;
+}
+
+function renderEmpty(q, res) {
+  const parts = [`<p class="search-empty-title">Không tìm thấy mô hình nào cho ${quoted(q)}.</p>`];
+  const tips = [];
+  for (const s of res.suggestions) {
+    if (s.kind === 'filters') {
+      tips.push(`<li><button type="button" class="search-link" data-clear-filters>Bỏ bộ lọc</button> để xem ${s.count} kết quả.</li>`);
+    } else if (s.kind === 'query') {
+      const u = urlFor({ q: s.query, opts: current().opts });
+      tips.push(`<li>Có phải bạn muốn tìm <a href="${escapeHtml(u.pathname + u.search)}" data-query="${escapeHtml(s.query)}">${escapeHtml(s.query)}</a>?</li>`);
+    }
+  }
+  tips.push('<li>Kiểm tra chính tả, thử gõ không dấu hoặc bớt một vài từ.</li>');
+  tips.push(
+    `<li>Xem các mô hình theo <a href="${base}/tinh/">tỉnh, thành</a>, <a href="${base}/linh-vuc/">lĩnh vực</a> hoặc <a href="${base}/nam/">năm</a>.</li>`,
+  );
+  parts.push(`<p>Gợi ý:</p><ul class="search-suggestions">${tips.join('')}</ul>`);
+  empty.innerHTML = parts.join('');
+  empty.hidden = false;
+}
+
+function clearResults() {
+  list.replaceChildren();
+  empty.hidden = true;
+  more.hidden = true;
+  shown = 0;
+}
+
+async function run({ append = false } = {}) {
+  const my = ++seq;
+  const { q, opts } = current();
+  reset.hidden = Object.keys(opts).length === 0;
+  if (!q.trim()) {
+    clearResults();
+    status.textContent = '';
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  let res;
+  try {
+    res = await find(q, { ...opts, limit: PAGE, offset: append ? shown : 0 });
+  } catch (e) {
+    if (my !== seq) return;
+    clearResults();
+    status.textContent = 'Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.';
+    list.removeAttribute('aria-busy');
+    console.error(e);
+    return;
+  }
+  if (my !== seq) return;
+  list.removeAttribute('aria-busy');
+  if (!append) clearResults();
+  renderFacets(res.facets);
+  if (res.total === 0) {
+    status.textContent = `Không có kết quả cho ${q.trim() ? `“${q.trim()}”` : 'tìm kiếm này'}.`;
+    renderEmpty(q, res);
+    return;
+  }
+  const frag = document.createDocumentFragment();
+  for (const r of res.results) frag.append(renderResult(r));
+  list.append(frag);
+  shown += res.results.length;
+  more.hidden = shown >= res.total;
+  status.textContent = `${res.total.toLocaleString('vi-VN')} kết quả cho “${q.trim()}”${shown < res.total ? `, hiển thị ${shown}` : ''}.`;
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    record(!typing);
+    typing = true;
+    run();
+  }, DEBOUNCE_MS);
+}
+
+function commit() {
+  clearTimeout(timer);
+  typing = false;
+  record(true);
+  run();
+}
+
+input.addEventListener('input', schedule);
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  commit();
+});
+for (const s of Object.values(selects)) s.addEventListener('change', commit);
+reset.addEventListener('click', () => {
+  for (const s of Object.values(selects)) s.value = '';
+  commit();
+  input.focus();
+});
+more.addEventListener('click', () => run({ append: true }));
+empty.addEventListener('click', (e) => {
+  const t = e.target;
+  if (!(t instanceof Element)) return;
+  if (t.closest('[data-clear-filters]')) {
+    for (const s of Object.values(selects)) s.value = '';
+    commit();
+  } else if (t.closest('[data-query]')) {
+    e.preventDefault();
+    input.value = t.closest('[data-query]').getAttribute('data-query');
+    commit();
+    input.focus();
+  }
+});
+
+// Arrow keys move between the input and the result links.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = [...list.querySelectorAll('[data-result] h2 a')];
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement);
+  if (document.activeElement === input && e.key === 'ArrowDown') {
+    e.preventDefault();
+    links[0].focus();
+  } else if (at >= 0) {
+    e.preventDefault();
+    if (e.key === 'ArrowDown' && at + 1 < links.length) links[at + 1].focus();
+    else if (e.key === 'ArrowUp') (at === 0 ? input : links[at - 1]).focus();
+  }
+});
+
+window.addEventListener('popstate', () => {
+  typing = false;
+  fromUrl();
+  run();
+});
+
+fromUrl();
+if (input.value.trim()) run();
+else input.focus();
