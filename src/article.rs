@@ -155,6 +155,8 @@ pub struct Article {
     pub image: Option<Image>,
     /// Tags as written (NFC, trimmed), deduplicated.
     pub tags: Vec<String>,
+    /// The tags' URL slugs, parallel to `tags` (made once, here, not per page).
+    pub tag_slugs: Vec<String>,
     /// Old site paths that redirect here (base path included).
     pub aliases: Vec<String>,
     /// Kept out of the build unless `--drafts`.

@@ -19,6 +19,7 @@ pub mod export;
 pub mod feed;
 pub mod frontmatter;
 pub mod load;
+pub mod log;
 pub mod markdown;
 pub mod new;
 pub mod output;

@@ -136,6 +136,21 @@ fn read_optional(path: &Path) -> Result<Option<String>> {
 }
 
 impl Loaded {
+    /// A copy without the articles: settings, templates, strings and static files,
+    /// all that rendering the site-wide files needs. Cheap to make.
+    pub fn shell(&self) -> Loaded {
+        Loaded {
+            root: self.root.clone(),
+            config_text: self.config_text.clone(),
+            sources: Vec::new(),
+            content_files: BTreeMap::new(),
+            templates: self.templates.clone(),
+            statics: self.statics.clone(),
+            strings: self.strings.clone(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// Re-reads what changed under `content/` (files or folders, created, edited or
     /// removed), leaving the rest as it was: the incremental load of `kheo serve`.
     pub fn refresh(&mut self, changed: &[PathBuf]) -> Result<()> {

@@ -36,6 +36,8 @@ pub struct Rendered {
     pub references: Vec<Reference>,
     /// True if the body had a fenced code block.
     pub has_code: bool,
+    /// Words in the plain text (counted once here: `serve` reuses it).
+    pub word_count: usize,
 }
 
 /// How link destinations are rewritten while rendering.
@@ -183,6 +185,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
         html
     }
     .into();
+    out.word_count = text.split_whitespace().count();
     out.text = text.trim().into();
     out
 }

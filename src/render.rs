@@ -229,8 +229,13 @@ pub fn incremental(
         site,
         strings: &strings,
     };
+    let t = std::time::Instant::now();
     let jobs = plan(site, &views);
+    crate::log::stage("render: plan", t);
+    let t = std::time::Instant::now();
     let related = related(site);
+    crate::log::stage("render: related", t);
+    let t = std::time::Instant::now();
     let r = Renderer {
         site,
         loaded,
@@ -243,12 +248,13 @@ pub fn incremental(
         .par_iter()
         .map(|job| {
             let key = job.key(site);
-            let fingerprint = r.fingerprint(job);
             let in_scope = match scope {
                 Scope::All => true,
                 Scope::Pages => !job.is_site_wide(),
                 Scope::SiteWide => job.is_site_wide(),
             };
+            // Out of scope: not run, so its fingerprint is not needed (and not recorded).
+            let fingerprint = if in_scope { r.fingerprint(job) } else { 0 };
             if !in_scope || previous.get(&key) == Some(&fingerprint) {
                 return Ok((
                     0,
@@ -275,6 +281,7 @@ pub fn incremental(
             ))
         })
         .collect::<Result<_>>()?;
+    crate::log::stage("render: fingerprint+render", t);
     let pages = outputs.iter().map(|(p, _)| p).sum();
     Ok((
         Report {
@@ -287,33 +294,8 @@ pub fn incremental(
 
 /// Renders the whole site into `sink`.
 pub fn site(site: &Site, loaded: &Loaded, tera: &tera::Tera, sink: &dyn Sink) -> Result<Report> {
-    let strings =
-        crate::view::Strings::parse(&loaded.strings).map_err(|message| Error::Template {
-            name: "strings.yaml".to_owned(),
-            message,
-        })?;
-    let views = Views {
-        site,
-        strings: &strings,
-    };
-    let jobs = plan(site, &views);
-    let related = related(site);
-    let r = Renderer {
-        site,
-        loaded,
-        tera,
-        views,
-        related: &related,
-        jobs: &jobs,
-    };
-    let pages: usize = jobs
-        .par_iter()
-        .map(|job| r.run(job, sink))
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    Ok(Report {
-        pages,
-        models: site.listed.len(),
-    })
+    incremental(site, loaded, tera, sink, &Fingerprints::new(), Scope::All)
+        .map(|(report, _)| report)
 }
 
 /// Lists every job of the build, in a fixed order.

@@ -29,12 +29,13 @@ mod encode;
 mod read;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hasher;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::vietnamese::collate;
-use analyze::{Averages, DocTerms, FIELDS, FastMap};
+use analyze::{Averages, Counts, DocTerms, FIELDS, FastMap, FxHasher, WordCount};
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 
 /// What the indexer needs of one model; borrowed from the built site.
@@ -78,19 +79,19 @@ pub type IndexFile = (String, Vec<u8>);
 pub const INDEX_DIR: &str = "tim-kiem/index";
 
 /// Posting lists up to this many bytes are written inside their dictionary entry.
-const INLINE_MAX: usize = 48;
+const INLINE_MAX: usize = 32;
 /// Packs are filled up to about this many bytes.
-const PACK_TARGET: usize = 16 * 1024;
+const PACK_TARGET: usize = 6 * 1024;
 /// A list at least this long gets a pack of its own.
-const PACK_ALONE: usize = 6 * 1024;
+const PACK_ALONE: usize = 3 * 1024;
 /// Word blocks and pair shards are cut at about this many bytes.
-const BLOCK_TARGET: usize = 8 * 1024;
+const BLOCK_TARGET: usize = 4 * 1024;
 /// Documents per result metadata file.
-const META_CHUNK: usize = 16;
+const META_CHUNK: usize = 10;
 /// Characters of body text kept per document for snippets.
-const EXCERPT_CHARS: usize = 480;
+const EXCERPT_CHARS: usize = 400;
 /// Documents analysed in parallel per batch (bounds the memory of analysis).
-const BATCH: usize = 512;
+const BATCH: usize = 256;
 
 /// Builds the whole index. Deterministic: the same docs give the same bytes.
 pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
@@ -101,20 +102,32 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .map(|&i| analyze::lengths(&docs[i]))
         .collect();
     let averages = Averages::new(&lengths);
-    let mut postings = Postings::default();
+    let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
     for (batch_no, batch) in facets.order.chunks(BATCH).enumerate() {
         let analysed: Vec<DocTerms> = batch
             .par_iter()
             .map(|&i| analyze::analyze(&docs[i]))
             .collect();
+        // Hand each shard its part of every document, then merge the shards in parallel.
+        let mut work: Vec<Vec<(u32, DocPart)>> = (0..SHARDS).map(|_| Vec::new()).collect();
         for (k, terms) in analysed.into_iter().enumerate() {
             let id = (batch_no * BATCH + k) as u32;
-            postings.add(id, terms, &averages);
+            for (s, part) in terms.into_parts().into_iter().enumerate() {
+                work[s].push((id, part));
+            }
         }
+        shards.par_iter_mut().zip(work).for_each(|(shard, parts)| {
+            parts
+                .into_iter()
+                .for_each(|(id, p)| shard.add(id, p, &averages))
+        });
     }
+    let words: Vec<(String, Word)> = shards.iter_mut().flat_map(|s| s.words.drain()).collect();
+    let pairs: Vec<(String, List)> = shards.iter_mut().flat_map(|s| s.pairs.drain()).collect();
+    drop(shards);
     let mut packs = Packs::default();
-    let (blocks, first_words) = write_words(postings.words, &mut packs);
-    let pair_shards = write_pairs(postings.pairs, &mut packs);
+    let (blocks, first_words) = write_words(words, &mut packs);
+    let pair_shards = write_pairs(pairs, &mut packs);
     let meta = write_meta(docs, &facets.order);
 
     let mut files: Vec<IndexFile> = Vec::new();
@@ -340,14 +353,14 @@ struct Postings {
 }
 
 impl Postings {
-    fn add(&mut self, id: u32, terms: DocTerms, averages: &Averages) {
-        for (folded, count) in terms.words {
+    fn add(&mut self, id: u32, part: DocPart, averages: &Averages) {
+        let lengths = &part.lengths;
+        for (folded, count) in part.words {
             let word = self.words.entry(folded).or_default();
             let position = word.list.len;
-            word.list
-                .push(id, averages.impact(&count.counts, &terms.lengths));
+            word.list.push(id, averages.impact(&count.counts, lengths));
             for (key, counts) in count.spellings {
-                let impact = averages.impact(&counts, &terms.lengths);
+                let impact = averages.impact(&counts, lengths);
                 match word.spellings.iter_mut().find(|s| s.key == key) {
                     Some(s) => s.positions.push(position, impact),
                     None => {
@@ -358,12 +371,47 @@ impl Postings {
                 }
             }
         }
-        for (pair, counts) in terms.pairs {
+        for (pair, counts) in part.pairs {
             self.pairs
                 .entry(pair)
                 .or_default()
-                .push(id, averages.impact(&counts, &terms.lengths));
+                .push(id, averages.impact(&counts, lengths));
         }
+    }
+}
+
+/// Postings live in this many parts, by hash of the word or pair, merged in parallel.
+const SHARDS: usize = 16;
+
+/// The words and pairs of one document that belong to one part of the postings.
+#[derive(Default)]
+struct DocPart {
+    lengths: [u32; FIELDS],
+    words: Vec<(String, WordCount)>,
+    pairs: Vec<(String, Counts)>,
+}
+
+impl DocTerms {
+    /// Splits a document's terms by postings part.
+    fn into_parts(self) -> Vec<DocPart> {
+        let part_of = |key: &str| {
+            let mut h = FxHasher::default();
+            h.write(key.as_bytes());
+            (h.finish() % SHARDS as u64) as usize
+        };
+        let mut parts: Vec<DocPart> = (0..SHARDS)
+            .map(|_| DocPart {
+                lengths: self.lengths,
+                ..DocPart::default()
+            })
+            .collect();
+        for (key, count) in self.words {
+            parts[part_of(&key)].words.push((key, count));
+        }
+        for (key, counts) in self.pairs {
+            parts[part_of(&key)].pairs.push((key, counts));
+        }
+        parts
     }
 }
 
@@ -441,8 +489,7 @@ impl Block {
 ///
 /// Entry: key, document frequency, list reference, spelling count, then each spelling's
 /// exact key; with two or more spellings each also has its frequency and subset reference.
-fn write_words(words: FastMap<String, Word>, packs: &mut Packs) -> (Vec<Vec<u8>>, Vec<String>) {
-    let mut words: Vec<(String, Word)> = words.into_iter().collect();
+fn write_words(mut words: Vec<(String, Word)>, packs: &mut Packs) -> (Vec<Vec<u8>>, Vec<String>) {
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let (mut lists, mut subsets) = (Stream::default(), Stream::default());
     let mut blocks = Vec::new();
@@ -483,8 +530,7 @@ fn write_words(words: FastMap<String, Word>, packs: &mut Packs) -> (Vec<Vec<u8>>
 }
 
 /// Writes the pair shards. Entry: key, document frequency, list reference.
-fn write_pairs(pairs: FastMap<String, List>, packs: &mut Packs) -> Vec<Vec<u8>> {
-    let mut pairs: Vec<(String, List)> = pairs.into_iter().collect();
+fn write_pairs(mut pairs: Vec<(String, List)>, packs: &mut Packs) -> Vec<Vec<u8>> {
     pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut stream = Stream::default();
     let mut entries: Vec<(String, u32, ListRef)> = Vec::with_capacity(pairs.len());

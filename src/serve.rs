@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -43,7 +44,7 @@ pub struct ServeOptions {
 /// The site as served: files by output path, and which job made which files.
 #[derive(Debug, Default, Clone)]
 struct Snapshot {
-    files: HashMap<String, Arc<Vec<u8>>>,
+    files: HashMap<Arc<str>, Arc<Vec<u8>>>,
     owners: HashMap<String, (u64, Vec<String>)>,
 }
 
@@ -56,6 +57,8 @@ struct Shared {
     errors: Option<Vec<Diagnostic>>,
     /// Bumped after every rebuild; live-reload connections wait on it.
     generation: u64,
+    /// Site-wide files, rendered in the background after the pages.
+    site_wide: Arc<HashMap<Arc<str>, Arc<Vec<u8>>>>,
 }
 
 struct State {
@@ -103,7 +106,7 @@ struct Session {
     base_url: String,
     loaded: Loaded,
     config: Config,
-    tera: Option<tera::Tera>,
+    tera: Option<Arc<tera::Tera>>,
     cache: validate::Cache,
     fingerprints: Fingerprints,
     snapshot: Snapshot,
@@ -156,7 +159,7 @@ impl Session {
         self.config.set_base_url(&self.base_url);
         if self.tera.is_none() || self.fingerprints.is_empty() {
             match render::templates(&self.loaded) {
-                Ok(t) => self.tera = Some(t),
+                Ok(t) => self.tera = Some(Arc::new(t)),
                 Err(e) => {
                     self.tera = None;
                     diags.push(template_diagnostic(&e));
@@ -175,7 +178,12 @@ impl Session {
             return Rebuild::Failed(diags);
         }
         Rebuild::Ok {
-            site: taxonomy::index(self.config.clone(), articles),
+            site: {
+                let t = Instant::now();
+                let site = taxonomy::index(self.config.clone(), articles);
+                crate::log::stage("index", t);
+                site
+            },
             warnings: diags,
         }
     }
@@ -190,7 +198,9 @@ impl Session {
             .files
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let t = Instant::now();
         apply(&mut self.snapshot, &mut self.fingerprints, outputs, files);
+        crate::log::stage("serve: apply", t);
         Ok(report.pages)
     }
 }
@@ -213,7 +223,7 @@ fn apply(
     for key in gone {
         if let Some((_, paths)) = snap.owners.remove(&key) {
             for p in paths {
-                snap.files.remove(&p);
+                snap.files.remove(p.as_str());
             }
         }
         prints.remove(&key);
@@ -222,14 +232,14 @@ fn apply(
         let Some(paths) = o.paths else { continue };
         if let Some((_, old)) = snap.owners.get(&o.key) {
             for p in old {
-                snap.files.remove(p);
+                snap.files.remove(p.as_str());
             }
         }
         prints.insert(o.key.clone(), o.fingerprint);
         snap.owners.insert(o.key, (o.fingerprint, paths));
     }
     for (path, bytes) in files {
-        snap.files.insert(path, Arc::new(bytes));
+        snap.files.insert(Arc::from(path), Arc::new(bytes));
     }
 }
 
@@ -266,8 +276,11 @@ pub fn run(opts: ServeOptions) -> Result<u8> {
         changed: Condvar::new(),
     });
 
+    let (background, work) = channel();
+    let worker_state = Arc::clone(&state);
+    std::thread::spawn(move || site_wide_worker(work, worker_state));
     let mut session = Session::new(opts.clone(), base_url.clone())?;
-    rebuild(&mut session, &state, None);
+    rebuild(&mut session, &state, &background, None);
     let (_watcher, changes) = watch::start(&opts.root, opts.poll)?;
     println!(
         "serving {} on {base_url} (Ctrl+C to stop)",
@@ -291,7 +304,7 @@ pub fn run(opts: ServeOptions) -> Result<u8> {
         while let Ok(more) = changes.try_recv() {
             change = merge(change, more);
         }
-        rebuild(&mut session, &state, Some(change));
+        rebuild(&mut session, &state, &background, Some(change));
     }
     Ok(0)
 }
@@ -309,13 +322,19 @@ fn merge(a: Change, b: Change) -> Change {
 }
 
 /// One rebuild: pages first (then reload the tabs), site-wide files after.
-fn rebuild(session: &mut Session, state: &State, change: Option<Change>) {
+fn rebuild(
+    session: &mut Session,
+    state: &State,
+    background: &Sender<SiteWide>,
+    change: Option<Change>,
+) {
     let start = Instant::now();
     let loaded = match &change {
         Some(Change::Content(paths)) => session.loaded.refresh(paths),
         Some(Change::Full) => session.reload_all(),
         None => Ok(()),
     };
+    crate::log::stage("serve: refresh", start);
     let outcome = match loaded {
         Ok(()) => session.prepare(),
         Err(e) => Rebuild::Failed(vec![Diagnostic::error(
@@ -352,22 +371,27 @@ fn rebuild(session: &mut Session, state: &State, change: Option<Change>) {
                 }
             };
             publish(session, state);
-            let page_time = start.elapsed();
-            let _ = session.render(&site, Scope::SiteWide);
-            publish_quietly(session, state);
             eprintln!(
-                "rebuilt {pages} pages in {:.0} ms ({} models; site-wide files {:.0} ms)",
-                page_time.as_secs_f64() * 1000.0,
+                "rebuilt {pages} pages in {:.0} ms ({} models)",
+                start.elapsed().as_secs_f64() * 1000.0,
                 site.listed.len(),
-                (start.elapsed() - page_time).as_secs_f64() * 1000.0
             );
+            if let Some(tera) = &session.tera {
+                let _ = background.send(SiteWide {
+                    site: Arc::new(site),
+                    loaded: session.loaded.shell(),
+                    tera: Arc::clone(tera),
+                });
+            }
         }
     }
 }
 
 /// Swaps in the new snapshot and tells open tabs to reload.
 fn publish(session: &Session, state: &State) {
+    let t = Instant::now();
     let snap = Arc::new(session.snapshot.clone());
+    crate::log::stage("serve: snapshot", t);
     let mut s = state.lock();
     s.site = Some(snap);
     s.errors = None;
@@ -375,10 +399,56 @@ fn publish(session: &Session, state: &State) {
     state.changed.notify_all();
 }
 
-/// Swaps in the snapshot without a reload (site-wide files only).
-fn publish_quietly(session: &Session, state: &State) {
-    let snap = Arc::new(session.snapshot.clone());
-    state.lock().site = Some(snap);
+/// Work for the background thread: the site-wide files of one rebuild.
+struct SiteWide {
+    site: Arc<taxonomy::Site>,
+    loaded: Loaded,
+    tera: Arc<tera::Tera>,
+}
+
+/// Renders site-wide files (search index, data, sitemap, JSON feed) off the edit path,
+/// always for the newest rebuild only, and publishes them without a reload.
+fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
+    let mut snapshot = Snapshot::default();
+    let mut prints = Fingerprints::new();
+    // One thread of its own, so the edit path keeps the machine's other cores.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+    while let Ok(mut work) = rx.recv() {
+        while let Ok(newer) = rx.try_recv() {
+            work = newer;
+        }
+        let start = Instant::now();
+        let sink = MemorySink::default();
+        let run = || {
+            render::incremental(
+                &work.site,
+                &work.loaded,
+                &work.tera,
+                &sink,
+                &prints,
+                Scope::SiteWide,
+            )
+        };
+        let result = match &pool {
+            Some(p) => p.install(run),
+            None => run(),
+        };
+        match result {
+            Ok((_, outputs)) => {
+                let files = sink
+                    .files
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                apply(&mut snapshot, &mut prints, outputs, files);
+                state.lock().site_wide = Arc::new(snapshot.files.clone());
+                eprintln!(
+                    "site-wide files (search index, data, sitemap) ready in {:.0} ms",
+                    start.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            Err(e) => eprintln!("error: site-wide files: {e}"),
+        }
+    }
 }
 
 /// A parsed request line and the headers we use.
@@ -503,9 +573,9 @@ fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
             "",
         );
     }
-    let (site, errors) = {
+    let (site, site_wide, errors) = {
         let s = state.lock();
-        (s.site.clone(), s.errors.clone())
+        (s.site.clone(), Arc::clone(&s.site_wide), s.errors.clone())
     };
     let Some(site) = site else {
         let page = error_page(errors.as_deref().unwrap_or(&[]));
@@ -521,11 +591,14 @@ fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
     let key = path.trim_start_matches('/');
     let found = if key.is_empty() || key.ends_with('/') {
         site.files
-            .get(&format!("{key}index.html"))
+            .get(format!("{key}index.html").as_str())
             .map(|b| (key.to_owned() + "index.html", b))
-    } else if let Some(b) = site.files.get(key) {
+    } else if let Some(b) = site.files.get(key).or_else(|| site_wide.get(key)) {
         Some((key.to_owned(), b))
-    } else if site.files.contains_key(&format!("{key}/index.html")) {
+    } else if site
+        .files
+        .contains_key(format!("{key}/index.html").as_str())
+    {
         let location = format!("Location: {path}/\r\n");
         return respond(
             &stream,

@@ -9,7 +9,7 @@ use rayon::slice::ParallelSliceMut as _;
 use crate::article::Article;
 use crate::config::Config;
 use crate::province::REGISTRY;
-use crate::vietnamese::{collate, slugify};
+use crate::vietnamese::collate;
 
 /// One term of a taxonomy (a province, a field, a year, a tag) and its stories.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
     articles.par_sort_by(|a, b| {
         b.recency()
             .cmp(&a.recency())
-            .then_with(|| collate(&a.title, &b.title))
+            // Same day: by slug, the folded title (cheap, and unique).
             .then_with(|| a.slug.cmp(&b.slug))
     });
     let listed: Vec<usize> = (0..articles.len())
@@ -101,13 +101,17 @@ pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
         }
         fields[a.field].items.push(i);
         years.entry(a.year).or_default().push(i);
-        for t in &a.tags {
-            let slug = slugify(t);
-            if slug.is_empty() {
-                continue;
+        for (t, slug) in a.tags.iter().zip(&a.tag_slugs) {
+            let entry = match tags.get_mut(slug.as_str()) {
+                Some(e) => e,
+                None => tags.entry(slug.clone()).or_default(),
+            };
+            match entry.0.get_mut(t.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    entry.0.insert(t.clone(), 1);
+                }
             }
-            let entry = tags.entry(slug).or_default();
-            *entry.0.entry(t.clone()).or_default() += 1;
             entry.1.push(i);
         }
     }

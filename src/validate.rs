@@ -112,6 +112,7 @@ pub fn articles(
     opts: Options,
     mut cache: Option<&mut Cache>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
+    let t = std::time::Instant::now();
     let cached = cache.as_deref();
     let metas: Vec<Result<Meta<'_>, Vec<Diagnostic>>> = loaded
         .sources
@@ -139,6 +140,8 @@ pub fn articles(
             c.metas.insert(s.path.0.clone(), (s.hash, v));
         }
     }
+    crate::log::stage("validate: front matter", t);
+    let t = std::time::Instant::now();
     let mut diags = Vec::new();
     let mut ok = Vec::new();
     for m in metas {
@@ -153,11 +156,22 @@ pub fn articles(
         }
     }
     site_checks(&mut ok, &mut diags, config);
+    crate::log::stage("validate: site checks", t);
+    let t = std::time::Instant::now();
+    // Owned copies, so the articles can move out of `ok` below without cloning.
+    let urls: Vec<(String, String)> = ok
+        .iter()
+        .map(|m| (m.article.url.clone(), m.article.slug.clone()))
+        .collect();
     let md_urls: HashMap<&str, &str> = ok
         .iter()
-        .map(|m| (m.source.path.0.as_str(), m.article.url.as_str()))
+        .zip(&urls)
+        .map(|(m, (url, _))| {
+            let source: &Source = m.source;
+            (source.path.0.as_str(), url.as_str())
+        })
         .collect();
-    let slugs: HashMap<&str, ()> = ok.iter().map(|m| (m.article.slug.as_str(), ())).collect();
+    let slugs: HashMap<&str, ()> = urls.iter().map(|(_, slug)| (slug.as_str(), ())).collect();
     let cached = cache.as_deref();
     type Body = (
         Article,
@@ -165,7 +179,7 @@ pub fn articles(
         Option<(u64, u64, markdown::Rendered)>,
     );
     let rendered: Vec<Body> = ok
-        .par_iter()
+        .into_par_iter()
         .map(|m| {
             let dir = m.source.path.parent();
             let links = Links {
@@ -188,6 +202,7 @@ pub fn articles(
             (a, d, keep)
         })
         .collect();
+    crate::log::stage("validate: bodies", t);
     let mut out = Vec::with_capacity(rendered.len());
     for (a, d, keep) in rendered {
         diags.extend(d);
@@ -624,6 +639,8 @@ fn meta<'a>(
     let mut tags = k.list("tags");
     tags.sort_by_key(|t| fold(t));
     tags.dedup_by_key(|t| slugify(t));
+    tags.retain(|t| !slugify(t).is_empty());
+    let tag_slugs: Vec<String> = tags.iter().map(|t| slugify(t)).collect();
     let aliases_raw = k.list("aliases");
     let draft_flag = k.bool("draft");
     let withdrawn = match k.entry("withdrawn") {
@@ -725,6 +742,7 @@ fn meta<'a>(
         source_url,
         image,
         tags,
+        tag_slugs,
         aliases,
         draft: draft_flag,
         withdrawn,
@@ -770,10 +788,10 @@ fn normalise_alias(a: &str) -> Option<String> {
 /// Cross-article checks on front matter: duplicate slugs and alias clashes.
 fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &Config) {
     disambiguate(metas, config);
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(metas.len());
     let mut bad = vec![false; metas.len()];
     for (i, m) in metas.iter().enumerate() {
-        if let Some(&first) = seen.get(&m.article.url) {
+        if let Some(&first) = seen.get(m.article.url.as_str()) {
             let other = &metas[first].source.path;
             diags.push(
                 Diagnostic::error(
@@ -794,7 +812,7 @@ fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &
             );
             bad[i] = true;
         } else {
-            seen.insert(m.article.url.clone(), i);
+            seen.insert(m.article.url.as_str(), i);
         }
     }
     // Sections and root files the build writes: an alias there would overwrite a page.
@@ -818,7 +836,7 @@ fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &
         for a in &m.article.aliases {
             let rel = a.strip_prefix(&config.base_path).unwrap_or(a);
             let clash = seen
-                .get(a)
+                .get(a.as_str())
                 .map(|&j| metas[j].source.path.0.clone())
                 .or_else(|| is_reserved(rel).then(|| "a page the build makes".to_owned()));
             if let Some(other) = clash {
@@ -874,21 +892,23 @@ fn site_checks(metas: &mut Vec<Meta<'_>>, diags: &mut Vec<Diagnostic>, config: &
 /// then a counter in file order. Slugs written in `slug:` never change; two equal ones
 /// are an error (E019), reported by `site_checks`.
 fn disambiguate(metas: &mut [Meta<'_>], config: &Config) {
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for m in metas.iter() {
-        *taken.entry(m.article.slug.clone()).or_default() += 1;
-    }
-    let explicit: std::collections::HashSet<String> = metas
-        .iter()
-        .filter(|m| m.explicit_slug)
-        .map(|m| m.article.slug.clone())
-        .collect();
-    let clashing: Vec<usize> = (0..metas.len())
-        .filter(|&i| {
-            let m = &metas[i];
-            !m.explicit_slug && (taken[&m.article.slug] > 1 || explicit.contains(&m.article.slug))
-        })
-        .collect();
+    let clashing: Vec<usize> = {
+        let mut taken: HashMap<&str, usize> = HashMap::with_capacity(metas.len());
+        for m in metas.iter() {
+            *taken.entry(m.article.slug.as_str()).or_default() += 1;
+        }
+        let explicit: std::collections::HashSet<&str> = metas
+            .iter()
+            .filter(|m| m.explicit_slug)
+            .map(|m| m.article.slug.as_str())
+            .collect();
+        (0..metas.len())
+            .filter(|&i| {
+                let slug = metas[i].article.slug.as_str();
+                !metas[i].explicit_slug && (taken[slug] > 1 || explicit.contains(slug))
+            })
+            .collect()
+    };
     if clashing.is_empty() {
         return;
     }
@@ -1049,7 +1069,7 @@ fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Option<(String,
 
 /// Renders one body and checks its links and images.
 fn body(
-    m: &Meta<'_>,
+    m: Meta<'_>,
     r: markdown::Rendered,
     loaded: &Loaded,
     md_urls: &HashMap<&str, &str>,
@@ -1106,8 +1126,8 @@ fn body(
             );
         }
     }
-    let mut a = m.article.clone();
-    a.word_count = r.text.split_whitespace().count();
+    let mut a = m.article;
+    a.word_count = r.word_count;
     a.html = r.html;
     a.text = r.text;
     a.has_code = r.has_code;

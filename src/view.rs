@@ -335,9 +335,10 @@ impl<'a> Views<'a> {
         let tags = a
             .tags
             .iter()
-            .map(|t| LinkView {
+            .zip(&a.tag_slugs)
+            .map(|(t, slug)| LinkView {
                 title: t.clone(),
-                url: self.path(&format!("/the/{}/", crate::vietnamese::slugify(t))),
+                url: self.path(&format!("/the/{slug}/")),
             })
             .collect();
         ArticleView {

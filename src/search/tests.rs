@@ -77,7 +77,7 @@ fn empty_site_has_a_manifest_only() {
 
 #[test]
 fn build_is_deterministic_and_stays_in_its_folder() {
-    let docs = vec![
+    let docs = [
         doc("a", "Dân vận khéo ở Cà Mau", "Hoà bình và nông thôn mới."),
         doc("b", "Đà Nẵng xanh", "Hòa nhập cộng đồng."),
     ];
@@ -129,6 +129,29 @@ fn exact_spelling_ranks_above_folded_and_tone_placement_does_not_matter() {
     let e = ix.word("hoa").expect("hoa");
     let spellings: Vec<&str> = e.spellings.iter().map(|s| s.0.as_str()).collect();
     assert_eq!(spellings, ["hoa", "hoà", "hoá"]);
+}
+
+#[test]
+fn with_diacritics_the_exact_spelling_in_the_title_wins() {
+    let docs = vec![
+        doc("hoa-body", "Văn hóa ở xã", "Tổ hòa giải."),
+        doc("hoa-title", "Tổ hoà giải", "Một mô hình ở xã."),
+        doc("hoa-none", "Hóa chất an toàn", "Không có gì."),
+    ];
+    let ix = index(&docs);
+    let r = ix.rank("hòa");
+    assert_eq!(
+        urls(&r),
+        [
+            "/mo-hinh/hoa-title/",
+            "/mo-hinh/hoa-body/",
+            "/mo-hinh/hoa-none/"
+        ],
+        "{r:?}"
+    );
+    // Without diacritics the folded title hits tie, and the body hit adds to one of them.
+    let r = ix.rank("hoa");
+    assert_eq!(urls(&r)[0], "/mo-hinh/hoa-body/", "{r:?}");
 }
 
 #[test]

@@ -130,3 +130,108 @@ fn javascript_tests_pass_against_the_built_index() {
         "the site was given, nothing may skip\n{report}"
     );
 }
+
+/// Times `search::build` alone on a generated corpus (`KHEO_BENCH_CORPUS`, a site made by
+/// `gen.py --format native`) and prints one `BENCH` line; run by scripts/bench-search.sh.
+#[test]
+#[ignore = "benchmark, run by scripts/bench-search.sh"]
+fn bench_index_build() {
+    use kheo::province::REGISTRY;
+    use kheo::search::{SearchDoc, build};
+    use kheo::vietnamese::slugify;
+
+    let Some(root) = std::env::var_os("KHEO_BENCH_CORPUS") else {
+        eprintln!("KHEO_BENCH_CORPUS is not set: nothing to time");
+        return;
+    };
+    let root = PathBuf::from(root);
+    struct Doc {
+        url: String,
+        title: String,
+        summary: String,
+        province: String,
+        field: String,
+        field_slug: String,
+        r: kheo::province::ProvinceRef,
+        year: i32,
+        unit: String,
+        locality: String,
+        tags: Vec<String>,
+        body: String,
+    }
+    let mut docs = Vec::new();
+    for rel in files(&root.join("content"))
+        .into_iter()
+        .filter(|p| p.ends_with(".md"))
+    {
+        let source = read(&root.join("content"), &rel);
+        let rest = source.strip_prefix("---\n").expect("front matter");
+        let end = rest.find("\n---\n").expect("front matter end");
+        let fm: yaml_serde::Value = yaml_serde::from_str(&rest[..end]).expect("yaml");
+        let text = |k: &str| fm[k].as_str().unwrap_or("").to_owned();
+        let r = REGISTRY.resolve(&text("province")).expect("province");
+        let slug = fm["slug"]
+            .as_str()
+            .map_or_else(|| slugify(&text("title")), str::to_owned);
+        let body = kheo::markdown::render(&rest[end + 5..], false, &kheo::markdown::NoRewrite).text;
+        docs.push(Doc {
+            url: format!("/mo-hinh/{slug}/"),
+            title: text("title"),
+            summary: text("summary"),
+            province: REGISTRY.display(r),
+            field_slug: slugify(&text("field")),
+            field: text("field"),
+            r,
+            year: fm["year"].as_i64().expect("year") as i32,
+            unit: text("unit"),
+            locality: text("locality"),
+            tags: fm["tags"]
+                .as_sequence()
+                .map(|s| {
+                    s.iter()
+                        .filter_map(|t| t.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            body: body.to_string(),
+        });
+    }
+    let views: Vec<SearchDoc<'_>> = docs
+        .iter()
+        .map(|d| SearchDoc {
+            url: &d.url,
+            title: &d.title,
+            summary: &d.summary,
+            province: &d.province,
+            province_slug: REGISTRY.slug(d.r),
+            current_province: &REGISTRY.units[d.r.unit].name,
+            current_province_slug: &REGISTRY.units[d.r.unit].slug,
+            field: &d.field,
+            field_slug: &d.field_slug,
+            year: d.year,
+            unit: &d.unit,
+            locality: &d.locality,
+            tags: &d.tags,
+            body: &d.body,
+        })
+        .collect();
+    let rss = |key: &str| -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let line = status.lines().find(|l| l.starts_with(key)).unwrap_or("");
+        line.split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    let before = rss("VmRSS:");
+    let started = std::time::Instant::now();
+    let index = build(&views);
+    let ms = started.elapsed().as_millis();
+    let bytes: usize = index.iter().map(|f| f.1.len()).sum();
+    println!(
+        "BENCH docs={} index_build_ms={ms} files={} bytes={bytes} rss_before_kb={before} rss_peak_kb={}",
+        views.len(),
+        index.len(),
+        rss("VmHWM:")
+    );
+}

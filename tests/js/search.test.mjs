@@ -137,3 +137,10 @@ test('empty and punctuation-only queries return nothing', { skip }, async () => 
   assert.deepEqual(await js.search(''), []);
   assert.deepEqual(await js.search('  ,.!  '), []);
 });
+
+test('a quoted phrase that never occurs suggests dropping the quotes', { skip }, async () => {
+  const res = await js.find('"an ninh camera"');
+  assert.equal(res.total, 0);
+  assert.deepEqual(res.suggestions, [{ kind: 'unquoted', query: 'an ninh camera' }]);
+  assert.ok((await js.search('an ninh camera')).length > 0);
+});

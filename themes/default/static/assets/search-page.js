@@ -21,6 +21,7 @@ const reset = $('search-reset');
 const selects = { province: $('search-province'), field: $('search-field'), year: $('search-year') };
 const base = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 
+const baseTitle = document.title;
 let seq = 0; // the latest query run; older answers are dropped
 let shown = 0;
 let typing = false; // the current history entry was made by typing
@@ -120,9 +121,10 @@ function renderEmpty(q, res) {
   for (const s of res.suggestions) {
     if (s.kind === 'filters') {
       tips.push(`<li><button type="button" class="search-link" data-clear-filters>Bỏ bộ lọc</button> để xem ${s.count} kết quả.</li>`);
-    } else if (s.kind === 'query') {
+    } else if (s.kind === 'query' || s.kind === 'unquoted') {
       const u = urlFor({ q: s.query, opts: current().opts });
-      tips.push(`<li>Có phải bạn muốn tìm <a href="${escapeHtml(u.pathname + u.search)}" data-query="${escapeHtml(s.query)}">${escapeHtml(s.query)}</a>?</li>`);
+      const link = `<a href="${escapeHtml(u.pathname + u.search)}" data-query="${escapeHtml(s.query)}">${escapeHtml(s.query)}</a>`;
+      tips.push(s.kind === 'query' ? `<li>Có phải bạn muốn tìm ${link}?</li>` : `<li>Tìm không cần đúng cụm từ: ${link}</li>`);
     }
   }
   tips.push('<li>Kiểm tra chính tả, thử gõ không dấu hoặc bớt một vài từ.</li>');
@@ -144,7 +146,10 @@ function clearResults() {
 async function run({ append = false } = {}) {
   const my = ++seq;
   const { q, opts } = current();
-  reset.hidden = Object.keys(opts).length === 0;
+  document.title = q.trim() ? `“${q.trim()}” – ${baseTitle}` : baseTitle;
+  const filtered = Object.keys(opts).length > 0;
+  reset.hidden = !filtered;
+  if (filtered) filters.hidden = false; // an active filter stays visible, even before counts
   if (!q.trim()) {
     clearResults();
     status.textContent = '';

@@ -667,14 +667,16 @@ function editDistance(a, b) {
   return row[bs.length];
 }
 
-// Ways out of an empty result: drop the filters, drop the quotes, fix a word.
+// Ways out of an empty result: `{ kind: 'filters', count }` (drop the filters),
+// `{ kind: 'unquoted', query }` (drop the quotes), `{ kind: 'query', query }` (a word
+// replaced by the closest indexed one).
 async function suggest(ix, parsed, entries, options, unfiltered = 0) {
   const out = [];
   if (unfiltered > 0 && (options.province || options.field || options.year)) {
     out.push({ kind: 'filters', count: unfiltered });
   }
   if (parsed.words.some((w) => w.phrase >= 0)) {
-    out.push({ kind: 'query', query: parsed.words.map((w) => w.exact).join(' ') });
+    out.push({ kind: 'unquoted', query: parsed.words.map((w) => w.exact).join(' ') });
   }
   const missing = parsed.words
     .map((w, i) => (entries[i].length === 0 && !(w.prefix && w.folded.length < MIN_PREFIX) ? i : -1))

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# bench-search.sh: benchmarks kheo's client-side search on generated corpora and writes
+# the "Search" section of BENCHMARKS-search.md: full `kheo build` time and memory, the
+# index build alone (search::build), index size and file count, bytes a first query
+# downloads (gzipped, JS included) and query latency in headless Chromium.
+# Usage: scripts/bench-search.sh [SIZES...]   (default: 1000 10000 50000)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/kheo-bench-search}
+gen=${KHEO_CORPUS_GEN:-/work/shared/corpus/gen.py}
+out_md="$repo/BENCHMARKS-search.md"
+chromium=${KHEO_CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
+mkdir -p "$work"
+
+need() { command -v "$1" >/dev/null || { echo "bench-search: $1 is required" >&2; exit 2; }; }
+need python3
+need node
+[ -f "$gen" ] || { echo "bench-search: corpus generator not found at $gen (set KHEO_CORPUS_GEN)" >&2; exit 2; }
+
+echo "building kheo (release)…" >&2
+cargo build --release --quiet
+kheo="$repo/target/release/kheo"
+
+# The bytes a first query downloads, gzipped, and the index's totals, measured in node.
+cat >"$work/bytes.mjs" <<'JS'
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+const site = process.argv[2];
+const gz = (b) => gzipSync(b, { level: 6 }).length;
+const js = ['search.js', 'search-page.js'];
+let jsGz = 0;
+for (const f of js) jsGz += gz(await readFile(path.join(site, 'assets', f)));
+async function walk(dir) {
+  let files = 0, bytes = 0, gzBytes = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { const s = await walk(p); files += s.files; bytes += s.bytes; gzBytes += s.gzBytes; }
+    else { const b = await readFile(p); files++; bytes += b.length; gzBytes += gz(b); }
+  }
+  return { files, bytes, gzBytes };
+}
+const index = await walk(path.join(site, 'tim-kiem', 'index'));
+const first = {};
+for (const q of ['dan van kheo', 'dân vận khéo', 'nông thôn mới']) {
+  // A fresh module instance per query: nothing cached, as on a first visit.
+  const mod = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href + '?q=' + encodeURIComponent(q));
+  let bytes = 0;
+  mod.configure({ load: async (url) => { const b = await readFile(url); bytes += gz(b); return b; } });
+  const res = await mod.find(q, { limit: 10 });
+  first[q] = { gz: bytes + jsGz, total: res.total };
+}
+console.log(JSON.stringify({ jsGz, index, first }));
+JS
+
+# Query latency in Chromium: a page on the same origin imports /assets/search.js.
+mkdir -p "$work/harness"
+cat >"$work/harness/latency.html" <<'HTML'
+<!doctype html><meta charset="utf-8"><p id="out">pending</p>
+<script type="module">
+const out = document.getElementById('out');
+try {
+  const t0 = performance.now();
+  const js = await import('/assets/search.js');
+  const first = await js.find('dan van kheo', { limit: 10 });
+  const cold = performance.now() - t0;
+  const queries = ['nông thôn mới', 'da nang', 'camera an ninh', 'hòa', 'dân vận khéo', 'tổ hòa giải', 'zalo an ninh trật tự'];
+  const times = [];
+  for (const q of queries) { const t = performance.now(); await js.find(q, { limit: 10 }); times.push(performance.now() - t); }
+  const warm = [];
+  for (let i = 0; i < 3; i++) for (const q of queries) { const t = performance.now(); await js.find(q, { limit: 10 }); warm.push(performance.now() - t); }
+  const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
+  out.textContent = JSON.stringify({ cold, firstNew: median(times), warm: median(warm), total: first.total });
+} catch (e) { out.textContent = JSON.stringify({ error: String(e) }); }
+</script>
+HTML
+
+latency() { # site dir -> JSON
+  local site=$1 port pid
+  [ -n "$chromium" ] || { echo '{"error":"chromium not found"}'; return; }
+  rm -rf "$site/__bench__" && cp -r "$work/harness" "$site/__bench__"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  (cd "$site" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
+  pid=$!
+  sleep 1
+  "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/chromium-profile" --virtual-time-budget=60000 \
+    --dump-dom "http://127.0.0.1:$port/__bench__/latency.html" 2>/dev/null |
+    python3 -c 'import sys,re,html; m=re.search(r"<p id=\"out\">(.*?)</p>", sys.stdin.read(), re.S); print(html.unescape(m.group(1)) if m else "{}")'
+  kill "$pid" 2>/dev/null || true
+  rm -rf "$site/__bench__" "$work/chromium-profile"
+}
+
+rows=()
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"
+  if [ ! -f "$corpus/.done" ]; then
+    echo "generating $n articles…" >&2
+    rm -rf "$corpus"
+    python3 "$gen" --n "$n" --out "$corpus" --format native >&2
+    printf 'title: Dân vận khéo (bench %s)\nbase_url: http://localhost/\n' "$n" >"$corpus/site.yaml"
+    touch "$corpus/.done"
+  fi
+  site="$work/public-$n"
+  echo "kheo build, $n articles…" >&2
+  /usr/bin/time -f '%e %M' -o "$work/time-$n" "$kheo" build --root "$corpus" --out "$site" >/dev/null 2>"$work/build-$n.log" ||
+    { cat "$work/build-$n.log" >&2; exit 1; }
+  read -r build_s build_kb <"$work/time-$n"
+  echo "index alone, $n articles…" >&2
+  bench=$(KHEO_BENCH_CORPUS="$corpus" cargo test --release --quiet --test it -- --ignored --exact \
+    search::bench_index_build --nocapture 2>/dev/null | grep '^BENCH' || true)
+  index_ms=$(sed -n 's/.*index_build_ms=\([0-9]*\).*/\1/p' <<<"$bench")
+  index_peak=$(sed -n 's/.*rss_peak_kb=\([0-9]*\).*/\1/p' <<<"$bench")
+  index_before=$(sed -n 's/.*rss_before_kb=\([0-9]*\).*/\1/p' <<<"$bench")
+  echo "bytes and latency, $n articles…" >&2
+  bytes=$(node "$work/bytes.mjs" "$site")
+  lat=$(latency "$site")
+  rows+=("$(python3 - "$n" "$build_s" "$build_kb" "${index_ms:-0}" "${index_before:-0}" "${index_peak:-0}" "$bytes" "$lat" <<'PY'
+import json, sys
+n, build_s, build_kb, index_ms, before, peak, b, lat = sys.argv[1:]
+b = json.loads(b); lat = json.loads(lat or '{}')
+kb = lambda x: f"{x / 1024:.0f} KB"
+mb = lambda x: f"{x / 1048576:.1f} MB"
+first = b["first"]
+ms = lambda k: f'{lat[k]:.0f} ms' if k in lat else 'n/a'
+print(" | ".join([
+    f"{int(n):,}", f"{float(build_s):.1f} s / {int(build_kb) / 1024:.0f} MB",
+    f"{int(index_ms) / 1000:.1f} s / +{(int(peak) - int(before)) / 1024:.0f} MB",
+    f'{mb(b["index"]["bytes"])} ({mb(b["index"]["gzBytes"])} gz)', f'{b["index"]["files"]:,}',
+    kb(first["dan van kheo"]["gz"]), kb(first["dân vận khéo"]["gz"]), kb(first["nông thôn mới"]["gz"]),
+    ms("cold"), ms("firstNew"), ms("warm"),
+]))
+PY
+)")
+done
+
+{
+  echo "# Benchmarks: search"
+  echo
+  echo "## Search"
+  echo
+  echo "Made by \`scripts/bench-search.sh\` on $(date -u +%Y-%m-%d), $(nproc) CPU(s), $(uname -m); corpora from"
+  echo "\`gen.py --format native\` (about 1,200 words an article). Sizes in KB/MB of 1024."
+  echo
+  echo "| articles | \`kheo build\` (time / peak RSS) | index alone (time / extra RSS) | index size | index files | first query \"dan van kheo\" | first \"dân vận khéo\" | first \"nông thôn mới\" | Chromium: first query, cold | new query | repeated query |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for r in "${rows[@]}"; do echo "| $r |"; done
+  echo
+  echo "- *first query*: every byte a first visit downloads for that query, gzipped: \`search.js\`,"
+  echo "  \`search-page.js\`, the manifest, word blocks, pair shards, packs and the metadata of the 10"
+  echo "  results shown (measured in node with a counting loader; a server sending gzip sends about this)."
+  echo "- *Chromium*: median over queries, from a page on a local \`python3 -m http.server\`; *cold* includes"
+  echo "  loading the module and the manifest; *new query* fetches its own shards; *repeated* hits the cache."
+  echo "- *index alone*: \`search::build\` on the loaded corpus, timed in-process by the ignored test"
+  echo "  \`search::bench_index_build\`; \`kheo build\` runs it beside page rendering."
+} >"$out_md"
+echo "wrote $out_md" >&2
