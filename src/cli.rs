@@ -77,6 +77,16 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Create a new, empty site in DIR that builds at once.
+    Init {
+        /// The folder to create (must be new or empty).
+        dir: PathBuf,
+    },
+    /// Print a JSON Schema of the front matter (for editors' YAML tooling).
+    Schema {
+        #[command(flatten)]
+        root: Root,
+    },
     /// Start a new article with valid front matter and print its path.
     New {
         #[command(flatten)]
@@ -158,6 +168,8 @@ pub fn main() -> u8 {
             drafts,
             poll,
         }),
+        Command::Init { dir } => crate::init::run(&dir),
+        Command::Schema { root } => schema(&root.root),
         Command::New {
             root,
             title,
@@ -233,6 +245,20 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
         outcome.pages,
         start.elapsed().as_secs_f64()
     );
+    Ok(0)
+}
+
+fn schema(root: &std::path::Path) -> Result<u8, Error> {
+    let text = match std::fs::read_to_string(root.join("site.yaml")) {
+        Ok(t) => Some(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(root.join("site.yaml"), e)),
+    };
+    let config = crate::config::Config::parse(text.as_deref()).unwrap_or_default();
+    let schema = crate::schema::front_matter(&config, crate::validate::next_year());
+    print_lines(std::iter::once(
+        serde_json::to_string_pretty(&schema).unwrap_or_default(),
+    ));
     Ok(0)
 }
 

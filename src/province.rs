@@ -51,6 +51,8 @@ pub struct Registry {
     pub former: Vec<Former>,
     /// Normalised key (see `key`) → what it names.
     lookup: HashMap<String, ProvinceRef>,
+    /// Every official spelling: unit and former names, variants, older names.
+    spellings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,7 +111,10 @@ impl Registry {
         let mut units = Vec::new();
         let mut former = Vec::new();
         let mut lookup = HashMap::new();
+        let mut spellings = Vec::new();
         for (ui, u) in data.units.into_iter().enumerate() {
+            spellings.push(u.name.clone());
+            spellings.extend(u.spelling_variants.iter().cloned());
             let here = ProvinceRef {
                 unit: ui,
                 former: None,
@@ -124,6 +129,9 @@ impl Registry {
                 former: Vec::new(),
             };
             for old in u.merged_from {
+                spellings.push(old.name.clone());
+                spellings.extend(old.spelling_variants.iter().cloned());
+                spellings.extend(old.former_names.iter().map(|n| n.name.clone()));
                 let r = if old.slug == unit.slug {
                     here
                 } else {
@@ -153,10 +161,13 @@ impl Registry {
                 lookup.insert(alias.to_owned(), r);
             }
         }
+        spellings.sort();
+        spellings.dedup();
         Registry {
             units,
             former,
             lookup,
+            spellings,
         }
     }
 
@@ -212,11 +223,9 @@ impl Registry {
         }
     }
 
-    /// Every accepted display name, for schemas and help texts.
+    /// Every official spelling (current and former names, variants), for schemas.
     pub fn all_names(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.units.iter().map(|u| u.name.as_str()).collect();
-        v.extend(self.former.iter().map(|f| f.name.as_str()));
-        v
+        self.spellings.iter().map(String::as_str).collect()
     }
 }
 

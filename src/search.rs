@@ -9,19 +9,23 @@
 //! Documents are numbered in facet order (current unit, province, field, year, input
 //! order), so a run of ids shares its facets and the manifest describes them in a few
 //! kilobytes instead of one record per document. Words are syllables, folded (no
-//! marks, `đ`→`d`); pairs are two adjacent folded syllables within a phrase.
+//! marks, `đ`→`d`); pairs are two adjacent folded syllables within a phrase (bigrams:
+//! a multi-word query ranks phrase matches first without storing positions).
 //!
 //! | file | holds |
 //! |---|---|
-//! | `manifest.json` | counts, facet tables, the facet runs, first word of each word block, number of pair shards |
-//! | `t/<n>.bin` | word blocks: folded words in byte order, front-coded, each with its document frequency, its posting list (inline or a pack reference) and its exact spellings, each with the subset of the word's documents that use it |
-//! | `p/<n>.bin` | pair shards: pairs whose FNV-1a hash modulo the shard count is `n`, sorted, with their posting lists |
-//! | `k/<n>.bin` | packs: posting lists too big to inline, packed up to `PACK_TARGET` bytes (a big list has its own pack) |
+//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash |
+//! | `t/<n>.bin` | word blocks (about `BLOCK_TARGET` bytes): folded words in byte order, front-coded; each with its document frequency, posting list, and exact spellings (canonical tone placement), each with its own list when there are several |
+//! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
+//! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
 //! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
 //!
-//! A posting list is a document id set (gaps or bitmap, see `encode::id_set`) followed
-//! by one impact byte per document (`analyze::Averages::impact`). A spelling's subset is
-//! an id set over positions in its word's list.
+//! A posting list is an id set (gaps or bitmap, `encode::id_set`) and one impact byte
+//! per id (`analyze::Averages::impact`). A word's list holds document ids; a spelling's
+//! list holds positions in its word's list and the spelling's own impacts. A query
+//! fetches the manifest, one block per word, one shard per adjacent pair, their lists'
+//! packs (spelling lists only when it has diacritics) and the metadata of the results
+//! shown; everything but the manifest carries `?v=<version>`.
 
 mod analyze;
 mod encode;
@@ -35,7 +39,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::vietnamese::collate;
-use analyze::{Averages, Counts, DocTerms, FIELDS, FastMap, FxHasher, WordCount};
+use analyze::{Averages, Counts, DocTerms, FIELDS, FastMap, FxHasher, Term, WordCount};
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 
 /// What the indexer needs of one model; borrowed from the built site.
@@ -122,8 +126,9 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
                 .for_each(|(id, p)| shard.add(id, p, &averages))
         });
     }
-    let words: Vec<(String, Word)> = shards.iter_mut().flat_map(|s| s.words.drain()).collect();
-    let pairs: Vec<(String, List)> = shards.iter_mut().flat_map(|s| s.pairs.drain()).collect();
+    let words: Vec<(Term, Word)> = shards.iter_mut().flat_map(|s| s.words.drain()).collect();
+    let pairs: Vec<((Term, Term), List)> =
+        shards.iter_mut().flat_map(|s| s.pairs.drain()).collect();
     drop(shards);
     let mut packs = Packs::default();
     let (blocks, first_words) = write_words(words, &mut packs);
@@ -334,7 +339,7 @@ fn gaps_to_ids(gaps: &[u8], n: usize) -> Vec<u32> {
 /// One exact spelling of a folded word: the positions (in the word's list) of the
 /// documents that use it, with the spelling's own impact there.
 struct Spelling {
-    key: String,
+    key: Term,
     positions: List,
 }
 
@@ -348,8 +353,8 @@ struct Word {
 /// Every posting of the corpus, accumulated in document order.
 #[derive(Default)]
 struct Postings {
-    words: FastMap<String, Word>,
-    pairs: FastMap<String, List>,
+    words: FastMap<Term, Word>,
+    pairs: FastMap<(Term, Term), List>,
 }
 
 impl Postings {
@@ -387,16 +392,17 @@ const SHARDS: usize = 16;
 #[derive(Default)]
 struct DocPart {
     lengths: [u32; FIELDS],
-    words: Vec<(String, WordCount)>,
-    pairs: Vec<(String, Counts)>,
+    words: Vec<(Term, WordCount)>,
+    pairs: Vec<((Term, Term), Counts)>,
 }
 
 impl DocTerms {
     /// Splits a document's terms by postings part.
     fn into_parts(self) -> Vec<DocPart> {
-        let part_of = |key: &str| {
+        let part_of = |a: &str, b: &str| {
             let mut h = FxHasher::default();
-            h.write(key.as_bytes());
+            h.write(a.as_bytes());
+            h.write(b.as_bytes());
             (h.finish() % SHARDS as u64) as usize
         };
         let mut parts: Vec<DocPart> = (0..SHARDS)
@@ -406,10 +412,10 @@ impl DocTerms {
             })
             .collect();
         for (key, count) in self.words {
-            parts[part_of(&key)].words.push((key, count));
+            parts[part_of(&key, "")].words.push((key, count));
         }
         for (key, counts) in self.pairs {
-            parts[part_of(&key)].pairs.push((key, counts));
+            parts[part_of(&key.0, &key.1)].pairs.push((key, counts));
         }
         parts
     }
@@ -489,7 +495,7 @@ impl Block {
 ///
 /// Entry: key, document frequency, list reference, spelling count, then each spelling's
 /// exact key; with two or more spellings each also has its frequency and subset reference.
-fn write_words(mut words: Vec<(String, Word)>, packs: &mut Packs) -> (Vec<Vec<u8>>, Vec<String>) {
+fn write_words(mut words: Vec<(Term, Word)>, packs: &mut Packs) -> (Vec<Vec<u8>>, Vec<String>) {
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let (mut lists, mut subsets) = (Stream::default(), Stream::default());
     let mut blocks = Vec::new();
@@ -502,7 +508,7 @@ fn write_words(mut words: Vec<(String, Word)>, packs: &mut Packs) -> (Vec<Vec<u8
         if block.count == 0 {
             // A word that shares a prefix with the previous block's last word still
             // starts its own block cleanly: front coding restarts in every block.
-            firsts.push(key.clone());
+            firsts.push(key.to_string());
         }
         block.key(&key);
         varint(&mut block.body, u64::from(word.list.len));
@@ -530,12 +536,14 @@ fn write_words(mut words: Vec<(String, Word)>, packs: &mut Packs) -> (Vec<Vec<u8
 }
 
 /// Writes the pair shards. Entry: key, document frequency, list reference.
-fn write_pairs(mut pairs: Vec<(String, List)>, packs: &mut Packs) -> Vec<Vec<u8>> {
+fn write_pairs(mut pairs: Vec<((Term, Term), List)>, packs: &mut Packs) -> Vec<Vec<u8>> {
     pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut stream = Stream::default();
     let mut entries: Vec<(String, u32, ListRef)> = Vec::with_capacity(pairs.len());
     let mut total = 0usize;
-    for (key, list) in pairs {
+    // (a, b) order is "a b" order: a space sorts before every letter and digit.
+    for ((a, b), list) in pairs {
+        let key = format!("{a} {b}");
         let r = packs.store(&mut stream, postings(&list.ids(), &list.impacts));
         total += key.len()
             + 4

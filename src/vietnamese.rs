@@ -36,6 +36,21 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Removes diacritics but keeps case and spacing: "Bến Tre" → "Ben Tre", "Đà Nẵng" →
+/// "Da Nang". For showing the unaccented spelling editors may type.
+pub fn without_marks(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect::<String>()
+        .nfc()
+        .collect()
+}
+
 /// Makes a URL slug: folded, ASCII `a-z0-9` kept, every other run collapsed to one `-`.
 /// "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau".
 pub fn slugify(s: &str) -> String {

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -55,16 +56,19 @@ pub(super) struct WordCount {
     pub counts: Counts,
     /// Exact keys (lowercase, canonical tone placement) seen for this folded word,
     /// each with its own counts.
-    pub spellings: Vec<(String, Counts)>,
+    pub spellings: Vec<(Term, Counts)>,
 }
+
+/// A word (folded or exact), shared: one allocation per thread for all its occurrences.
+pub(super) type Term = Arc<str>;
 
 /// What the index keeps of one document after analysis.
 #[derive(Debug, Default)]
 pub(super) struct DocTerms {
     pub lengths: [u32; FIELDS],
-    pub words: FastMap<String, WordCount>,
-    /// Adjacent folded words inside one phrase, keyed "first second".
-    pub pairs: FastMap<String, Counts>,
+    pub words: FastMap<Term, WordCount>,
+    /// Adjacent folded words inside one phrase.
+    pub pairs: FastMap<(Term, Term), Counts>,
 }
 
 /// A hash map with a fast, non-keyed hasher (the keys are the site's own words).
@@ -89,8 +93,8 @@ impl Hasher for FxHasher {
     }
 }
 
-/// The tokens of one raw word: (exact key, folded) pairs, usually one.
-type WordTokens = Box<[(Box<str>, Box<str>)]>;
+/// The tokens of one raw word: (folded, exact key) pairs, usually one.
+type WordTokens = Box<[(Term, Term)]>;
 
 thread_local! {
     /// Raw word -> its tokens. A site has a few tens of thousands of distinct word
@@ -104,7 +108,7 @@ const WORD_CACHE_MAX: usize = 200_000;
 /// Calls `each(exact, folded)` for every token of `phrase`, in order. Equal to mapping
 /// `fold` over `tokens(phrase)`: tokens never span two raw words (runs of letters,
 /// digits and combining marks), so each raw word is normalised once and remembered.
-fn for_each_token(phrase: &str, mut each: impl FnMut(&str, &str)) {
+fn for_each_token(phrase: &str, mut each: impl FnMut(&Term, &Term)) {
     WORD_CACHE.with_borrow_mut(|cache| {
         for raw in phrase.split(|c: char| !(is_word_char(c) || is_combining_mark(c))) {
             if raw.is_empty() {
@@ -218,36 +222,23 @@ pub(super) fn analyze(doc: &SearchDoc<'_>) -> DocTerms {
     for (field, text) in field_texts(doc, &year) {
         let f = field as usize;
         for phrase in phrases(text) {
-            let mut prev = String::new();
-            let mut pair = String::new();
+            let mut prev: Option<Term> = None;
             for_each_token(phrase, |exact, folded| {
                 out.lengths[f] += 1;
-                let word = match out.words.get_mut(folded) {
-                    Some(w) => w,
-                    None => out.words.entry(folded.to_owned()).or_default(),
-                };
+                let word = out.words.entry(Arc::clone(folded)).or_default();
                 word.counts[f] = word.counts[f].saturating_add(1);
                 match word.spellings.iter_mut().find(|(v, _)| v == exact) {
                     Some((_, c)) => c[f] = c[f].saturating_add(1),
                     None => {
                         let mut c = Counts::default();
                         c[f] = 1;
-                        word.spellings.push((exact.to_owned(), c));
+                        word.spellings.push((Arc::clone(exact), c));
                     }
                 }
-                if !prev.is_empty() {
-                    pair.clear();
-                    pair.push_str(&prev);
-                    pair.push(' ');
-                    pair.push_str(folded);
-                    let counts = match out.pairs.get_mut(pair.as_str()) {
-                        Some(c) => c,
-                        None => out.pairs.entry(pair.clone()).or_default(),
-                    };
+                if let Some(p) = prev.replace(Arc::clone(folded)) {
+                    let counts = out.pairs.entry((p, Arc::clone(folded))).or_default();
                     counts[f] = counts[f].saturating_add(1);
                 }
-                prev.clear();
-                prev.push_str(folded);
             });
         }
     }
@@ -316,17 +307,15 @@ mod tests {
     fn pairs_stay_inside_phrases_and_tags() {
         let tags = ["nông thôn".to_owned(), "mới".to_owned()];
         let d = analyze(&doc("Dân vận khéo", "Hòa bình. Nông thôn mới, hoà", &tags));
-        assert!(d.pairs.contains_key("dan van"));
-        assert!(d.pairs.contains_key("van kheo"));
-        assert!(d.pairs.contains_key("nong thon"));
-        assert!(d.pairs.contains_key("thon moi"));
-        assert!(
-            !d.pairs.contains_key("binh nong"),
-            "a full stop ends a phrase"
-        );
-        assert!(!d.pairs.contains_key("moi hoa"), "a comma ends a phrase");
+        let pair = |a: &str, b: &str| d.pairs.contains_key(&(Term::from(a), Term::from(b)));
+        assert!(pair("dan", "van"));
+        assert!(pair("van", "kheo"));
+        assert!(pair("nong", "thon"));
+        assert!(pair("thon", "moi"));
+        assert!(!pair("binh", "nong"), "a full stop ends a phrase");
+        assert!(!pair("moi", "hoa"), "a comma ends a phrase");
         let hoa = &d.words["hoa"];
-        let spellings: Vec<&str> = hoa.spellings.iter().map(|s| s.0.as_str()).collect();
+        let spellings: Vec<&str> = hoa.spellings.iter().map(|s| &*s.0).collect();
         assert_eq!(spellings, ["hoà"], "both tone placements are one spelling");
         assert_eq!(hoa.spellings[0].1, hoa.counts);
         assert_eq!(hoa.counts[Field::Body as usize], 2);

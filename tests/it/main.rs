@@ -7,5 +7,7 @@ mod browser;
 mod build;
 mod check_new;
 mod diagnostics;
+mod init_schema;
 mod search;
+mod serve;
 mod support;

@@ -499,11 +499,6 @@ export async function find(query, options = {}) {
   if (parsed.words.length === 0 || ix.m.docs === 0) return empty;
   const n = ix.m.docs;
   const { words, exactMode } = parsed;
-  const entries = await resolveWords(ix, parsed);
-  if (entries.some((e) => e.length === 0)) {
-    return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
-  }
-
   // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
   // typed pairs as written: most often it is already complete.
   const pairs = [];
@@ -511,27 +506,30 @@ export async function find(query, options = {}) {
     const required = words[i].phrase >= 0 && words[i].phrase === words[i + 1].phrase && !words[i + 1].prefix;
     pairs.push({ key: `${words[i].folded} ${words[i + 1].folded}`, required });
   }
-  const [lists, pairEntries] = await Promise.all([
-    Promise.all(entries.map((es) => Promise.all(es.map(({ e }) => postings(ix, e))))),
+  // Round trips: word blocks and pair shards together, then every list together.
+  const [entries, pairEntries] = await Promise.all([
+    resolveWords(ix, parsed),
     Promise.all(pairs.map((p) => lookupPair(ix, p.key))),
   ]);
-  if (pairs.some((p, i) => p.required && !pairEntries[i])) {
+  if (entries.some((e) => e.length === 0) || pairs.some((p, i) => p.required && !pairEntries[i])) {
     return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
   }
-  // With diacritics in the query, each word's documents that spell it as typed.
-  const exactLists = await Promise.all(
-    words.map((w, i) => {
-      if (!exactMode) return [];
-      return Promise.all(
-        entries[i].flatMap(({ e, weight }) =>
-          e.spellings
-            .filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact))
-            .map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
+  // With diacritics in the query, also each word's documents that spell it as typed.
+  const [lists, exactLists, pairLists] = await Promise.all([
+    Promise.all(entries.map((es) => Promise.all(es.map(({ e }) => postings(ix, e))))),
+    Promise.all(
+      words.map((w, i) =>
+        Promise.all(
+          (exactMode ? entries[i] : []).flatMap(({ e, weight }) =>
+            e.spellings
+              .filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact))
+              .map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
+          ),
         ),
-      );
-    }),
-  );
-  const pairLists = await Promise.all(pairEntries.map((e) => (e ? postings(ix, e) : null)));
+      ),
+    ),
+    Promise.all(pairEntries.map((e) => (e ? postings(ix, e) : null))),
+  ]);
 
   // Score: per word the best of its entries (of its exact spellings, if any, which also
   // lift the document's tier); AND over words.
