@@ -41,7 +41,7 @@ pub struct Entry {
 /// Splits and parses one source. Errors are returned as diagnostics.
 pub fn parse(source: &Source) -> Result<Draft<'_>, Diagnostic> {
     let path = source.path.0.as_str();
-    let text = source.text.as_str();
+    let text: &str = &source.text;
     let err = |code, line, col, msg: &str| {
         Diagnostic::error(code, path, line, col, msg).with_source(text)
     };

@@ -39,8 +39,8 @@ impl std::fmt::Display for SourcePath {
 pub struct Source {
     /// Where it is, relative to the site root.
     pub path: SourcePath,
-    /// NFC text with LF line endings and no BOM.
-    pub text: String,
+    /// NFC text with LF line endings and no BOM; shared with the article built from it.
+    pub text: std::sync::Arc<str>,
     /// For `index.md`: the folder whose other files are the article's images.
     pub bundle: Option<SourcePath>,
     /// Hash of `text`, to tell an edited file from an unchanged one.
@@ -257,7 +257,7 @@ impl Source {
         let hash = content_hash(text.as_bytes());
         Source {
             path: SourcePath(path.to_owned()),
-            text,
+            text: text.into(),
             bundle,
             hash,
         }

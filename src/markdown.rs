@@ -282,7 +282,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(md, false, &NoRewrite).html
+        render(md, false, &NoRewrite).html.to_string()
     }
 
     #[test]
@@ -333,6 +333,6 @@ mod tests {
         assert_eq!(r.references.len(), 2);
         assert_eq!(r.references[0].dest, "../2017/khac.md");
         assert!(r.references[1].is_image);
-        assert_eq!(r.text, "Xem bài khác và ảnh.");
+        assert_eq!(&*r.text, "Xem bài khác và ảnh.");
     }
 }

@@ -20,6 +20,52 @@ pub struct Unit {
     /// Indices into `Registry::former` of the pre-2025 provinces merged into it,
     /// leaving out the one that shares its name and slug.
     pub former: Vec<usize>,
+    /// Two-digit statistics code (GSO), e.g. "96" for Cà Mau.
+    pub code: String,
+    /// The socio-economic region its code falls in; `None` for an unknown code.
+    pub region: Option<Region>,
+}
+
+/// Vietnam's socio-economic regions as the statistics office groups provinces, read
+/// from the unit's code. The north (Red River Delta with the northern midlands and
+/// mountains) is one region here: after the 2025 mergers several units span both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Region {
+    /// Codes 01–37: Red River Delta, northern midlands and mountains.
+    North,
+    /// Codes 38–60: North Central and Central Coast.
+    CentralCoast,
+    /// Codes 61–69: Central Highlands.
+    CentralHighlands,
+    /// Codes 70–79: Southeast.
+    Southeast,
+    /// Codes 80–96: Mekong Delta.
+    MekongDelta,
+}
+
+impl Region {
+    /// The region of a two-digit statistics code ("01" … "96").
+    pub fn from_code(code: &str) -> Option<Region> {
+        match code.parse::<u8>().ok()? {
+            1..=37 => Some(Region::North),
+            38..=60 => Some(Region::CentralCoast),
+            61..=69 => Some(Region::CentralHighlands),
+            70..=79 => Some(Region::Southeast),
+            80..=96 => Some(Region::MekongDelta),
+            _ => None,
+        }
+    }
+
+    /// Vietnamese name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::North => "Miền Bắc",
+            Region::CentralCoast => "Bắc Trung Bộ và Duyên hải miền Trung",
+            Region::CentralHighlands => "Tây Nguyên",
+            Region::Southeast => "Đông Nam Bộ",
+            Region::MekongDelta => "Đồng bằng sông Cửu Long",
+        }
+    }
 }
 
 /// A pre-2025 province now part of a different-named unit (e.g. Bạc Liêu → Cà Mau).
@@ -64,6 +110,8 @@ struct DataFile {
 struct DataUnit {
     name: String,
     slug: String,
+    #[serde(default)]
+    code: String,
     #[serde(default)]
     spelling_variants: Vec<String>,
     merged_from: Vec<DataOld>,
@@ -127,6 +175,8 @@ impl Registry {
                 name: u.name,
                 slug: u.slug,
                 former: Vec::new(),
+                region: Region::from_code(&u.code),
+                code: u.code,
             };
             for old in u.merged_from {
                 spellings.push(old.name.clone());
@@ -280,6 +330,28 @@ mod tests {
         );
         assert_eq!(name("Cà Mau").as_deref(), Some("Cà Mau"));
         assert_eq!(name("Ben Tre City"), None);
+    }
+
+    #[test]
+    fn every_unit_has_a_code_and_a_region() {
+        let r = &*REGISTRY;
+        let region = |slug: &str| {
+            r.units
+                .iter()
+                .find(|u| u.slug == slug)
+                .and_then(|u| u.region)
+        };
+        assert!(
+            r.units
+                .iter()
+                .all(|u| u.code.len() == 2 && u.region.is_some())
+        );
+        assert_eq!(region("ha-noi"), Some(Region::North));
+        assert_eq!(region("da-nang"), Some(Region::CentralCoast));
+        assert_eq!(region("lam-dong"), Some(Region::CentralHighlands));
+        assert_eq!(region("ho-chi-minh"), Some(Region::Southeast));
+        assert_eq!(region("ca-mau"), Some(Region::MekongDelta));
+        assert_eq!(Region::from_code("99"), None);
     }
 
     #[test]

@@ -731,18 +731,18 @@ fn overlay_json(diags: &[Diagnostic]) -> String {
 
 /// Server-sent events: `reload` after a good rebuild, `errors` (JSON) after a bad one.
 fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
+    // The generation is read before the client sees the stream open, so a rebuild that
+    // finishes after that moment is never missed.
+    let (mut seen, errors) = {
+        let s = state.lock();
+        (s.generation, s.errors.as_deref().map(overlay_json))
+    };
     stream.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n",
     )?;
-    let mut seen = {
-        let s = state.lock();
-        if let Some(errors) = &s.errors {
-            stream.write_all(
-                format!("event: errors\ndata: {}\n\n", overlay_json(errors)).as_bytes(),
-            )?;
-        }
-        s.generation
-    };
+    if let Some(errors) = errors {
+        stream.write_all(format!("event: errors\ndata: {errors}\n\n").as_bytes())?;
+    }
     stream.flush()?;
     loop {
         let guard = state.lock();

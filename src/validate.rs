@@ -725,7 +725,7 @@ fn meta<'a>(
     let url = format!("{}/mo-hinh/{slug}/", config.base_path);
     let article = Article {
         source: source.path.clone(),
-        source_text: source.text.as_str().into(),
+        source_text: std::sync::Arc::clone(&source.text),
         title,
         slug,
         url,

@@ -109,6 +109,9 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
             continue;
         }
         match parts.first().map(String::as_str) {
+            // A build skips symlinks below `content/`, but reading one changed path
+            // would follow it out of the site: let a full reload apply the build's rules.
+            Some("content") if parts.len() > 1 && through_symlink(root, &parts) => full = true,
             Some("content") if parts.len() > 1 => content.push(p.clone()),
             Some("themes" | "templates" | "static") => full = true,
             Some("site.yaml") if parts.len() == 1 => full = true,
@@ -124,6 +127,15 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
         content.dedup();
         Some(Change::Content(content))
     }
+}
+
+/// Whether `parts` (below `root`) is, or lies inside, a symlink under its first folder.
+fn through_symlink(root: &Path, parts: &[String]) -> bool {
+    let mut path = root.join(&parts[0]);
+    parts[1..].iter().any(|part| {
+        path.push(part);
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+    })
 }
 
 #[cfg(test)]
@@ -150,6 +162,26 @@ mod tests {
         assert_eq!(
             classify(root, &[p("public/index.html"), p("target/x")]),
             None
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_change_through_a_symlink_rebuilds_everything() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/a")).expect("mkdir");
+        std::os::unix::fs::symlink("/etc", root.join("content/a/ngoai")).expect("symlink");
+        std::os::unix::fs::symlink("/etc/hostname", root.join("content/a/x.md")).expect("symlink");
+        let p = |s: &str| root.join(s);
+        assert_eq!(classify(root, &[p("content/a/x.md")]), Some(Change::Full));
+        assert_eq!(
+            classify(root, &[p("content/a/ngoai/y.md")]),
+            Some(Change::Full)
+        );
+        assert_eq!(
+            classify(root, &[p("content/a/z.md")]),
+            Some(Change::Content(vec![p("content/a/z.md")]))
         );
     }
 }

@@ -296,3 +296,17 @@ fn spelling_subsets_map_back_to_documents() {
     assert!(van.ids.iter().all(|id| ix.meta(*id)[3].contains("vận")));
     assert!(ix.spelling(&e, "vân").ids.is_empty());
 }
+
+#[test]
+fn excerpts_collapse_whitespace_and_cut_at_a_word_end() {
+    assert_eq!(excerpt("  Một\n\nhai   ba "), "Một hai ba");
+    let long = "chữ ".repeat(500);
+    let e = excerpt(&long);
+    assert!(e.chars().count() <= EXCERPT_CHARS, "{}", e.len());
+    assert!(e.ends_with("chữ"));
+    assert_eq!(
+        excerpt(&"x".repeat(EXCERPT_CHARS + 10)).len(),
+        EXCERPT_CHARS + 10,
+        "one long word is kept"
+    );
+}

@@ -5,9 +5,11 @@
 mod bad_input;
 mod browser;
 mod build;
+mod cdp;
 mod check_new;
 mod diagnostics;
 mod init_schema;
+mod live_reload_browser;
 mod search;
 mod serve;
 mod support;

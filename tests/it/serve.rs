@@ -147,6 +147,7 @@ impl Server {
     }
 
     /// The full URL of `path`.
+    #[allow(dead_code, reason = "for the browser tests")]
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
@@ -671,23 +672,38 @@ fn regression_symlinks_created_while_serving_are_not_served() {
     let o = outside.path();
     let s = Server::minimal();
     let root = s.root();
-    let mut events = s.events();
     std::fs::create_dir_all(root.join("static")).expect("mkdir");
+    let mut events = s.events();
+    // One link at a time, each in a rebuild of its own, then a real edit so the test
+    // knows the link's events were handled before it looks.
+    let mut step = 0;
+    let mut then_edit = |what: &str| {
+        step += 1;
+        let title = format!("Nông dân liên kết, bước {step}");
+        write_atomic(root, MODEL, &article(&title, "2024"));
+        s.wait_for_text(MODEL_URL, &title);
+        while events.next(Duration::from_millis(300)).is_some() {}
+        eprintln!("checking after {what}");
+        assert_no_secret(&s);
+    };
     symlink(o.join("bi-mat.md"), root.join("content/an-giang/bi-mat.md")).expect("symlink");
+    std::thread::sleep(Duration::from_millis(300));
+    then_edit("a linked article");
     symlink(o, root.join("content/ngoai")).expect("symlink");
-    symlink(o.join("secret.txt"), root.join("static/leak.txt")).expect("symlink");
-    events.wait_for("reload", WAIT);
+    std::thread::sleep(Duration::from_millis(300));
+    then_edit("a linked folder");
     // A file written inside a linked folder must not get in either.
     std::fs::write(
         o.join("moi.md"),
         "---\ntitle: Bí mật mới\nprovince: An Giang\nfield: Kinh tế\nyear: 2024\nsummary: x\n---\n\nTOPSECRET\n",
     )
     .expect("write");
-    // Then a real edit, so the test knows every event before it was handled.
-    write_atomic(root, MODEL, &article("Nông dân liên kết, bản mới", "2024"));
-    s.wait_for_text(MODEL_URL, "Nông dân liên kết, bản mới");
-    assert_no_secret(&s);
+    std::thread::sleep(Duration::from_millis(300));
+    then_edit("a file in a linked folder");
     assert_eq!(s.get("/mo-hinh/bi-mat-moi/").status, 404);
+    symlink(o.join("secret.txt"), root.join("static/leak.txt")).expect("symlink");
+    std::thread::sleep(Duration::from_millis(300));
+    then_edit("a linked static file");
 }
 
 #[test]

@@ -1,0 +1,545 @@
+//! Related models at the end of each story, computed once per build from `Site`.
+//! A story's candidates are its neighbours in time within a few short lists (same
+//! field in the same unit or region, same kind of running unit, each shared tag, each
+//! shared title word), so the work per story is bounded and the whole is linear in the
+//! number of stories. Candidates are scored, ties go to the newest, then the slug.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+
+use crate::province::{REGISTRY, Region};
+use crate::taxonomy::Site;
+use crate::vietnamese::{fold, tokens};
+
+/// Related models shown per story.
+pub const MAX_RELATED: usize = 4;
+
+/// Candidates taken from each list, nearest in time first.
+const PER_LIST: usize = 12;
+/// Tags and title words of a story that draw candidates (all of them still score).
+const MAX_KEYS: usize = 6;
+/// A candidate needs at least this score (same field alone is enough).
+const MIN_SCORE: u32 = 3;
+
+/// Score of each thing two stories share.
+const FIELD: u32 = 3;
+const SAME_UNIT: u32 = 3;
+const SAME_REGION: u32 = 1;
+const UNIT_KIND: u32 = 2;
+const TAG: u32 = 3;
+const WORD: u32 = 1;
+/// Shared tags and words counted at most this many times each.
+const MAX_SHARED: u32 = 3;
+
+/// Up to `MAX_RELATED` related stories per article (indices into `site.articles`),
+/// never the story itself, never a withdrawn one; withdrawn stories get none.
+pub fn related(site: &Site) -> Vec<Vec<usize>> {
+    let features: Vec<Option<Features>> = site
+        .articles
+        .par_iter()
+        .map(|a| a.is_listed().then(|| Features::of(site, a)))
+        .collect();
+    let lists = Lists::build(site, &features);
+    (0..site.articles.len())
+        .into_par_iter()
+        .map(|i| match &features[i] {
+            Some(f) => best(i, f, &features, &lists),
+            None => Vec::new(),
+        })
+        .collect()
+}
+
+/// What a story is compared by.
+#[derive(Debug)]
+struct Features {
+    field: usize,
+    unit: usize,
+    region: Option<Region>,
+    kind: Option<UnitKind>,
+    /// Tag slugs, sorted.
+    tags: Vec<String>,
+    /// Hashes of the title's words, sorted, deduplicated.
+    words: Vec<u64>,
+}
+
+impl Features {
+    fn of(site: &Site, a: &crate::article::Article) -> Features {
+        let _ = site;
+        let mut tags = a.tag_slugs.clone();
+        tags.sort_unstable();
+        tags.dedup();
+        Features {
+            field: a.field,
+            unit: a.province.unit,
+            region: REGISTRY.units[a.province.unit].region,
+            kind: a.unit.as_deref().and_then(UnitKind::of),
+            tags,
+            words: title_words(&a.title),
+        }
+    }
+
+    fn score(&self, o: &Features) -> u32 {
+        let mut s = 0;
+        if self.field == o.field {
+            s += FIELD;
+        }
+        if self.unit == o.unit {
+            s += SAME_UNIT;
+        } else if self.region.is_some() && self.region == o.region {
+            s += SAME_REGION;
+        }
+        if self.kind.is_some() && self.kind == o.kind {
+            s += UNIT_KIND;
+        }
+        s += TAG * shared(&self.tags, &o.tags).min(MAX_SHARED);
+        s += WORD * shared(&self.words, &o.words).min(MAX_SHARED);
+        s
+    }
+}
+
+/// Number of items two sorted, deduplicated slices share.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Lists of listed stories sharing one trait, each newest first (ascending index, as
+/// `site.articles` is sorted newest first).
+#[derive(Debug, Default)]
+struct Lists {
+    unit_field: HashMap<(usize, usize), Vec<usize>>,
+    region_field: HashMap<(Region, usize), Vec<usize>>,
+    kind: HashMap<UnitKind, Vec<usize>>,
+    words: HashMap<u64, Vec<usize>>,
+    tags: HashMap<String, usize>,
+}
+
+impl Lists {
+    fn build(site: &Site, features: &[Option<Features>]) -> Lists {
+        let mut l = Lists::default();
+        for &i in &site.listed {
+            let Some(f) = &features[i] else { continue };
+            l.unit_field.entry((f.unit, f.field)).or_default().push(i);
+            if let Some(r) = f.region {
+                l.region_field.entry((r, f.field)).or_default().push(i);
+            }
+            if let Some(k) = f.kind {
+                l.kind.entry(k).or_default().push(i);
+            }
+            for &w in &f.words {
+                l.words.entry(w).or_default().push(i);
+            }
+        }
+        l.tags = site
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(n, t)| (t.slug.clone(), n))
+            .collect();
+        l
+    }
+}
+
+/// The best related stories of story `i`.
+fn best(i: usize, f: &Features, features: &[Option<Features>], lists: &Lists) -> Vec<usize> {
+    let site_lists = lists;
+    let mut cand = Vec::with_capacity(PER_LIST * (4 + 2 * MAX_KEYS));
+    let mut take = |items: Option<&Vec<usize>>| {
+        if let Some(items) = items {
+            near(items, i, PER_LIST, &mut cand);
+        }
+    };
+    take(site_lists.unit_field.get(&(f.unit, f.field)));
+    if let Some(r) = f.region {
+        take(site_lists.region_field.get(&(r, f.field)));
+    }
+    if let Some(k) = f.kind {
+        take(site_lists.kind.get(&k));
+    }
+    for w in f.words.iter().take(MAX_KEYS) {
+        take(site_lists.words.get(w));
+    }
+    cand.sort_unstable();
+    cand.dedup();
+    let mut tag_cands = Vec::new();
+    for t in f.tags.iter().take(MAX_KEYS) {
+        if let Some(&n) = site_lists.tags.get(t) {
+            tag_cands.push(n);
+        }
+    }
+    let _ = tag_cands;
+    let mut scored: Vec<(u32, usize)> = cand
+        .into_iter()
+        .filter(|&j| j != i)
+        .filter_map(|j| {
+            let s = f.score(features[j].as_ref()?);
+            (s >= MIN_SCORE).then_some((s, j))
+        })
+        .collect();
+    // Highest score first; then the lower index, i.e. the newer story, then the slug.
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(MAX_RELATED);
+    scored.into_iter().map(|(_, j)| j).collect()
+}
+
+/// Appends to `out` up to `cap` items of the ascending list `items` nearest to `i` in
+/// position (so nearest in time), about half before and half after it, `i` excluded.
+fn near(items: &[usize], i: usize, cap: usize, out: &mut Vec<usize>) {
+    let pos = items.partition_point(|&j| j < i);
+    let after_start = if items.get(pos) == Some(&i) {
+        pos + 1
+    } else {
+        pos
+    };
+    let (before, after) = (&items[..pos], &items[after_start..]);
+    let n_after = after.len().min((cap / 2).max(cap.saturating_sub(before.len())));
+    let n_before = before.len().min(cap - n_after);
+    out.extend_from_slice(&before[pos - n_before..]);
+    out.extend_from_slice(&after[..n_after]);
+}
+
+/// Syllables that say nothing about what a model is: the movement's own name,
+/// administrative levels, function words.
+const STOP: &[&str] = &[
+    "mô", "hình", "dân", "vận", "khéo", "xã", "huyện", "tỉnh", "thị", "trấn", "phường",
+    "quận", "thành", "phố", "ấp", "thôn", "bản", "khu", "của", "và", "với", "cho", "các",
+    "những", "trong", "tại", "ở", "là", "có", "được", "một", "người", "góp", "phần",
+];
+
+/// The title's words, as hashes: Vietnamese words are mostly two syllables ("hòa
+/// giải", "lúa sạch"), so a word here is a pair of neighbouring syllables, neither a
+/// stop syllable; a title left with a single syllable keeps it as its word.
+fn title_words(title: &str) -> Vec<u64> {
+    let syl: Vec<String> = tokens(title)
+        .into_iter()
+        .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_numeric))
+        .collect();
+    let keep: Vec<Option<&str>> = syl
+        .iter()
+        .map(|s| (!STOP.contains(&s.as_str())).then_some(s.as_str()))
+        .collect();
+    let mut words: Vec<u64> = keep
+        .windows(2)
+        .filter_map(|w| match (w[0], w[1]) {
+            (Some(a), Some(b)) => Some(hash(&(a, b))),
+            _ => None,
+        })
+        .collect();
+    if words.is_empty() {
+        words.extend(keep.iter().flatten().map(|s| hash(s)));
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// A stable hash (the same in every build and on every machine).
+fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// The kind of organisation that runs a model, read from the free-text `unit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    /// Hội Liên hiệp Phụ nữ, Hội Phụ nữ.
+    Women,
+    /// Hội Nông dân.
+    Farmers,
+    /// Đoàn Thanh niên, Hội Liên hiệp Thanh niên.
+    Youth,
+    /// Hội Cựu chiến binh.
+    Veterans,
+    /// Công đoàn, Liên đoàn Lao động.
+    TradeUnion,
+    /// Hội Người cao tuổi.
+    Elderly,
+    /// Công an.
+    Police,
+    /// Quân sự, Bộ đội Biên phòng, Quân đội.
+    Military,
+    /// Mặt trận Tổ quốc.
+    Front,
+    /// Ban Dân vận.
+    MassMobilisation,
+    /// Ủy ban nhân dân.
+    Government,
+    /// Chi bộ, Đảng ủy, Đảng bộ, cấp ủy.
+    Party,
+}
+
+impl UnitKind {
+    /// Folded phrases (and abbreviations) per kind, in the order they are tried: the
+    /// mass organisations first ("Hội Phụ nữ Công an" is the women's union), party
+    /// bodies last ("Ban Dân vận Tỉnh ủy" is the mass-mobilisation board).
+    const PHRASES: [(UnitKind, &'static [&'static str]); 12] = [
+        (UnitKind::Women, &["phu nu", "lhpn", "hlhpn"]),
+        (UnitKind::Farmers, &["nong dan", "hnd"]),
+        (
+            UnitKind::Youth,
+            &["thanh nien", "doan tncs", "tncs", "dtn", "hoi lhtn"],
+        ),
+        (UnitKind::Veterans, &["cuu chien binh", "ccb"]),
+        (UnitKind::TradeUnion, &["cong doan", "lao dong", "ldld"]),
+        (UnitKind::Elderly, &["nguoi cao tuoi"]),
+        (UnitKind::Police, &["cong an", "ca"]),
+        (
+            UnitKind::Military,
+            &[
+                "quan su", "bien phong", "bo doi", "quan doi", "quan khu", "su doan",
+                "trung doan", "lu doan", "bdbp",
+            ],
+        ),
+        (UnitKind::Front, &["mat tran", "mttq"]),
+        (UnitKind::MassMobilisation, &["dan van"]),
+        (
+            UnitKind::Government,
+            &["uy ban nhan dan", "ubnd", "chinh quyen"],
+        ),
+        (
+            UnitKind::Party,
+            &[
+                "chi bo", "dang uy", "dang bo", "tinh uy", "huyen uy", "thanh uy", "quan uy",
+                "thi uy", "cap uy",
+            ],
+        ),
+    ];
+
+    /// The kind of a `unit:` text, if it names a known one.
+    pub fn of(unit: &str) -> Option<UnitKind> {
+        // " hoi lien hiep phu nu xa a " : whole words, so "ca" never matches "cac".
+        let words: Vec<String> = fold(unit)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let text = format!(" {} ", words.join(" "));
+        UnitKind::PHRASES
+            .iter()
+            .find(|(_, phrases)| phrases.iter().any(|p| text.contains(&format!(" {p} "))))
+            .map(|(k, _)| *k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::config::Config;
+    use crate::load::SourcePath;
+
+    fn article(slug: &str, title: &str, province: &str, field: usize, year: i32) -> Article {
+        Article {
+            source: SourcePath(format!("content/{slug}.md")),
+            source_text: "".into(),
+            title: title.to_owned(),
+            slug: slug.to_owned(),
+            url: format!("/mo-hinh/{slug}/"),
+            province: REGISTRY.resolve(province).expect("province"),
+            field,
+            year,
+            date: None,
+            summary: None,
+            unit: None,
+            locality: None,
+            level: None,
+            author: None,
+            source_name: None,
+            source_url: None,
+            image: None,
+            tags: Vec::new(),
+            tag_slugs: Vec::new(),
+            aliases: Vec::new(),
+            draft: false,
+            withdrawn: None,
+            extra: serde_json::Value::Null,
+            html: "".into(),
+            text: "".into(),
+            word_count: 0,
+            assets: Vec::new(),
+            has_code: false,
+            hash: 0,
+        }
+    }
+
+    fn with_tags(mut a: Article, tags: &[&str]) -> Article {
+        a.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        a.tag_slugs = tags.iter().map(|t| crate::vietnamese::slugify(t)).collect();
+        a
+    }
+
+    fn with_unit(mut a: Article, unit: &str) -> Article {
+        a.unit = Some(unit.to_owned());
+        a
+    }
+
+    /// Related slugs of the story with slug `of`.
+    fn related_of(site: &Site, of: &str) -> Vec<String> {
+        let rel = related(site);
+        let i = site
+            .articles
+            .iter()
+            .position(|a| a.slug == of)
+            .expect("story");
+        rel[i]
+            .iter()
+            .map(|&j| site.articles[j].slug.clone())
+            .collect()
+    }
+
+    #[test]
+    fn unit_kinds_fold_diacritics_and_spellings() {
+        let k = UnitKind::of;
+        assert_eq!(k("Hội Liên hiệp Phụ nữ xã Vĩnh Hòa"), Some(UnitKind::Women));
+        assert_eq!(k("Hoi Phu nu ap 3"), Some(UnitKind::Women));
+        assert_eq!(k("Hội Nông dân huyện Chợ Mới"), Some(UnitKind::Farmers));
+        assert_eq!(k("Đoàn Thanh niên phường 5"), Some(UnitKind::Youth));
+        assert_eq!(k("Hội Cựu chiến binh xã"), Some(UnitKind::Veterans));
+        assert_eq!(k("Công an xã Tân Lộc"), Some(UnitKind::Police));
+        assert_eq!(k("Ủy ban MTTQ Việt Nam xã"), Some(UnitKind::Front));
+        assert_eq!(k("Ban Dân vận Tỉnh ủy"), Some(UnitKind::MassMobilisation));
+        assert_eq!(k("Chi bộ ấp Hòa Lợi"), Some(UnitKind::Party));
+        assert_eq!(k("Đảng ủy xã"), Some(UnitKind::Party));
+        assert_eq!(k("UBND thị trấn"), Some(UnitKind::Government));
+        assert_eq!(k("Ủy ban nhân dân xã"), Some(UnitKind::Government));
+        assert_eq!(k("Đồn Biên phòng Cửa khẩu"), Some(UnitKind::Military));
+        assert_eq!(k("Ban Chỉ huy Quân sự huyện"), Some(UnitKind::Military));
+        assert_eq!(k("Hội Phụ nữ Công an tỉnh"), Some(UnitKind::Women));
+        assert_eq!(k("Các hộ dân ven sông"), None);
+    }
+
+    #[test]
+    fn title_words_skip_stop_words_and_tone_placement() {
+        assert_eq!(
+            title_words("Mô hình dân vận khéo “Tổ hòa giải”"),
+            title_words("Tổ hoà giải xã An Bình")
+        );
+        assert!(title_words("Mô hình Dân vận khéo xã").is_empty());
+        assert_eq!(title_words("Hũ gạo tình thương").len(), 3);
+    }
+
+    #[test]
+    fn near_takes_neighbours_on_both_sides() {
+        let items: Vec<usize> = (0..100).map(|n| n * 2).collect();
+        let mut out = Vec::new();
+        near(&items, 100, 4, &mut out);
+        assert_eq!(out, [96, 98, 102, 104]);
+        out.clear();
+        near(&items, 0, 4, &mut out);
+        assert_eq!(out, [2, 4, 6, 8]);
+        out.clear();
+        near(&items, 198, 3, &mut out);
+        assert_eq!(out, [192, 194, 196]);
+        out.clear();
+        near(&[5], 5, 4, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn scores_field_place_unit_kind_and_words() {
+        let site = crate::taxonomy::index(
+            Config::default(),
+            vec![
+                with_unit(
+                    with_tags(
+                        article("goc", "Tổ hòa giải ấp", "An Giang", 2, 2020),
+                        &["hòa giải"],
+                    ),
+                    "Hội Phụ nữ xã",
+                ),
+                // Same field, same unit, same kind, shared tag and words: first.
+                with_unit(
+                    with_tags(
+                        article("cung-tinh", "Tổ hòa giải khu phố", "An Giang", 2, 2019),
+                        &["Hoà giải"],
+                    ),
+                    "Hội LHPN phường",
+                ),
+                // Same field, same region.
+                article("cung-vung", "Đường hoa nông thôn", "Cần Thơ", 2, 2018),
+                // Same field, far away.
+                article("xa", "Xây nhà đại đoàn kết", "Hà Nội", 2, 2017),
+                // Another field, same tag.
+                with_tags(
+                    article("khac-linh-vuc", "Camera an ninh", "Hà Nội", 0, 2016),
+                    &["hoa giai"],
+                ),
+                // Another field, nothing shared.
+                article("khong-lien-quan", "Cánh đồng lớn", "Hà Nội", 0, 2015),
+            ],
+        );
+        assert_eq!(
+            related_of(&site, "goc"),
+            ["cung-tinh", "cung-vung", "khac-linh-vuc", "xa"]
+        );
+        assert!(related_of(&site, "khong-lien-quan").is_empty());
+    }
+
+    #[test]
+    fn never_itself_never_withdrawn_and_ties_go_to_the_newest() {
+        let mut gone = article("da-go", "Mô hình A", "Cà Mau", 0, 2024);
+        gone.withdrawn = Some("sai".into());
+        let site = crate::taxonomy::index(
+            Config::default(),
+            vec![
+                article("a", "Mô hình A", "Cà Mau", 0, 2020),
+                gone,
+                article("b", "Mô hình B", "Cà Mau", 0, 2022),
+                article("c", "Mô hình C", "Cà Mau", 0, 2022),
+                article("d", "Mô hình D", "Cà Mau", 0, 2019),
+                article("e", "Mô hình E", "Cà Mau", 0, 2018),
+                article("f", "Mô hình F", "Cà Mau", 0, 2023),
+            ],
+        );
+        // All score the same: newest first, then by slug on the same day.
+        assert_eq!(related_of(&site, "a"), ["f", "b", "c", "d"]);
+        assert_eq!(related_of(&site, "f"), ["b", "c", "a", "d"]);
+        assert!(related_of(&site, "da-go").is_empty());
+        let rel = related(&site);
+        for (i, r) in rel.iter().enumerate() {
+            assert!(!r.contains(&i));
+            assert!(r.iter().all(|&j| site.articles[j].is_listed()));
+        }
+    }
+
+    #[test]
+    fn deterministic_and_bounded_on_a_large_site() {
+        let provinces = ["An Giang", "Cà Mau", "Hà Nội", "Huế", "Gia Lai", "Sơn La"];
+        let units = ["Hội Phụ nữ", "Hội Nông dân", "Công an xã", "Chi bộ ấp"];
+        let articles: Vec<Article> = (0..6000)
+            .map(|n| {
+                let a = article(
+                    &format!("m-{n}"),
+                    &format!("Mô hình số {} tổ {}", n % 97, n % 13),
+                    provinces[n % provinces.len()],
+                    n % 4,
+                    1995 + i32::try_from(n % 30).unwrap_or(0),
+                );
+                with_unit(
+                    with_tags(a, &[&format!("the {}", n % 50)]),
+                    units[n % units.len()],
+                )
+            })
+            .collect();
+        let site = crate::taxonomy::index(Config::default(), articles);
+        let t = std::time::Instant::now();
+        let first = related(&site);
+        assert!(t.elapsed().as_secs() < 20, "too slow: {:?}", t.elapsed());
+        assert_eq!(first, related(&site));
+        assert!(first.iter().all(|r| r.len() == MAX_RELATED));
+    }
+}
