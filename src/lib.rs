@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod province;
+pub mod related;
 pub mod render;
 pub mod schema;
 pub mod search;

@@ -209,8 +209,10 @@ fn content_under(root: &Path, dir: &Path) -> Result<Content> {
     let mut md = Vec::new();
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();
-    if dir.exists() {
+        if dir.exists() {
+        // A symlink is never followed, not even when it is the path asked for.
         let walker = walkdir::WalkDir::new(&dir)
+            .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));

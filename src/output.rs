@@ -14,12 +14,15 @@ use crate::render::Sink;
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
+    /// Folders already created: saves a `create_dir_all` (a stat per path component)
+    /// for each of the tens of thousands of files in a big build.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl DirSink {
     /// Writes below `root`, which must exist.
     pub fn new(root: PathBuf) -> Self {
-        DirSink { root }
+                DirSink { root, made: Default::default() }
     }
 
     fn target(&self, path: &str) -> Result<PathBuf> {
@@ -34,9 +37,15 @@ impl DirSink {
                 "refusing to write outside the output folder: {path}"
             )));
         }
-        let p = self.root.join(path);
+                let p = self.root.join(path);
         if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            let known = self.made.lock().is_ok_and(|m| m.contains(parent));
+            if !known {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(parent.to_path_buf());
+                }
+            }
         }
         Ok(p)
     }

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn related(site: &Site) -> Vec<Vec<usize>> {
     let features: Vec<Option<Features>> = site
         .articles
         .par_iter()
-        .map(|a| a.is_listed().then(|| Features::of(site, a)))
+        .map(|a| a.is_listed().then(|| Features::of(a)))
         .collect();
     let lists = Lists::build(site, &features);
     (0..site.articles.len())
@@ -65,8 +66,7 @@ struct Features {
 }
 
 impl Features {
-    fn of(site: &Site, a: &crate::article::Article) -> Features {
-        let _ = site;
+    fn of(a: &crate::article::Article) -> Features {
         let mut tags = a.tag_slugs.clone();
         tags.sort_unstable();
         tags.dedup();
@@ -119,17 +119,26 @@ fn shared<T: Ord>(a: &[T], b: &[T]) -> u32 {
 /// Lists of listed stories sharing one trait, each newest first (ascending index, as
 /// `site.articles` is sorted newest first).
 #[derive(Debug, Default)]
-struct Lists {
+struct Lists<'a> {
+    field: Vec<&'a [usize]>,
     unit_field: HashMap<(usize, usize), Vec<usize>>,
     region_field: HashMap<(Region, usize), Vec<usize>>,
     kind: HashMap<UnitKind, Vec<usize>>,
     words: HashMap<u64, Vec<usize>>,
-    tags: HashMap<String, usize>,
+    tags: HashMap<&'a str, &'a [usize]>,
 }
 
-impl Lists {
-    fn build(site: &Site, features: &[Option<Features>]) -> Lists {
-        let mut l = Lists::default();
+impl<'a> Lists<'a> {
+    fn build(site: &'a Site, features: &[Option<Features>]) -> Lists<'a> {
+        let mut l = Lists {
+            field: site.fields.iter().map(|t| &t.items[..]).collect(),
+            tags: site
+                .tags
+                .iter()
+                .map(|t| (t.slug.as_str(), &t.items[..]))
+                .collect(),
+            ..Lists::default()
+        };
         for &i in &site.listed {
             let Some(f) = &features[i] else { continue };
             l.unit_field.entry((f.unit, f.field)).or_default().push(i);
@@ -143,44 +152,34 @@ impl Lists {
                 l.words.entry(w).or_default().push(i);
             }
         }
-        l.tags = site
-            .tags
-            .iter()
-            .enumerate()
-            .map(|(n, t)| (t.slug.clone(), n))
-            .collect();
         l
     }
 }
 
 /// The best related stories of story `i`.
-fn best(i: usize, f: &Features, features: &[Option<Features>], lists: &Lists) -> Vec<usize> {
-    let site_lists = lists;
-    let mut cand = Vec::with_capacity(PER_LIST * (4 + 2 * MAX_KEYS));
-    let mut take = |items: Option<&Vec<usize>>| {
+fn best(i: usize, f: &Features, features: &[Option<Features>], lists: &Lists<'_>) -> Vec<usize> {
+    let mut cand = Vec::with_capacity(PER_LIST * (5 + 2 * MAX_KEYS));
+    let mut take = |items: Option<&[usize]>| {
         if let Some(items) = items {
             near(items, i, PER_LIST, &mut cand);
         }
     };
-    take(site_lists.unit_field.get(&(f.unit, f.field)));
+    take(lists.unit_field.get(&(f.unit, f.field)).map(Vec::as_slice));
     if let Some(r) = f.region {
-        take(site_lists.region_field.get(&(r, f.field)));
+        take(lists.region_field.get(&(r, f.field)).map(Vec::as_slice));
     }
+    take(lists.field.get(f.field).copied());
     if let Some(k) = f.kind {
-        take(site_lists.kind.get(&k));
+        take(lists.kind.get(&k).map(Vec::as_slice));
+    }
+    for t in f.tags.iter().take(MAX_KEYS) {
+        take(lists.tags.get(t.as_str()).copied());
     }
     for w in f.words.iter().take(MAX_KEYS) {
-        take(site_lists.words.get(w));
+        take(lists.words.get(w).map(Vec::as_slice));
     }
     cand.sort_unstable();
     cand.dedup();
-    let mut tag_cands = Vec::new();
-    for t in f.tags.iter().take(MAX_KEYS) {
-        if let Some(&n) = site_lists.tags.get(t) {
-            tag_cands.push(n);
-        }
-    }
-    let _ = tag_cands;
     let mut scored: Vec<(u32, usize)> = cand
         .into_iter()
         .filter(|&j| j != i)
@@ -205,32 +204,64 @@ fn near(items: &[usize], i: usize, cap: usize, out: &mut Vec<usize>) {
         pos
     };
     let (before, after) = (&items[..pos], &items[after_start..]);
-    let n_after = after.len().min((cap / 2).max(cap.saturating_sub(before.len())));
+    let n_after = after
+        .len()
+        .min((cap / 2).max(cap.saturating_sub(before.len())));
     let n_before = before.len().min(cap - n_after);
     out.extend_from_slice(&before[pos - n_before..]);
     out.extend_from_slice(&after[..n_after]);
 }
 
-/// Syllables that say nothing about what a model is: the movement's own name,
-/// administrative levels, function words.
-const STOP: &[&str] = &[
-    "mô", "hình", "dân", "vận", "khéo", "xã", "huyện", "tỉnh", "thị", "trấn", "phường",
-    "quận", "thành", "phố", "ấp", "thôn", "bản", "khu", "của", "và", "với", "cho", "các",
-    "những", "trong", "tại", "ở", "là", "có", "được", "một", "người", "góp", "phần",
+/// Syllables and two-syllable words that say nothing about what a model is: the
+/// movement's own name, administrative units, function words.
+const STOP_WORDS: &[&str] = &[
+    "mô hình",
+    "dân vận",
+    "khéo",
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "xã",
+    "huyện",
+    "tỉnh",
+    "phường",
+    "quận",
+    "ấp",
+    "thôn",
+    "góp phần",
+    "của",
+    "và",
+    "với",
+    "cho",
+    "các",
+    "những",
+    "trong",
+    "tại",
+    "ở",
+    "là",
+    "có",
+    "được",
+    "một",
 ];
 
-/// The title's words, as hashes: Vietnamese words are mostly two syllables ("hòa
-/// giải", "lúa sạch"), so a word here is a pair of neighbouring syllables, neither a
-/// stop syllable; a title left with a single syllable keeps it as its word.
+/// `STOP_WORDS` as token lists, in the tokens' tone placement.
+static STOP: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| tokens(w)).collect());
+
+/// The title's words, as hashes. Vietnamese words are mostly two syllables ("hòa
+/// giải", "lúa sạch"), so a word here is a pair of neighbouring syllables, neither
+/// part of a stop word; a title left with one syllable keeps it as its word. Tone
+/// placement does not matter ("hoà" = "hòa"); diacritics do ("tình" ≠ "tỉnh").
 fn title_words(title: &str) -> Vec<u64> {
-    let syl: Vec<String> = tokens(title)
-        .into_iter()
-        .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_numeric))
-        .collect();
-    let keep: Vec<Option<&str>> = syl
-        .iter()
-        .map(|s| (!STOP.contains(&s.as_str())).then_some(s.as_str()))
-        .collect();
+    let syl = tokens(title);
+    let mut keep: Vec<Option<&str>> = syl.iter().map(|s| Some(s.as_str())).collect();
+    for stop in STOP.iter() {
+        for at in 0..syl.len().saturating_sub(stop.len() - 1) {
+            if syl[at..at + stop.len()] == stop[..] {
+                keep[at..at + stop.len()].fill(None);
+            }
+        }
+    }
     let mut words: Vec<u64> = keep
         .windows(2)
         .filter_map(|w| match (w[0], w[1]) {
@@ -300,8 +331,15 @@ impl UnitKind {
         (
             UnitKind::Military,
             &[
-                "quan su", "bien phong", "bo doi", "quan doi", "quan khu", "su doan",
-                "trung doan", "lu doan", "bdbp",
+                "quan su",
+                "bien phong",
+                "bo doi",
+                "quan doi",
+                "quan khu",
+                "su doan",
+                "trung doan",
+                "lu doan",
+                "bdbp",
             ],
         ),
         (UnitKind::Front, &["mat tran", "mttq"]),
@@ -321,18 +359,38 @@ impl UnitKind {
 
     /// The kind of a `unit:` text, if it names a known one.
     pub fn of(unit: &str) -> Option<UnitKind> {
-        // " hoi lien hiep phu nu xa a " : whole words, so "ca" never matches "cac".
-        let words: Vec<String> = fold(unit)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let text = format!(" {} ", words.join(" "));
+        // Whole words only, so "ca" (công an) never matches inside "cac".
+        let text = folded_words(unit);
         UnitKind::PHRASES
             .iter()
-            .find(|(_, phrases)| phrases.iter().any(|p| text.contains(&format!(" {p} "))))
+            .find(|(_, phrases)| phrases.iter().any(|p| has_phrase(&text, p)))
             .map(|(k, _)| *k)
     }
+}
+
+/// `s` folded, its words joined by single spaces: "Hội Phụ nữ, xã A" → "hoi phu nu xa a".
+fn folded_words(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// True if `text` (words joined by spaces) contains the words of `phrase` in a row.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let end = at + phrase.len();
+        (at == 0 || text.as_bytes()[at - 1] == b' ')
+            && (end == text.len() || text.as_bytes()[end] == b' ')
+    })
 }
 
 #[cfg(test)]
@@ -424,12 +482,15 @@ mod tests {
 
     #[test]
     fn title_words_skip_stop_words_and_tone_placement() {
-        assert_eq!(
-            title_words("Mô hình dân vận khéo “Tổ hòa giải”"),
-            title_words("Tổ hoà giải xã An Bình")
-        );
+        let a = title_words("Mô hình dân vận khéo “Tổ hòa giải”");
+        let b = title_words("Tổ hoà giải xã An Bình");
+        assert_eq!(a.len(), 2);
+        assert_eq!(b.len(), 3);
+        assert_eq!(shared(&a, &b), 2);
         assert!(title_words("Mô hình Dân vận khéo xã").is_empty());
         assert_eq!(title_words("Hũ gạo tình thương").len(), 3);
+        assert_eq!(title_words("Nông dân giúp nhau").len(), 2);
+        assert_eq!(title_words("Mô hình “Cải”"), title_words("Cải"));
     }
 
     #[test]
@@ -479,12 +540,12 @@ mod tests {
                     &["hoa giai"],
                 ),
                 // Another field, nothing shared.
-                article("khong-lien-quan", "Cánh đồng lớn", "Hà Nội", 0, 2015),
+                article("khong-lien-quan", "Cánh đồng lớn", "Sơn La", 1, 2015),
             ],
         );
         assert_eq!(
             related_of(&site, "goc"),
-            ["cung-tinh", "cung-vung", "khac-linh-vuc", "xa"]
+            ["cung-tinh", "cung-vung", "xa", "khac-linh-vuc"]
         );
         assert!(related_of(&site, "khong-lien-quan").is_empty());
     }
@@ -520,7 +581,7 @@ mod tests {
     fn deterministic_and_bounded_on_a_large_site() {
         let provinces = ["An Giang", "Cà Mau", "Hà Nội", "Huế", "Gia Lai", "Sơn La"];
         let units = ["Hội Phụ nữ", "Hội Nông dân", "Công an xã", "Chi bộ ấp"];
-        let articles: Vec<Article> = (0..6000)
+        let articles: Vec<Article> = (0..50_000)
             .map(|n| {
                 let a = article(
                     &format!("m-{n}"),
@@ -538,6 +599,12 @@ mod tests {
         let site = crate::taxonomy::index(Config::default(), articles);
         let t = std::time::Instant::now();
         let first = related(&site);
+        eprintln!(
+            "related() on {} stories: {:?}",
+            site.articles.len(),
+            t.elapsed()
+        );
+        eprintln!("RELATED-TIME {:?}", t.elapsed());
         assert!(t.elapsed().as_secs() < 20, "too slow: {:?}", t.elapsed());
         assert_eq!(first, related(&site));
         assert!(first.iter().all(|r| r.len() == MAX_RELATED));

@@ -233,7 +233,7 @@ pub fn incremental(
     let jobs = plan(site, &views);
     crate::log::stage("render: plan", t);
     let t = std::time::Instant::now();
-    let related = related(site);
+    let related = crate::related::related(site);
     crate::log::stage("render: related", t);
     let t = std::time::Instant::now();
     let r = Renderer {
@@ -544,35 +544,6 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
             items: year_items,
         },
     ]
-}
-
-/// Up to four related models per article: same province and field first, then same
-/// field elsewhere, newest first. Linear: each article looks at two short prefixes.
-fn related(site: &Site) -> Vec<Vec<usize>> {
-    site.articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            if !a.is_listed() {
-                return Vec::new();
-            }
-            let mut out = Vec::with_capacity(4);
-            let unit = site
-                .unit_term(a.province.unit)
-                .map_or(&[][..], |t| &t.items[..]);
-            let same_place = unit.iter().filter(|&&j| site.articles[j].field == a.field);
-            let same_field = site.fields[a.field].items.iter();
-            for &j in same_place.take(8).chain(same_field.take(12)) {
-                if j != i && !out.contains(&j) {
-                    out.push(j);
-                    if out.len() == 4 {
-                        break;
-                    }
-                }
-            }
-            out
-        })
-        .collect()
 }
 
 /// Everything a job needs, shared across threads.
@@ -952,10 +923,12 @@ impl Renderer<'_> {
                     .iter()
                     .map(|a| REGISTRY.display(a.province))
                     .collect();
+                                let t = std::time::Instant::now();
                 let docs = search_docs(site, &names);
                 for (path, bytes) in search::build(&docs) {
                     sink.put(&path, bytes)?;
                 }
+                crate::log::stage("render: search index", t);
                 Ok(0)
             }
             Job::Statics => {

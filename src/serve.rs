@@ -116,7 +116,7 @@ struct Session {
 enum Rebuild {
     /// The pages are ready; site-wide files still to do.
     Ok {
-        site: taxonomy::Site,
+        site: Box<taxonomy::Site>,
         warnings: Vec<Diagnostic>,
     },
     /// Content or template errors: keep the last good site.
@@ -182,7 +182,7 @@ impl Session {
                 let t = Instant::now();
                 let site = taxonomy::index(self.config.clone(), articles);
                 crate::log::stage("index", t);
-                site
+                Box::new(site)
             },
             warnings: diags,
         }
@@ -378,7 +378,7 @@ fn rebuild(
             );
             if let Some(tera) = &session.tera {
                 let _ = background.send(SiteWide {
-                    site: Arc::new(site),
+                    site: Arc::from(site),
                     loaded: session.loaded.shell(),
                     tera: Arc::clone(tera),
                 });

@@ -83,10 +83,10 @@ pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if let Some(change) = classify(&root, &batch) {
-                if tx.send(change).is_err() {
-                    return;
-                }
+            if let Some(change) = classify(&root, &batch)
+                && tx.send(change).is_err()
+            {
+                return;
             }
         }
     });

@@ -140,6 +140,10 @@ impl Browser {
             .as_str()
             .expect("sessionId")
             .to_owned();
+        // Init scripts and navigation need the page domain on.
+        browser
+            .call("Page.enable", json!({}))
+            .unwrap_or_else(|e| panic!("{e}\n{}", browser.log()));
         browser
     }
 

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Whole-build benchmark for kheo: writes BENCHMARKS.md.
+
+    scripts/bench.py [--sizes 1000,10000,50000] [--runs 5] [--out BENCHMARKS.md]
+
+For each size it generates a corpus with ../shared/corpus/gen.py (into
+target/bench/, never committed), builds the release binary once, runs
+`kheo build` once to warm the page cache and then --runs more times under
+/usr/bin/time -v with KHEO_LOG=debug, and records the median wall time, CPU
+time, peak memory, output files and bytes, and the median time of each stage.
+With --serve it also measures `kheo serve`: the time from saving an article
+to its new page being served (median of several edits) at the largest size
+below 20,000. Standard library only.
+"""
+import argparse
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GEN = os.path.join(ROOT, "..", "shared", "corpus", "gen.py")
+BENCH = os.path.join(ROOT, "target", "bench")
+KHEO = os.path.join(ROOT, "target", "release", "kheo")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def corpus(n):
+    path = os.path.join(BENCH, f"corpus-{n}")
+    if not os.path.isdir(os.path.join(path, "content")):
+        shutil.rmtree(path, ignore_errors=True)
+        sh([sys.executable, GEN, "--n", str(n), "--out", path, "--format", "native"], stdout=subprocess.DEVNULL)
+    return path
+
+
+def one_build(root, out):
+    env = dict(os.environ, KHEO_LOG="debug")
+    p = subprocess.run(["/usr/bin/time", "-v", KHEO, "build", "--root", root, "--out", out, "-v"],
+                       env=env, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"build failed:\n{p.stderr[-3000:]}")
+    err = p.stderr
+    def field(name):
+        m = re.search(rf"{re.escape(name)}: ([0-9.:]+)", err)
+        return m.group(1) if m else "0"
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(x) for x in wall.split(":")]
+    wall_s = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
+    stages = {}
+    for m in re.finditer(r"^\s*(?:debug: )?([a-z+:. -]+?)\s+([0-9.]+) ms$", err, re.M):
+        stages[m.group(1).strip()] = stages.get(m.group(1).strip(), 0) + float(m.group(2))
+    return wall_s, cpu, rss_mb, stages
+
+
+def tree_size(path):
+    files = total = 0
+    for d, _, fs in os.walk(path):
+        for f in fs:
+            files += 1
+            total += os.path.getsize(os.path.join(d, f))
+    return files, total
+
+
+def serve_latency(root, edits=7):
+    """Median ms from saving an article to the new text being served."""
+    proc = subprocess.Popen([KHEO, "serve", "--root", root, "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        port = re.search(r":(\d+)/", line).group(1)
+        target = None
+        for d, _, fs in sorted(os.walk(os.path.join(root, "content"))):
+            for f in sorted(fs):
+                if f.endswith(".md"):
+                    target = os.path.join(d, f)
+                    break
+            if target:
+                break
+        text = open(target, encoding="utf-8").read()
+        slug = re.search(r"^slug: (.+)$", text, re.M)
+        url = f"http://127.0.0.1:{port}/mo-hinh/{slug.group(1).strip()}/" if slug else None
+        if url is None:
+            return None, None
+        time.sleep(45)  # let the first site-wide pass (search index) finish
+        times = []
+        for i in range(edits):
+            marker = f"Ban sua so {i} {time.time_ns()}"
+            new = re.sub(r"^summary: .*$", f'summary: "{marker}"', text, count=1, flags=re.M)
+            t0 = time.perf_counter()
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.write(new)
+            while True:
+                body = urllib.request.urlopen(url, timeout=10).read().decode("utf-8", "replace")
+                if marker in body:
+                    break
+                time.sleep(0.002)
+            times.append((time.perf_counter() - t0) * 1000)
+            time.sleep(2.5)
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return statistics.median(times), max(times)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    ap.add_argument("--serve", action="store_true", help="also measure edit-to-reload latency")
+    ap.add_argument("--out-dir", default="/dev/shm/kheo-bench" if os.path.isdir("/dev/shm") else BENCH,
+                    help="where builds write (default: tmpfs, so the disk's metadata speed does not dominate)")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    os.makedirs(BENCH, exist_ok=True)
+    sh(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT)
+    rows = []
+    for n in sizes:
+        root = corpus(n)
+        os.makedirs(args.out_dir, exist_ok=True)
+        out = os.path.join(args.out_dir, f"out-{n}")
+        runs = args.runs if n <= 10000 else max(2, args.runs // 2)
+        one_build(root, out)  # warm-up
+        results = [one_build(root, out) for _ in range(runs)]
+        files, size = tree_size(out)
+        md_bytes = tree_size(os.path.join(root, "content"))[1]
+        stage_names = sorted({k for r in results for k in r[3]})
+        stages = {k: statistics.median(r[3].get(k, 0.0) for r in results) for k in stage_names}
+        rows.append(dict(n=n, runs=runs, wall=statistics.median(r[0] for r in results),
+                         cpu=statistics.median(r[1] for r in results),
+                         rss=statistics.median(r[2] for r in results), files=files, bytes=size,
+                         md=md_bytes, stages=stages))
+        print(f"{n}: {rows[-1]['wall']:.2f} s, {rows[-1]['rss']:.0f} MB", file=sys.stderr)
+    serve = None
+    if args.serve:
+        n = max([s for s in sizes if s <= 20000] or [sizes[0]])
+        serve = (n, *serve_latency(corpus(n)))
+    write(args.out, rows, serve, args.out_dir)
+
+
+def write(path, rows, serve, out_dir):
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `scripts/bench.py` (run it to refresh this file; `--serve` adds the",
+        "edit-to-reload latency of `kheo serve`). Corpora come from `../shared/corpus/gen.py`",
+        "(about 1,200 words per article), generated under `target/bench/` and never committed.",
+        "Each figure is the median of the runs shown, after one warm-up build.",
+        f"Output written to `{out_dir}`" + (" (tmpfs: on this VM's ext4 with `discard`, creating and deleting"
+        " a file costs about 0.5-1 ms of system time, which would swamp everything else)." if out_dir.startswith("/dev/shm") else "."),
+        "",
+        f"Machine: {os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, "
+        f"{platform.system()} {platform.release()}; commit `{commit}`; "
+        f"{time.strftime('%Y-%m-%d', time.gmtime())}.",
+        "",
+        "## Whole build (`kheo build`, everything the site has)",
+        "",
+        "| articles | Markdown | runs | wall (median) | CPU | peak memory | output files | output size |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['md'] / 1e6:.0f} MB | {r['runs']} | {r['wall']:.2f} s | {r['cpu']:.2f} s "
+                     f"| {r['rss']:.0f} MB | {r['files']:,} | {r['bytes'] / 1e6:.0f} MB |")
+    names = sorted({k for r in rows for k in r["stages"]})
+    lines += ["", "## Time per stage (ms, median)", "",
+              "| stage | " + " | ".join(f"{r['n']:,}" for r in rows) + " |",
+              "|---|" + "---:|" * len(rows)]
+    for k in names:
+        lines.append(f"| {k} | " + " | ".join(f"{r['stages'].get(k, 0):.0f}" for r in rows) + " |")
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        f = b["n"] / a["n"]
+        lines += ["", "## Growth", "",
+                  f"From {a['n']:,} to {b['n']:,} articles (x{f:.0f}): wall x{b['wall'] / a['wall']:.1f}, "
+                  f"peak memory x{b['rss'] / a['rss']:.1f}, output files x{b['files'] / a['files']:.1f}."]
+    if serve:
+        n, med, worst = serve
+        lines += ["", "## `kheo serve`: edit to new page served", "",
+                  f"{n:,} articles: median {med:.0f} ms, worst {worst:.0f} ms over 7 edits "
+                  "(save a summary change, poll the page until the new text is served)."]
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    notes = old.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in old else "\n\n## Notes\n\n(Where the time goes, what was changed because of it.)\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n\n<!-- notes -->" + notes)
+
+
+if __name__ == "__main__":
+    main()
