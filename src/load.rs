@@ -209,7 +209,7 @@ fn content_under(root: &Path, dir: &Path) -> Result<Content> {
     let mut md = Vec::new();
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();
-        if dir.exists() {
+    if dir.exists() {
         // A symlink is never followed, not even when it is the path asked for.
         let walker = walkdir::WalkDir::new(&dir)
             .follow_root_links(false)

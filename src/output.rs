@@ -22,7 +22,10 @@ pub struct DirSink {
 impl DirSink {
     /// Writes below `root`, which must exist.
     pub fn new(root: PathBuf) -> Self {
-                DirSink { root, made: Default::default() }
+        DirSink {
+            root,
+            made: Default::default(),
+        }
     }
 
     fn target(&self, path: &str) -> Result<PathBuf> {
@@ -37,7 +40,7 @@ impl DirSink {
                 "refusing to write outside the output folder: {path}"
             )));
         }
-                let p = self.root.join(path);
+        let p = self.root.join(path);
         if let Some(parent) = p.parent() {
             let known = self.made.lock().is_ok_and(|m| m.contains(parent));
             if !known {

@@ -347,6 +347,31 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
     let fields = crumb("fields", "/linh-vuc/");
     let years = crumb("years", "/nam/");
     let tags = crumb("tags", "/the/");
+    // A unit narrowed to one field or one year.
+    let sub_list =
+        |kind, unit: &TermView, name: &str, slug: &str, url: String, items: Vec<usize>| ListSpec {
+            kind,
+            title: format!("{} · {name}", unit.name),
+            term: TermView {
+                name: name.to_owned(),
+                slug: slug.to_owned(),
+                url,
+                count: items.len(),
+                part_of: None,
+                former: Vec::new(),
+            },
+            items,
+            crumbs: vec![
+                home.clone(),
+                provinces.clone(),
+                LinkView {
+                    title: unit.name.clone(),
+                    url: unit.url.clone(),
+                },
+            ],
+            facets: Vec::new(),
+            feed: None,
+        };
     let mut lists: Vec<ListSpec> = Vec::new();
     for (i, t) in site.units.iter().enumerate() {
         let term = v.unit(i);
@@ -363,29 +388,14 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
                 continue;
             }
             let url = format!("{}linh-vuc/{}/", term.url, f.slug);
-            lists.push(ListSpec {
-                kind: "province_field",
-                title: format!("{} · {}", t.name, f.name),
-                term: TermView {
-                    name: f.name.clone(),
-                    slug: f.slug.clone(),
-                    url,
-                    count: items.len(),
-                    part_of: None,
-                    former: Vec::new(),
-                },
+            lists.push(sub_list(
+                "province_field",
+                &term,
+                &f.name,
+                &f.slug,
+                url,
                 items,
-                crumbs: vec![
-                    home.clone(),
-                    provinces.clone(),
-                    LinkView {
-                        title: t.name.clone(),
-                        url: term.url.clone(),
-                    },
-                ],
-                facets: Vec::new(),
-                feed: None,
-            });
+            ));
         }
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         for &a in &t.items {
@@ -393,29 +403,14 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
         }
         for (y, items) in by_year.into_iter().rev() {
             let url = format!("{}nam/{y}/", term.url);
-            lists.push(ListSpec {
-                kind: "province_year",
-                title: format!("{} · {y}", t.name),
-                term: TermView {
-                    name: y.to_string(),
-                    slug: y.to_string(),
-                    url,
-                    count: items.len(),
-                    part_of: None,
-                    former: Vec::new(),
-                },
+            lists.push(sub_list(
+                "province_year",
+                &term,
+                &y.to_string(),
+                &y.to_string(),
+                url,
                 items,
-                crumbs: vec![
-                    home.clone(),
-                    provinces.clone(),
-                    LinkView {
-                        title: t.name.clone(),
-                        url: term.url.clone(),
-                    },
-                ],
-                facets: Vec::new(),
-                feed: None,
-            });
+            ));
         }
         lists.push(ListSpec {
             kind: "province",
@@ -923,7 +918,7 @@ impl Renderer<'_> {
                     .iter()
                     .map(|a| REGISTRY.display(a.province))
                     .collect();
-                                let t = std::time::Instant::now();
+                let t = std::time::Instant::now();
                 let docs = search_docs(site, &names);
                 for (path, bytes) in search::build(&docs) {
                     sink.put(&path, bytes)?;

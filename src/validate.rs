@@ -540,17 +540,15 @@ fn meta<'a>(
     if let Some(e) = k.entry("date")
         && let Some(d) = k.text("date")
     {
-        {
-            date = Date::parse(&d);
-            if date.is_none() {
-                k.error(
-                    "E014",
-                    Some(e),
-                    format!("`date` \"{d}\" is not a valid date"),
-                    "expected YYYY-MM-DD",
-                    Some("write the date as YYYY-MM-DD, e.g. `date: 2019-05-20`".into()),
-                );
-            }
+        date = Date::parse(&d);
+        if date.is_none() {
+            k.error(
+                "E014",
+                Some(e),
+                format!("`date` \"{d}\" is not a valid date"),
+                "expected YYYY-MM-DD",
+                Some("write the date as YYYY-MM-DD, e.g. `date: 2019-05-20`".into()),
+            );
         }
     }
 
@@ -558,22 +556,20 @@ fn meta<'a>(
     if let Some(e) = k.entry("level")
         && let Some(l) = k.text("level")
     {
-        {
-            level = Level::parse(&l);
-            if level.is_none() {
-                let names = ["trung ương", "tỉnh", "huyện", "xã"];
-                let help = match did_you_mean(&l, names) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => "the levels are: trung ương, tỉnh, huyện, xã".to_owned(),
-                };
-                k.error(
-                    "E017",
-                    Some(e),
-                    format!("unknown level \"{l}\""),
-                    "unknown level",
-                    Some(help),
-                );
-            }
+        level = Level::parse(&l);
+        if level.is_none() {
+            let names = ["trung ương", "tỉnh", "huyện", "xã"];
+            let help = match did_you_mean(&l, names) {
+                Some(s) => format!("did you mean \"{s}\"?"),
+                None => "the levels are: trung ương, tỉnh, huyện, xã".to_owned(),
+            };
+            k.error(
+                "E017",
+                Some(e),
+                format!("unknown level \"{l}\""),
+                "unknown level",
+                Some(help),
+            );
         }
     }
 
@@ -623,15 +619,13 @@ fn meta<'a>(
     if let (Some(u), Some(e)) = (&source_url, k.entry("source_url"))
         && !(u.starts_with("https://") || u.starts_with("http://"))
     {
-        {
-            k.error(
-                "E011",
-                Some(e),
-                format!("`source_url` \"{u}\" is not a web address"),
-                "expected http(s)://…",
-                Some("write the full address, starting with https://".into()),
-            );
-        }
+        k.error(
+            "E011",
+            Some(e),
+            format!("`source_url` \"{u}\" is not a web address"),
+            "expected http(s)://…",
+            Some("write the full address, starting with https://".into()),
+        );
     }
     let image_src = k.text("image");
     let image_caption = k.text("image_caption");
@@ -697,9 +691,7 @@ fn meta<'a>(
     if let (Some(img), Some(e)) = (&image, k.entry("image"))
         && let Some(problem) = image_problem(&img.src, source, loaded)
     {
-        {
-            k.error("E021", Some(e), problem.0, "not found", Some(problem.1));
-        }
+        k.error("E021", Some(e), problem.0, "not found", Some(problem.1));
     }
 
     let (Some(title), Some(province), Some(field), Some(year), Some(slug), true) =
