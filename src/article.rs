@@ -105,6 +105,8 @@ pub struct Image {
     pub caption: Option<String>,
     /// Who made it.
     pub credit: Option<String>,
+    /// Width and height in pixels, when the file could be measured.
+    pub size: Option<(u32, u32)>,
 }
 
 /// A file that travels with a bundle article and is copied beside its page.

@@ -1,7 +1,8 @@
 //! Data for journalists: every listed model's metadata as JSON and as CSV (UTF-8 with
 //! BOM and CRLF, RFC 4180, so Excel opens Vietnamese correctly), site-wide under
 //! `/du-lieu/` and per province under `/tinh/<slug>/`, plus each model's
-//! `index.json`. One record type, `Record`, feeds all of them.
+//! `index.json`. One record type, `Record`, feeds all of them; the JSON Schema in
+//! `schemas/mo-hinh.schema.json` describes it and is published as well.
 
 use serde::Serialize;
 
@@ -133,6 +134,98 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "word_count",
 ];
 
+/// What each CSV column (and JSON field) holds, in Vietnamese, for the data page;
+/// parallel to `CSV_COLUMNS`.
+pub const CSV_COLUMN_DOCS: [&str; 21] = [
+    "mã ổn định của mô hình (không đổi khi sửa bài)",
+    "địa chỉ đầy đủ của bài",
+    "tên mô hình",
+    "tỉnh, thành phố bài ghi (có thể là tỉnh cũ trước 1/7/2025)",
+    "slug của tỉnh đó",
+    "tỉnh, thành phố hiện nay (34 đơn vị từ 1/7/2025)",
+    "slug của tỉnh hiện nay",
+    "tên tỉnh cũ nếu bài ghi tỉnh cũ, nếu không thì trống",
+    "lĩnh vực",
+    "slug của lĩnh vực",
+    "năm công nhận hoặc đưa tin",
+    "ngày đăng, dạng YYYY-MM-DD (có thể trống)",
+    "đơn vị thực hiện",
+    "địa bàn (huyện, xã, phường)",
+    "cấp công nhận: trung ương, tỉnh, huyện, xã",
+    "tác giả",
+    "nơi đăng đầu tiên",
+    "địa chỉ nơi đăng đầu tiên",
+    "chủ đề; trong CSV nối bằng \"; \", trong JSON là danh sách",
+    "tóm tắt",
+    "số từ của bài",
+];
+
+/// One column of the data files, for the data page.
+#[derive(Debug, Serialize)]
+pub struct ColumnView {
+    /// Column (and JSON field) name.
+    pub name: &'static str,
+    /// What it holds, in Vietnamese.
+    pub description: &'static str,
+}
+
+/// The columns of the data files with their descriptions, in order.
+pub fn columns() -> Vec<ColumnView> {
+    CSV_COLUMNS
+        .iter()
+        .zip(CSV_COLUMN_DOCS)
+        .map(|(&name, description)| ColumnView { name, description })
+        .collect()
+}
+
+/// A province's data files, for the data page.
+#[derive(Debug, Serialize)]
+pub struct ProvinceFilesView {
+    /// Display name.
+    pub name: String,
+    /// Site path of the province page.
+    pub url: String,
+    /// Listed models.
+    pub count: usize,
+    /// Site path of its `mo-hinh.csv`.
+    pub csv: String,
+    /// Site path of its `mo-hinh.json`.
+    pub json: String,
+    /// Its former provinces that have models of their own, each with its files.
+    pub former: Vec<ProvinceFilesView>,
+}
+
+/// Every unit with models, in Vietnamese alphabetical order, with its files and those
+/// of its former provinces: the files `write_term` makes.
+pub fn province_files(site: &Site, v: &Views<'_>) -> Vec<ProvinceFilesView> {
+    let files = |t: &crate::taxonomy::Term, former| {
+        let url = v.path(&format!("/tinh/{}/", t.slug));
+        ProvinceFilesView {
+            name: t.name.clone(),
+            count: t.items.len(),
+            csv: format!("{url}mo-hinh.csv"),
+            json: format!("{url}mo-hinh.json"),
+            url,
+            former,
+        }
+    };
+    site.units
+        .iter()
+        .zip(&site.unit_ids)
+        .filter(|(t, _)| !t.items.is_empty())
+        .map(|(t, &u)| {
+            let former = REGISTRY.units[u]
+                .former
+                .iter()
+                .map(|&f| &site.formers[f])
+                .filter(|f| !f.items.is_empty())
+                .map(|f| files(f, Vec::new()))
+                .collect();
+            files(t, former)
+        })
+        .collect()
+}
+
 /// CSV for the given articles: BOM, header, CRLF rows.
 pub fn csv(site: &Site, items: &[usize]) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
@@ -198,8 +291,13 @@ fn records(site: &Site, items: &[usize]) -> Vec<u8> {
     json(&list)
 }
 
-/// Writes the site-wide data files `/du-lieu/mo-hinh.{json,csv}`.
+/// The JSON Schema of the data files (`schemas/mo-hinh.schema.json` in the
+/// repository), published beside them.
+pub const SCHEMA: &str = include_str!("../schemas/mo-hinh.schema.json");
+
+/// Writes the site-wide data files `/du-lieu/mo-hinh.{json,csv}` and the JSON's schema.
 pub fn write_site(site: &Site, sink: &dyn Sink) -> Result<()> {
+    sink.put("du-lieu/mo-hinh.schema.json", SCHEMA.as_bytes().to_vec())?;
     sink.put("du-lieu/mo-hinh.json", records(site, &site.listed))?;
     sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))
 }
@@ -221,7 +319,13 @@ pub fn write_term(site: &Site, term: &crate::taxonomy::Term, sink: &dyn Sink) ->
 
 #[cfg(test)]
 mod tests {
-    use super::push_row;
+    use super::{CSV_COLUMN_DOCS, CSV_COLUMNS, push_row};
+
+    #[test]
+    fn every_column_is_described() {
+        assert_eq!(CSV_COLUMNS.len(), CSV_COLUMN_DOCS.len());
+        assert!(CSV_COLUMN_DOCS.iter().all(|d| !d.is_empty()));
+    }
 
     #[test]
     fn csv_quotes_and_defuses() {

@@ -76,6 +76,9 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// Every non-Markdown file under `content/`, site-relative, with its location.
     pub content_files: BTreeMap<String, PathBuf>,
+    /// Width and height of the images among `content_files` (by the same key) and
+    /// among `statics` (by `/` + output path), read from their headers.
+    pub image_sizes: std::collections::HashMap<String, (u32, u32)>,
     /// Templates by name (`article.html`), after overrides.
     pub templates: BTreeMap<String, TemplateSource>,
     /// Static files by output path (`assets/style.css`), after overrides.
@@ -106,11 +109,23 @@ pub fn site(root: &Path) -> Result<Loaded> {
             .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default(),
     };
+    let mut image_sizes = std::collections::HashMap::new();
+    measure(
+        &mut image_sizes,
+        content_files
+            .iter()
+            .map(|(k, p)| (k.clone(), Blob::Disk(p.clone()))),
+    );
+    measure(
+        &mut image_sizes,
+        statics.iter().map(|(k, b)| (format!("/{k}"), b.clone())),
+    );
     Ok(Loaded {
         root: root.to_path_buf(),
         config_text,
         sources,
         content_files,
+        image_sizes,
         templates,
         statics,
         strings,
@@ -144,6 +159,7 @@ impl Loaded {
             config_text: self.config_text.clone(),
             sources: Vec::new(),
             content_files: BTreeMap::new(),
+            image_sizes: self.image_sizes.clone(),
             templates: self.templates.clone(),
             statics: self.statics.clone(),
             strings: self.strings.clone(),
@@ -164,6 +180,7 @@ impl Loaded {
                 |p: &str| p == rel || p.strip_prefix(&rel).is_some_and(|r| r.starts_with('/'));
             self.sources.retain(|s| !inside(&s.path.0));
             self.content_files.retain(|p, _| !inside(p));
+            self.image_sizes.retain(|p, _| !inside(p));
             self.diagnostics.retain(|d| !inside(&d.path));
             if path.exists() {
                 let (sources, files, diags) = match content_under(&root, path) {
@@ -177,6 +194,12 @@ impl Loaded {
                     Err(e) => return Err(e),
                 };
                 self.sources.extend(sources);
+                measure(
+                    &mut self.image_sizes,
+                    files
+                        .iter()
+                        .map(|(k, p)| (k.clone(), Blob::Disk(p.clone()))),
+                );
                 self.content_files.extend(files);
                 self.diagnostics.extend(diags);
             }
@@ -198,6 +221,78 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 type Content = (Vec<Source>, BTreeMap<String, PathBuf>, Vec<Diagnostic>);
+
+/// Reads the width and height of every image among `files` into `sizes`. Only the
+/// header is read (`imagesize`); SVG sizes come from the root element's attributes.
+fn measure(
+    sizes: &mut std::collections::HashMap<String, (u32, u32)>,
+    files: impl Iterator<Item = (String, Blob)>,
+) {
+    let images: Vec<(String, Blob)> = files
+        .filter(|(k, _)| {
+            let ext = k
+                .rsplit_once('.')
+                .map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
+            matches!(
+                ext.as_str(),
+                "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "svg"
+            )
+        })
+        .collect();
+    let found: Vec<(String, (u32, u32))> = images
+        .par_iter()
+        .filter_map(|(k, blob)| {
+            let size = if k.to_ascii_lowercase().ends_with(".svg") {
+                let bytes = match blob {
+                    Blob::Embedded(b) => b.to_vec(),
+                    Blob::Disk(p) => std::fs::read(p).ok()?,
+                };
+                svg_size(&String::from_utf8_lossy(&bytes))
+            } else {
+                let s = match blob {
+                    Blob::Embedded(b) => imagesize::blob_size(b).ok()?,
+                    Blob::Disk(p) => imagesize::size(p).ok()?,
+                };
+                Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?))
+            };
+            size.map(|s| (k.clone(), s))
+        })
+        .collect();
+    sizes.extend(found);
+}
+
+/// `width`/`height` of an SVG's root element, else its `viewBox`.
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let start = svg.find("<svg")?;
+    let tag = &svg[start..start + svg[start..].find('>')?];
+    let attr = |name: &str| {
+        let i = tag.find(&format!(" {name}="))? + name.len() + 2;
+        let quote = tag[i..].chars().next()?;
+        let rest = &tag[i + 1..];
+        Some(rest[..rest.find(quote)?].to_owned())
+    };
+    let number = |v: String| {
+        v.trim()
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .ok()
+            .filter(|n| *n > 0.0)
+    };
+    if let (Some(w), Some(h)) = (
+        attr("width").and_then(number),
+        attr("height").and_then(number),
+    ) {
+        return Some((w.round() as u32, h.round() as u32));
+    }
+    let vb = attr("viewBox")?;
+    let parts: Vec<f64> = vb
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    (parts.len() == 4 && parts[2] > 0.0 && parts[3] > 0.0)
+        .then(|| (parts[2].round() as u32, parts[3].round() as u32))
+}
 
 fn content(root: &Path) -> Result<Content> {
     content_under(root, &root.join("content"))
@@ -407,6 +502,16 @@ fn theme_files(root: &Path, theme: &str) -> Result<ThemeFiles> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn svg_sizes() {
+        assert_eq!(
+            svg_size("<svg xmlns='x' width=\"800\" height=\"450px\">"),
+            Some((800, 450))
+        );
+        assert_eq!(svg_size("<svg viewBox=\"0 0 32 16\">"), Some((32, 16)));
+        assert_eq!(svg_size("<svg width=\"100%\">"), None);
+    }
 
     #[test]
     fn cleans_bom_crlf_and_nfd() {

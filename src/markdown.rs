@@ -44,6 +44,12 @@ pub struct Rendered {
 pub trait LinkRewriter {
     /// Returns the new destination for `dest`, or `None` to keep it.
     fn rewrite(&self, dest: &str, is_image: bool) -> Option<String>;
+
+    /// Width and height of the image at `dest` (as written), if known, so the page can
+    /// reserve its space and nothing shifts while it loads.
+    fn image_size(&self, _dest: &str) -> Option<(u32, u32)> {
+        None
+    }
 }
 
 /// Leaves every link as written.
@@ -63,6 +69,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("th", ["style"]);
     b
@@ -80,10 +87,26 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut raw_html = false;
     let mut code: Option<(String, String)> = None; // (lang, text)
+    let mut image: Option<PendingImage> = None;
     let mut heading: Option<usize> = None; // index of the heading's start event
     let mut heading_text = String::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        if let Some(img) = image.as_mut() {
+            match &event {
+                Event::Text(t) | Event::Code(t) => {
+                    img.alt.push_str(t);
+                    text.push_str(t);
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some(img) = image.take() {
+                        events.push(Event::Html(img.html().into()));
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         if let Some((_, code_buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => code_buf.push_str(&t),
@@ -163,15 +186,18 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 link_type,
                 dest_url,
                 title,
-                id,
+                ..
             }) => {
-                let dest_url = reference(&mut out, links, dest_url, range.start, true, link_type);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                let size = links.image_size(&dest_url);
+                let src =
+                    reference(&mut out, links, dest_url, range.start, true, link_type).to_string();
+                image = Some(PendingImage {
+                    src,
+                    title: title.to_string(),
+                    alt: String::new(),
+                    size,
+                });
+                continue;
             }
             e => e,
         };
@@ -209,6 +235,34 @@ fn reference<'a>(
     match links.rewrite(&dest, is_image) {
         Some(new) => new.into(),
         None => dest,
+    }
+}
+
+/// An image being read: its alt text arrives as the events that follow its start.
+struct PendingImage {
+    src: String,
+    title: String,
+    alt: String,
+    size: Option<(u32, u32)>,
+}
+
+impl PendingImage {
+    /// `<img>` with its size (no layout shift) and lazy loading (body images sit below
+    /// the fold).
+    fn html(&self) -> String {
+        let mut s = format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            escape(&self.src),
+            escape(&self.alt)
+        );
+        if !self.title.is_empty() {
+            s.push_str(&format!(" title=\"{}\"", escape(&self.title)));
+        }
+        if let Some((w, h)) = self.size {
+            s.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        s.push_str(" loading=\"lazy\" decoding=\"async\">");
+        s
     }
 }
 

@@ -625,7 +625,7 @@ impl Renderer<'_> {
                     .take(size)
                     .for_each(|&i| art(&mut h, i));
             }
-            Job::Provinces | Job::Search | Job::Terms { .. } => all_counts(&mut h),
+            Job::Provinces | Job::Search | Job::Terms { .. } | Job::Data => all_counts(&mut h),
             Job::Stats => {
                 for &i in &site.listed {
                     let a = &site.articles[i];
@@ -633,7 +633,7 @@ impl Renderer<'_> {
                 }
                 all_counts(&mut h);
             }
-            Job::Data | Job::NotFound => {}
+            Job::NotFound => {}
             Job::Atom(f) => f
                 .items(site)
                 .iter()
@@ -853,25 +853,27 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct Data {
                     files: Vec<LinkView>,
+                    columns: Vec<export::ColumnView>,
+                    provinces: Vec<export::ProvinceFilesView>,
+                    counts: stats::Counts,
                 }
+                let link = |title: &str, path: &str| LinkView {
+                    title: title.to_owned(),
+                    url: v.path(path),
+                };
                 let files = vec![
-                    LinkView {
-                        title: "mo-hinh.csv".to_owned(),
-                        url: v.path("/du-lieu/mo-hinh.csv"),
-                    },
-                    LinkView {
-                        title: "mo-hinh.json".to_owned(),
-                        url: v.path("/du-lieu/mo-hinh.json"),
-                    },
-                    LinkView {
-                        title: "feed.json".to_owned(),
-                        url: v.path("/feed.json"),
-                    },
-                    LinkView {
-                        title: "atom.xml".to_owned(),
-                        url: v.path("/atom.xml"),
-                    },
+                    link("mo-hinh.csv", "/du-lieu/mo-hinh.csv"),
+                    link("mo-hinh.json", "/du-lieu/mo-hinh.json"),
+                    link("mo-hinh.schema.json", "/du-lieu/mo-hinh.schema.json"),
+                    link("feed.json", "/feed.json"),
+                    link("atom.xml", "/atom.xml"),
                 ];
+                let data = Data {
+                    files,
+                    columns: export::columns(),
+                    provinces: export::province_files(site, v),
+                    counts: stats::counts(site),
+                };
                 let page = self.page(
                     "data",
                     t("title_data"),
@@ -879,7 +881,7 @@ impl Renderer<'_> {
                     t("desc_data"),
                     self.crumbs(&[home]),
                 );
-                self.html("data.html", page, Data { files }, sink)
+                self.html("data.html", page, data, sink)
             }
             Job::NotFound => {
                 let mut page = self.page(

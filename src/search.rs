@@ -29,18 +29,18 @@
 
 mod analyze;
 mod encode;
+mod facets;
 #[cfg(test)]
 mod read;
 
-use std::collections::{BTreeMap, HashMap};
 use std::hash::Hasher;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::vietnamese::collate;
 use analyze::{Averages, Counts, DocTerms, FIELDS, FastMap, FxHasher, Term, WordCount};
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
+use facets::Facets;
 
 /// What the indexer needs of one model; borrowed from the built site.
 #[derive(Debug, Clone)]
@@ -190,107 +190,6 @@ struct Manifest<'a> {
     word_blocks: Vec<String>,
     pair_shards: usize,
     packs: usize,
-}
-
-/// One province of the facet table.
-struct Province<'a> {
-    slug: &'a str,
-    name: &'a str,
-    /// Index of its current unit in the table (itself for a current unit).
-    current: usize,
-}
-
-/// Facet tables and the document order they induce.
-struct Facets<'a> {
-    /// Current units, each followed by its former provinces, in Vietnamese order.
-    provinces: Vec<Province<'a>>,
-    fields: Vec<(&'a str, &'a str)>,
-    /// Input index of document id `n`.
-    order: Vec<usize>,
-    /// Flat runs: province index, field index, year, count.
-    groups: Vec<i64>,
-}
-
-impl<'a> Facets<'a> {
-    fn new(docs: &[SearchDoc<'a>]) -> Self {
-        // slug -> name, for current units and for provinces named by stories.
-        let mut current: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut former: BTreeMap<(&str, &str), &str> = BTreeMap::new();
-        let mut fields: BTreeMap<&str, &str> = BTreeMap::new();
-        for d in docs {
-            current
-                .entry(d.current_province_slug)
-                .or_insert(d.current_province);
-            if d.province_slug != d.current_province_slug {
-                former
-                    .entry((d.current_province_slug, d.province_slug))
-                    .or_insert(d.province);
-            }
-            fields.entry(d.field_slug).or_insert(d.field);
-        }
-        let by_name = |a: &(&str, &str), b: &(&str, &str)| collate(a.1, b.1).then(a.0.cmp(b.0));
-        let mut units: Vec<(&str, &str)> = current.into_iter().collect();
-        units.sort_by(by_name);
-        let mut provinces = Vec::new();
-        for (slug, name) in units {
-            let at = provinces.len();
-            provinces.push(Province {
-                slug,
-                name,
-                current: at,
-            });
-            let mut olds: Vec<(&str, &str)> = former
-                .range((slug, "")..)
-                .take_while(|((c, _), _)| *c == slug)
-                .map(|((_, s), n)| (*s, *n))
-                .collect();
-            olds.sort_by(by_name);
-            provinces.extend(olds.into_iter().map(|(slug, name)| Province {
-                slug,
-                name,
-                current: at,
-            }));
-        }
-        let mut fields: Vec<(&str, &str)> = fields.into_iter().collect();
-        fields.sort_by(by_name);
-
-        let index: HashMap<(&str, &str), usize> = provinces
-            .iter()
-            .enumerate()
-            .map(|(i, p)| ((provinces[p.current].slug, p.slug), i))
-            .collect();
-        let field_index: HashMap<&str, usize> =
-            fields.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
-        // Every (current, province) pair and field of the docs was entered above.
-        let key = |d: &SearchDoc<'_>| {
-            (
-                index[&(d.current_province_slug, d.province_slug)],
-                field_index[d.field_slug],
-                d.year,
-            )
-        };
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        order.sort_by_key(|&i| (key(&docs[i]), i));
-        let mut groups: Vec<i64> = Vec::new();
-        let mut last = None;
-        for &i in &order {
-            let k = key(&docs[i]);
-            if last == Some(k) {
-                if let Some(count) = groups.last_mut() {
-                    *count += 1;
-                }
-            } else {
-                groups.extend([k.0 as i64, k.1 as i64, i64::from(k.2), 1]);
-                last = Some(k);
-            }
-        }
-        Facets {
-            provinces,
-            fields,
-            order,
-            groups,
-        }
-    }
 }
 
 /// A posting list growing in document order: gap varints and impact bytes.

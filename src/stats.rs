@@ -66,11 +66,22 @@ pub struct MatrixRow {
     pub url: String,
     /// Count per field, in field order.
     pub counts: Vec<usize>,
+    /// The same counts with the province's list narrowed to that field (null when 0).
+    pub cells: Vec<Cell>,
     /// Row total.
     pub total: usize,
 }
 
-/// The statistics page's data, available as `stats`... fields at top level.
+/// One cell of the province × field table.
+#[derive(Debug, Serialize)]
+pub struct Cell {
+    /// Number of models.
+    pub count: usize,
+    /// Site path of the province's list for that field; null when there are none.
+    pub url: Option<String>,
+}
+
+/// The statistics page's data (its fields are top-level template variables).
 #[derive(Debug, Serialize)]
 pub struct StatsView {
     /// Headline numbers.
@@ -81,6 +92,8 @@ pub struct StatsView {
     pub matrix_fields: Vec<String>,
     /// Province × field table, provinces with models only.
     pub matrix: Vec<MatrixRow>,
+    /// Column totals of the table, per field, in field order.
+    pub matrix_totals: Vec<usize>,
 }
 
 /// Builds the statistics view.
@@ -109,16 +122,19 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
             v.strings.get("chart_by_province"),
             provinces,
             v.strings.get("models"),
+            v.strings.get("total"),
         ),
         chart(
             v.strings.get("chart_by_field"),
             bars("linh-vuc", &site.fields),
             v.strings.get("models"),
+            v.strings.get("total"),
         ),
         chart(
             v.strings.get("chart_by_year"),
             years,
             v.strings.get("models"),
+            v.strings.get("total"),
         ),
     ];
     let matrix = site
@@ -130,11 +146,21 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
             for &a in &t.items {
                 counts[site.articles[a].field] += 1;
             }
+            let url = v.path(&format!("/tinh/{}/", t.slug));
+            let cells = counts
+                .iter()
+                .zip(&site.fields)
+                .map(|(&count, f)| Cell {
+                    count,
+                    url: (count > 0).then(|| format!("{url}linh-vuc/{}/", f.slug)),
+                })
+                .collect();
             MatrixRow {
                 label: t.name.clone(),
-                url: v.path(&format!("/tinh/{}/", t.slug)),
+                url,
                 total: t.items.len(),
                 counts,
+                cells,
             }
         })
         .collect();
@@ -143,36 +169,40 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
         charts,
         matrix_fields: site.fields.iter().map(|f| f.name.clone()).collect(),
         matrix,
+        matrix_totals: site.fields.iter().map(|f| f.items.len()).collect(),
     }
 }
 
-/// A horizontal bar chart: label, bar, number; every bar links to its list.
-fn chart(title: &str, bars: Vec<Bar>, unit: &str) -> Chart {
+/// A horizontal bar chart: label, bar, number; every bar links to its list. The SVG
+/// is a labelled group of links, each named "label: n models", and label and number
+/// are real text, so screen readers, search engines and print all get the figures.
+fn chart(title: &str, bars: Vec<Bar>, unit: &str, total_label: &str) -> Chart {
     const ROW: usize = 28;
     const LABEL: usize = 190;
     const BAR: usize = 330;
     let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let total: usize = bars.iter().map(|b| b.count).sum();
     let height = bars.len() * ROW + 8;
     let width = LABEL + BAR + 60;
-    let id = crate::vietnamese::slugify(title);
+    let id = format!("chart-{}", crate::vietnamese::slugify(title));
+    let unit = escape(unit);
     let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{}</title>",
-        escape(title)
+        "<svg class=\"chart\" role=\"group\" aria-labelledby=\"{id}\" aria-describedby=\"{id}-desc\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{}</title><desc id=\"{id}-desc\">{}: {total} {unit}.</desc>",
+        escape(title),
+        escape(total_label),
     );
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW + 4;
         let w = (b.count * BAR).div_ceil(max).max(2);
         let label = escape(&b.label);
         svg.push_str(&format!(
-            "<a href=\"{url}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/><text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
+            "<a href=\"{url}\" aria-label=\"{label}: {n} {unit}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/><text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
             url = escape(&b.url),
             lx = LABEL - 8,
             ty = y + 15,
             h = ROW - 8,
             nx = LABEL + w + 6,
-                        n = b.count,
-            unit = escape(unit),
-
+            n = b.count,
         ));
     }
     svg.push_str("</svg>");

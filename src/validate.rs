@@ -186,6 +186,7 @@ pub fn articles(
                 dir,
                 base_path: &config.base_path,
                 md_urls: &md_urls,
+                image_sizes: &loaded.image_sizes,
             };
             let hit =
                 cached
@@ -683,10 +684,20 @@ fn meta<'a>(
         );
     }
 
-    let image = image_src.map(|src| Image {
-        src,
-        caption: image_caption,
-        credit: image_credit,
+    let image = image_src.map(|src| {
+        let links = Links {
+            dir: source.path.parent(),
+            base_path: "",
+            md_urls: &HashMap::new(),
+            image_sizes: &loaded.image_sizes,
+        };
+        let size = links.image_size(&src);
+        Image {
+            src,
+            caption: image_caption,
+            credit: image_credit,
+            size,
+        }
     });
     if let (Some(img), Some(e)) = (&image, k.entry("image"))
         && let Some(problem) = image_problem(&img.src, source, loaded)
@@ -943,6 +954,7 @@ struct Links<'a> {
     dir: &'a str,
     base_path: &'a str,
     md_urls: &'a HashMap<&'a str, &'a str>,
+    image_sizes: &'a HashMap<String, (u32, u32)>,
 }
 
 impl Links<'_> {
@@ -954,12 +966,27 @@ impl Links<'_> {
         for r in references {
             r.dest.hash(&mut h);
             self.rewrite(&r.dest, r.is_image).hash(&mut h);
+            if r.is_image {
+                self.image_size(&r.dest).hash(&mut h);
+            }
         }
         h.finish()
     }
 }
 
 impl LinkRewriter for Links<'_> {
+    fn image_size(&self, dest: &str) -> Option<(u32, u32)> {
+        if is_external(dest) {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let key = match path.strip_prefix('/') {
+            Some(abs) => format!("/{}", percent_decode(abs)),
+            None => join(self.dir, path)?,
+        };
+        self.image_sizes.get(&key).copied()
+    }
+
     fn rewrite(&self, dest: &str, _is_image: bool) -> Option<String> {
         if is_external(dest) {
             return None;

@@ -141,8 +141,16 @@ pub struct ArticleView<'a> {
     pub citation: String,
     /// Front matter `extra`, as written.
     pub extra: &'a serde_json::Value,
-    /// Other models: same field, same province first.
+    /// Other models, best match first (see `related`): up to four.
     pub related: Vec<CardView<'a>>,
+    /// Absolute URL of the lead image, for `og:image` and JSON-LD; null without one.
+    pub image_absolute: Option<String>,
+    /// Publication date as RFC 3339 (`2017-05-12T00:00:00+07:00`), for
+    /// `article:published_time`; null without a `date`.
+    pub published_time: Option<String>,
+    /// schema.org `NewsArticle` as JSON, safe inside `<script type="application/ld+json">`
+    /// (`<`, `>`, `&` written as `\u003c`, `\u003e`, `\u0026`): output with `| safe`.
+    pub json_ld: String,
 }
 
 /// A lead image.
@@ -154,6 +162,10 @@ pub struct ImageView<'a> {
     pub caption: Option<&'a str>,
     /// Credit line.
     pub credit: Option<&'a str>,
+    /// Width in pixels, if known (write it on `<img>`: no layout shift).
+    pub width: Option<u32>,
+    /// Height in pixels, if known.
+    pub height: Option<u32>,
 }
 
 /// A paginated list of models for a term, available as `list`.
@@ -331,6 +343,8 @@ impl<'a> Views<'a> {
             },
             caption: img.caption.as_deref(),
             credit: img.credit.as_deref(),
+            width: img.size.map(|s| s.0),
+            height: img.size.map(|s| s.1),
         });
         let tags = a
             .tags
@@ -341,7 +355,12 @@ impl<'a> Views<'a> {
                 url: self.path(&format!("/the/{slug}/")),
             })
             .collect();
+        let image_absolute = a.image.as_ref().map(|img| self.absolute_src(a, &img.src));
+        let json_ld = self.json_ld(a, image_absolute.as_deref());
         ArticleView {
+            image_absolute,
+            published_time: a.date.map(|d| format!("{}T00:00:00+07:00", d.iso())),
+            json_ld,
             province_term: LinkView {
                 title: REGISTRY.name(a.province).to_owned(),
                 url: card.province_url.clone(),
@@ -365,6 +384,80 @@ impl<'a> Views<'a> {
             extra: &a.extra,
             related: related.iter().map(|&r| self.card(r)).collect(),
         }
+    }
+
+    /// Absolute URL of an image `src` as written in article `a`'s front matter.
+    fn absolute_src(&self, a: &Article, src: &str) -> String {
+        let c = &self.site.config;
+        if src.starts_with("http://") || src.starts_with("https://") {
+            src.to_owned()
+        } else if src.starts_with('/') {
+            c.absolute(&self.path(src))
+        } else {
+            c.absolute(&format!("{}{src}", a.url))
+        }
+    }
+
+    /// schema.org `NewsArticle` of article `a`, as JSON text that cannot end its
+    /// `<script>` element early.
+    pub fn json_ld(&self, a: &Article, image: Option<&str>) -> String {
+        use serde_json::{Value, json};
+        let c = &self.site.config;
+        let url = c.absolute(&a.url);
+        let field = &c.fields[a.field];
+        let publisher = json!({
+            "@type": "Organization",
+            "name": c.title,
+            "url": c.absolute(&self.path("/")),
+        });
+        let mut keywords = vec![field.name.clone()];
+        keywords.extend(a.tags.iter().cloned());
+        let unit = &REGISTRY.units[a.province.unit];
+        let mut address = json!({
+            "@type": "PostalAddress",
+            "addressRegion": unit.name,
+            "addressCountry": "VN",
+        });
+        if let Some(l) = &a.locality {
+            address["addressLocality"] = l.clone().into();
+        }
+        let mut ld = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.title,
+            "url": url,
+            "mainEntityOfPage": { "@type": "WebPage", "@id": url },
+            "datePublished": a.date.map_or_else(|| a.year.to_string(), |d| d.iso()),
+            "inLanguage": "vi",
+            "author": match &a.author {
+                Some(name) => json!({ "@type": "Person", "name": name }),
+                None => publisher.clone(),
+            },
+            "publisher": publisher,
+            "articleSection": field.name,
+            "keywords": keywords,
+            "contentLocation": {
+                "@type": "Place",
+                "name": REGISTRY.display(a.province),
+                "address": address,
+            },
+            "wordCount": a.word_count,
+        });
+        let mut put = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                ld[k] = v;
+            }
+        };
+        put("description", a.summary.clone().map(Value::from));
+        put("image", image.map(|i| json!([i])));
+        put("isBasedOn", a.source_url.clone().map(Value::from));
+        put(
+            "sourceOrganization",
+            a.unit
+                .as_ref()
+                .map(|u| json!({ "@type": "Organization", "name": u })),
+        );
+        script_safe(&ld.to_string())
     }
 
     /// "Tên mô hình", đơn vị, địa bàn, tỉnh, năm. Nguồn. URL (truy cập ngày …).
@@ -426,6 +519,22 @@ impl<'a> Views<'a> {
     }
 }
 
+/// JSON made safe to embed in a `<script>` element: `<`, `>` and `&` (which serde_json
+/// writes only inside strings) become `\u003c`, `\u003e`, `\u0026`, the same text to a
+/// JSON parser; so neither `</script>` nor `<!--` nor any tag can appear in the page.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Page numbers to show: the first, the last, and two either side of the current one,
 /// so a list of 500 pages does not print 500 links on each of them.
 fn window(current: usize, total: usize) -> Vec<usize> {
@@ -441,7 +550,16 @@ fn window(current: usize, total: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::window;
+    use super::{script_safe, window};
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let text = serde_json::json!({ "a": "</script><!-- x & y -->" }).to_string();
+        let safe = script_safe(&text);
+        assert!(!safe.contains(['<', '>', '&']), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back["a"], "</script><!-- x & y -->");
+    }
 
     #[test]
     fn pagination_window() {

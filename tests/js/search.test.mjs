@@ -144,3 +144,8 @@ test('a quoted phrase that never occurs suggests dropping the quotes', { skip },
   assert.deepEqual(res.suggestions, [{ kind: 'unquoted', query: 'an ninh camera' }]);
   assert.ok((await js.search('an ninh camera')).length > 0);
 });
+
+test('a single letter typed after other words waits for the next one, unless it is a word', { skip }, async () => {
+  assert.deepEqual(titles(await js.search('camera q')), titles(await js.search('camera')));
+  assert.deepEqual(titles(await js.search('khóm 3')), ['Tổ hòa giải ở khóm 3']);
+});

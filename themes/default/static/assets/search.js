@@ -494,10 +494,15 @@ async function resolveWords(ix, parsed) {
  */
 export async function find(query, options = {}) {
   const ix = await open();
-  const parsed = parse(query);
-  const empty = { results: [], total: 0, facets: null, suggestions: [], words: parsed.words };
-  if (parsed.words.length === 0 || ix.m.docs === 0) return empty;
+  let parsed = parse(query);
+  if (parsed.words.length === 0 || ix.m.docs === 0) return { results: [], total: 0, facets: null, suggestions: [] };
   const n = ix.m.docs;
+  // "da n": a single letter being typed after other words counts only if it is a word.
+  const last = parsed.words[parsed.words.length - 1];
+  if (parsed.words.length > 1 && last.prefix && last.folded.length < MIN_PREFIX && !(await lookupWord(ix, last.folded))) {
+    parsed = { ...parsed, words: parsed.words.slice(0, -1) };
+  }
+  const empty = { results: [], total: 0, facets: null, suggestions: [], words: parsed.words };
   const { words, exactMode } = parsed;
   // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
   // typed pairs as written: most often it is already complete.
@@ -612,11 +617,11 @@ export async function find(query, options = {}) {
     if (okP && okF) yc.set(g.year, (yc.get(g.year) || 0) + 1);
     if (okP && okF && okY) hits.push(d);
   }
-  hits.sort((a, b) => tier[b] - tier[a] || score[b] - score[a] || a - b);
-
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
-  const shown = hits.slice(offset, offset + limit);
+  // Rank: tier, then score, then document order (deterministic ties).
+  const better = (a, b) => tier[a] - tier[b] || score[a] - score[b] || b - a;
+  const shown = top(hits, offset + limit, better).slice(offset);
   const results = await Promise.all(
     shown.map(async (d) => {
       const rows = await metaRows(ix, Math.floor(d / ix.m.metaChunk));
@@ -641,6 +646,39 @@ export async function find(query, options = {}) {
   };
   const suggestions = hits.length === 0 ? await suggest(ix, parsed, entries, options, unfiltered) : [];
   return { results, total: hits.length, facets, suggestions, words };
+}
+
+// The best `k` of `items` by `cmp` (positive: the first is better), best first, in
+// O(n log k): a small heap whose root is the worst kept item.
+function top(items, k, cmp) {
+  const heap = [];
+  const sift = (i) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && cmp(heap[l], heap[worst]) < 0) worst = l;
+      if (r < heap.length && cmp(heap[r], heap[worst]) < 0) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (cmp(heap[i], heap[parent]) >= 0) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (k > 0 && cmp(x, heap[0]) > 0) {
+      heap[0] = x;
+      sift(0);
+    }
+  }
+  return heap.sort((a, b) => cmp(b, a));
 }
 
 /**
@@ -722,10 +760,22 @@ function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+// Tokens of the raw words of result texts, exact and folded, remembered (bounded).
+const rawTokens = new Map();
+function tokensOf(raw) {
+  let t = rawTokens.get(raw);
+  if (!t) {
+    if (rawTokens.size > 20000) rawTokens.clear();
+    t = tokens(raw).map((e) => [e, fold(e)]);
+    rawTokens.set(raw, t);
+  }
+  return t;
+}
+
 // Which query word a raw word of the text matches (-1: none), by exact key or folded.
 function matchWord(raw, words, exact) {
-  for (const t of tokens(raw)) {
-    const f = exact ? t : fold(t);
+  for (const [e, folded] of tokensOf(raw)) {
+    const f = exact ? e : folded;
     const i = words.findIndex((w) => {
       const q = exact ? w.exact : w.folded;
       return w.prefix ? f.startsWith(q) : f === q;
