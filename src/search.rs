@@ -106,30 +106,29 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .map(|&i| analyze::lengths(&docs[i]))
         .collect();
     let averages = Averages::new(&lengths);
-    let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
+    let mut parts: Vec<Postings> = (0..PARTS).map(|_| Postings::default()).collect();
     for (batch_no, batch) in facets.order.chunks(BATCH).enumerate() {
         let analysed: Vec<DocTerms> = batch
             .par_iter()
             .map(|&i| analyze::analyze(&docs[i]))
             .collect();
-        // Hand each shard its part of every document, then merge the shards in parallel.
-        let mut work: Vec<Vec<(u32, DocPart)>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        // Hand each part of the postings its share of every document, merge in parallel.
+        let mut work: Vec<Vec<(u32, DocPart)>> = (0..PARTS).map(|_| Vec::new()).collect();
         for (k, terms) in analysed.into_iter().enumerate() {
             let id = (batch_no * BATCH + k) as u32;
-            for (s, part) in terms.into_parts().into_iter().enumerate() {
-                work[s].push((id, part));
+            for (n, share) in terms.into_parts().into_iter().enumerate() {
+                work[n].push((id, share));
             }
         }
-        shards.par_iter_mut().zip(work).for_each(|(shard, parts)| {
-            parts
+        parts.par_iter_mut().zip(work).for_each(|(part, shares)| {
+            shares
                 .into_iter()
-                .for_each(|(id, p)| shard.add(id, p, &averages))
+                .for_each(|(id, share)| part.add(id, share, &averages))
         });
     }
-    let words: Vec<(Term, Word)> = shards.iter_mut().flat_map(|s| s.words.drain()).collect();
-    let pairs: Vec<((Term, Term), List)> =
-        shards.iter_mut().flat_map(|s| s.pairs.drain()).collect();
-    drop(shards);
+    let words: Vec<(Term, Word)> = parts.iter_mut().flat_map(|p| p.words.drain()).collect();
+    let pairs: Vec<((Term, Term), List)> = parts.iter_mut().flat_map(|p| p.pairs.drain()).collect();
+    drop(parts);
     let mut packs = Packs::default();
     let (blocks, first_words) = write_words(words, &mut packs);
     let pair_shards = write_pairs(pairs, &mut packs);
@@ -285,7 +284,7 @@ impl Postings {
 }
 
 /// Postings live in this many parts, by hash of the word or pair, merged in parallel.
-const SHARDS: usize = 16;
+const PARTS: usize = 16;
 
 /// The words and pairs of one document that belong to one part of the postings.
 #[derive(Default)]
@@ -302,9 +301,9 @@ impl DocTerms {
             let mut h = FxHasher::default();
             h.write(a.as_bytes());
             h.write(b.as_bytes());
-            (h.finish() % SHARDS as u64) as usize
+            (h.finish() % PARTS as u64) as usize
         };
-        let mut parts: Vec<DocPart> = (0..SHARDS)
+        let mut parts: Vec<DocPart> = (0..PARTS)
             .map(|_| DocPart {
                 lengths: self.lengths,
                 ..DocPart::default()

@@ -177,8 +177,10 @@ async function run({ append = false } = {}) {
     return;
   }
   const frag = document.createDocumentFragment();
-  for (const r of res.results) frag.append(renderResult(r));
+  const added = res.results.map(renderResult);
+  frag.append(...added);
   list.append(frag);
+  if (append && added.length > 0) added[0].querySelector('a').focus(); // keyboard users continue there
   shown += res.results.length;
   more.hidden = shown >= res.total;
   status.textContent = `${res.total.toLocaleString('vi-VN')} kết quả cho “${q.trim()}”${shown < res.total ? `, hiển thị ${shown}` : ''}.`;

@@ -683,7 +683,10 @@ function top(items, k, cmp) {
 
 /**
  * Searches: `search(query, { province, field, year, limit })` resolves to
- * `[{ url, title, snippet, province, field, year, score }]`, best first.
+ * `[{ url, title, snippet, province, field, year, score }]`, best first. `snippet` is
+ * HTML (text escaped, matches in <mark>); `province` and `field` are display names;
+ * `score` is 1e6 per word spelled as typed or adjacent pair found, plus the BM25-style
+ * score. Each result also has `titleHtml`, the title with its matches marked.
  */
 export async function search(query, options = {}) {
   return (await find(query, options)).results;
