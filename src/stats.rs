@@ -191,12 +191,14 @@ fn chart(title: &str, bars: Vec<Bar>, unit: &str, total_label: &str) -> Chart {
         escape(title),
         escape(total_label),
     );
+    // The spaces between label, bar and number keep the link's text "An Giang 7" (not
+    // "An Giang7"), so its accessible name matches what is shown.
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW + 4;
         let w = (b.count * BAR).div_ceil(max).max(2);
         let label = escape(&b.label);
         svg.push_str(&format!(
-            "<a href=\"{url}\" aria-label=\"{label}: {n} {unit}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/><text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
+            "<a href=\"{url}\" aria-label=\"{label}: {n} {unit}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text> <rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/> <text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
             url = escape(&b.url),
             lx = LABEL - 8,
             ty = y + 15,

@@ -14,3 +14,4 @@ mod live_reload_browser;
 mod search;
 mod serve;
 mod support;
+mod theme;
