@@ -79,18 +79,20 @@ def serve_latency(root, edits=7):
     try:
         line = proc.stdout.readline()
         port = re.search(r":(\d+)/", line).group(1)
-        target = None
+        target = url = text = None
         for d, _, fs in sorted(os.walk(os.path.join(root, "content"))):
             for f in sorted(fs):
-                if f.endswith(".md"):
+                if not f.endswith(".md"):
+                    continue
+                text = open(os.path.join(d, f), encoding="utf-8").read()
+                slug = re.search(r"^slug: (.+)$", text, re.M)
+                if slug:
                     target = os.path.join(d, f)
+                    url = f"http://127.0.0.1:{port}/mo-hinh/{slug.group(1).strip()}/"
                     break
             if target:
                 break
-        text = open(target, encoding="utf-8").read()
-        slug = re.search(r"^slug: (.+)$", text, re.M)
-        url = f"http://127.0.0.1:{port}/mo-hinh/{slug.group(1).strip()}/" if slug else None
-        if url is None:
+        if target is None:
             return None, None
         time.sleep(45)  # let the first site-wide pass (search index) finish
         times = []
@@ -190,11 +192,16 @@ def write(path, rows, serve, out_dir):
         lines += ["", "## Growth", "",
                   f"From {a['n']:,} to {b['n']:,} articles (x{f:.0f}): wall x{b['wall'] / a['wall']:.1f}, "
                   f"peak memory x{b['rss'] / a['rss']:.1f}, output files x{b['files'] / a['files']:.1f}."]
-    if serve:
+    if serve and serve[1] is not None:
         n, med, worst = serve
         lines += ["", "## `kheo serve`: edit to new page served", "",
                   f"{n:,} articles: median {med:.0f} ms, worst {worst:.0f} ms over 7 edits "
                   "(save a summary change, poll the page until the new text is served)."]
+    search = os.path.join(ROOT, "BENCHMARKS-search.md")
+    if os.path.exists(search):
+        body = open(search, encoding="utf-8").read().split("\n", 1)[1].lstrip("\n")
+        body = body.replace("## Search", "## Search index and queries", 1)
+        lines += ["", "<!-- from BENCHMARKS-search.md, written by scripts/bench-search.sh -->", "", body.rstrip()]
     old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
     notes = old.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in old else "\n\n## Notes\n\n(Where the time goes, what was changed because of it.)\n"
     with open(path, "w", encoding="utf-8") as fh:
