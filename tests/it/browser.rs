@@ -4,37 +4,15 @@
 //! are done. Interaction (typing, filters, back button, keys) runs from a harness page
 //! that drives the search page in a same-origin iframe. No Chromium: skipped, unless CI.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::search::built_site;
 
-/// The Chromium binary: `KHEO_CHROMIUM`, `/usr/bin/chromium`, or one on PATH.
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("KHEO_CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let dirs: Vec<PathBuf> = std::iter::once(PathBuf::from("/usr/bin"))
-        .chain(std::env::split_paths(&path))
-        .collect();
-    [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ]
-    .iter()
-    .flat_map(|name| dirs.iter().map(move |d| d.join(name)))
-    .find(|p| p.is_file())
-}
-
 /// Chromium, or `None` after saying why the test is skipped (a failure on CI).
 fn browser() -> Option<PathBuf> {
-    let found = chromium();
+    let found = crate::cdp::chromium();
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -94,96 +72,9 @@ try {
 </script>
 "#;
 
-/// Serves `root` on 127.0.0.1 (any free port) until the test process ends.
+/// Serves the built site, plus the test harness page.
 fn serve(root: &Path) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let root = root.to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(stream, &root));
-        }
-    });
-    port
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        "md" => "text/markdown; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn percent_decode(s: &str) -> Vec<u8> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
-}
-
-fn respond(mut stream: TcpStream, root: &Path) {
-    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    let mut line = String::new();
-    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
-        line.clear();
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = String::from_utf8_lossy(&percent_decode(target.split('?').next().unwrap_or("/")))
-        .into_owned();
-    let (status, kind, body) = if path == "/__kheo_test__/drive.html" {
-        (
-            "200 OK",
-            "text/html; charset=utf-8",
-            HARNESS.as_bytes().to_vec(),
-        )
-    } else {
-        let mut file = root.join(path.trim_start_matches('/'));
-        if file.is_dir() {
-            file = file.join("index.html");
-        }
-        match std::fs::read(&file) {
-            Ok(bytes) if !path.contains("..") => ("200 OK", content_type(&file), bytes),
-            _ => (
-                "404 Not Found",
-                "text/plain; charset=utf-8",
-                b"not found".to_vec(),
-            ),
-        }
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream
-        .write_all(head.as_bytes())
-        .and_then(|()| stream.write_all(&body));
+    crate::support::serve_dir(root, &[("/__kheo_test__/drive.html", HARNESS)])
 }
 
 /// Percent-encodes a query value (space as `+`).

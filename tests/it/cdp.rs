@@ -27,10 +27,15 @@ pub fn chromium() -> Option<PathBuf> {
     let dirs: Vec<PathBuf> = std::iter::once(PathBuf::from("/usr/bin"))
         .chain(std::env::split_paths(&path))
         .collect();
-    ["chromium", "chromium-browser"]
-        .iter()
-        .flat_map(|name| dirs.iter().map(move |d| d.join(name)))
-        .find(|p| p.is_file())
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| dirs.iter().map(move |d| d.join(name)))
+    .find(|p| p.is_file())
 }
 
 /// Starts headless Chromium with one blank page, or returns `None` after printing

@@ -171,3 +171,100 @@ pub fn entries_starting_with(dir: &Path, prefix: &str) -> Vec<String> {
         .filter(|n| n.starts_with(prefix))
         .collect()
 }
+
+/// Serves the folder `root` on 127.0.0.1 (a free port, returned) until the test process
+/// ends: GET only, `/` → `index.html`, a missing file gets the site's `404.html`.
+/// `extra` adds fixed pages (path, HTML) that are not in the folder, e.g. a harness.
+pub fn serve_dir(root: &Path, extra: &'static [(&'static str, &'static str)]) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond_static(stream, &root, extra));
+        }
+    });
+    port
+}
+
+fn respond_static(mut stream: std::net::TcpStream, root: &Path, extra: &[(&str, &str)]) {
+    use std::io::{BufRead, Write};
+    let mut reader = std::io::BufReader::new(stream.try_clone().expect("clone"));
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    let mut line = String::new();
+    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        line.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = String::from_utf8_lossy(&percent_decode(target.split('?').next().unwrap_or("/")))
+        .into_owned();
+    let (status, kind, body) = if let Some((_, html)) = extra.iter().find(|(p, _)| *p == path) {
+        (
+            "200 OK",
+            "text/html; charset=utf-8",
+            html.as_bytes().to_vec(),
+        )
+    } else {
+        let mut file = root.join(path.trim_start_matches('/'));
+        if file.is_dir() {
+            file = file.join("index.html");
+        }
+        match std::fs::read(&file) {
+            Ok(bytes) if !path.contains("..") => ("200 OK", content_type(&file), bytes),
+            _ => (
+                "404 Not Found",
+                "text/html; charset=utf-8",
+                std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"not found".to_vec()),
+            ),
+        }
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "xml" => "application/xml",
+        "md" => "text/markdown; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}

@@ -7,8 +7,7 @@
 //! Tools come from npm (`npm ci`: axe-core, vnu-jar) and Java; a missing one skips its
 //! test with a notice, or fails it when `CI` is set.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -182,60 +181,7 @@ fn java() -> bool {
 
 /// Serves `root` on 127.0.0.1 (a free port) until the test process ends.
 fn serve(root: &Path) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let root = root.to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(stream, &root));
-        }
-    });
-    port
-}
-
-fn respond(mut stream: TcpStream, root: &Path) {
-    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    let mut line = String::new();
-    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
-        line.clear();
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split('?').next().unwrap_or("/");
-    let mut file = root.join(path.trim_start_matches('/'));
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "xml" => "application/xml",
-        _ => "application/octet-stream",
-    };
-    let (status, kind, body) = match std::fs::read(&file) {
-        Ok(bytes) if !path.contains("..") => ("200 OK", kind, bytes),
-        _ => (
-            "404 Not Found",
-            "text/html; charset=utf-8",
-            std::fs::read(root.join("404.html")).unwrap_or_default(),
-        ),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream
-        .write_all(head.as_bytes())
-        .and_then(|()| stream.write_all(&body));
+    crate::support::serve_dir(root, &[])
 }
 
 /// The example and its variant served; `url(which, path)` gives a page's address.
