@@ -37,7 +37,7 @@ pub fn run(dir: &Path) -> Result<u8> {
     std::fs::create_dir_all(&content).map_err(|e| Error::io(&content, e))?;
     for (name, text) in [
         ("site.yaml", SITE_YAML),
-        (".gitignore", "/public\n/.public.*\n"),
+        (".gitignore", "/public\n/.public.*\n/.kheo-cache\n"),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;

@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod feed;
 pub mod frontmatter;
+pub mod images;
 pub mod init;
 pub mod load;
 pub mod log;

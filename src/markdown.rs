@@ -50,6 +50,11 @@ pub trait LinkRewriter {
     fn image_size(&self, _dest: &str) -> Option<(u32, u32)> {
         None
     }
+
+    /// A `srcset` of smaller copies of the image at `dest`, if the build makes them.
+    fn image_srcset(&self, _dest: &str, _width: u32) -> Option<String> {
+        None
+    }
 }
 
 /// Leaves every link as written.
@@ -69,7 +74,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("pre", ["data-lang"])
-        .add_tag_attributes("img", ["loading", "decoding"])
+        .add_tag_attributes("img", ["loading", "decoding", "srcset", "sizes"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("th", ["style"]);
     b
@@ -189,6 +194,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 ..
             }) => {
                 let size = links.image_size(&dest_url);
+                let srcset = size.and_then(|(w, _)| links.image_srcset(&dest_url, w));
                 let src =
                     reference(&mut out, links, dest_url, range.start, true, link_type).to_string();
                 image = Some(PendingImage {
@@ -196,6 +202,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                     title: title.to_string(),
                     alt: String::new(),
                     size,
+                    srcset,
                 });
                 continue;
             }
@@ -244,6 +251,7 @@ struct PendingImage {
     title: String,
     alt: String,
     size: Option<(u32, u32)>,
+    srcset: Option<String>,
 }
 
 impl PendingImage {
@@ -260,6 +268,13 @@ impl PendingImage {
         }
         if let Some((w, h)) = self.size {
             s.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        if let Some(set) = &self.srcset {
+            s.push_str(&format!(
+                " srcset=\"{}\" sizes=\"{}\"",
+                escape(set),
+                crate::images::SIZES
+            ));
         }
         s.push_str(" loading=\"lazy\" decoding=\"async\">");
         s

@@ -1002,11 +1002,24 @@ impl Renderer<'_> {
             &format!("{dir}index.json"),
             export::article_json(self.site, v, i),
         )?;
+        let cache = self.loaded.root.join(".kheo-cache").join("images");
         for asset in &a.assets {
             sink.copy(
                 &format!("{dir}{}", asset.name),
                 &Blob::Disk(asset.file.clone()),
             )?;
+            // Large photos also get smaller copies for `srcset` (see `images`).
+            let key = format!("{}/{}", a.source.parent(), asset.name);
+            let width = self.loaded.image_sizes.get(&key).map_or(0, |s| s.0);
+            if crate::images::is_resizable(&asset.name) {
+                for w in crate::images::variant_widths(width) {
+                    let bytes = crate::images::resized(&cache, &asset.file, w)?;
+                    sink.put(
+                        &format!("{dir}{}", crate::images::variant_name(&asset.name, w)),
+                        bytes,
+                    )?;
+                }
+            }
         }
         self.html("article.html", page, One { article: view }, sink)
     }

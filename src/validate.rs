@@ -975,6 +975,14 @@ impl Links<'_> {
 }
 
 impl LinkRewriter for Links<'_> {
+    fn image_srcset(&self, dest: &str, width: u32) -> Option<String> {
+        // Copies are made only for images beside the article (relative paths).
+        let relative = !dest.starts_with('/') && !is_external(dest);
+        relative
+            .then(|| crate::images::srcset(dest, width))
+            .flatten()
+    }
+
     fn image_size(&self, dest: &str) -> Option<(u32, u32)> {
         if is_external(dest) {
             return None;

@@ -166,6 +166,11 @@ pub struct ImageView<'a> {
     pub width: Option<u32>,
     /// Height in pixels, if known.
     pub height: Option<u32>,
+    /// `srcset` with smaller copies made at build, for large JPEG/PNG images beside the
+    /// article (null otherwise); use with `sizes`.
+    pub srcset: Option<String>,
+    /// The `sizes` attribute that goes with `srcset`.
+    pub sizes: &'static str,
 }
 
 /// A paginated list of models for a term, available as `list`.
@@ -345,6 +350,11 @@ impl<'a> Views<'a> {
             credit: img.credit.as_deref(),
             width: img.size.map(|s| s.0),
             height: img.size.map(|s| s.1),
+            srcset: img
+                .size
+                .filter(|_| !img.src.starts_with('/'))
+                .and_then(|(w, _)| crate::images::srcset(&img.src, w)),
+            sizes: crate::images::SIZES,
         });
         let tags = a
             .tags

@@ -8,6 +8,7 @@ mod build;
 mod cdp;
 mod check_new;
 mod diagnostics;
+mod images;
 mod init_schema;
 mod journalists;
 mod live_reload_browser;
