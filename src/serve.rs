@@ -330,7 +330,26 @@ fn rebuild(
 ) {
     let start = Instant::now();
     let loaded = match &change {
-        Some(Change::Content(paths)) => session.loaded.refresh(paths),
+        Some(Change::Content(paths)) => {
+            // A file that is not an article (an image) changes the checks of the
+            // articles beside it.
+            for p in paths
+                .iter()
+                .filter(|p| p.extension().is_none_or(|e| e != "md"))
+            {
+                if let Some(dir) = p
+                    .parent()
+                    .and_then(|d| d.strip_prefix(&session.opts.root).ok())
+                {
+                    let rel: Vec<String> = dir
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect();
+                    session.cache.forget_folder(&rel.join("/"));
+                }
+            }
+            session.loaded.refresh(paths)
+        }
         Some(Change::Full) => session.reload_all(),
         None => Ok(()),
     };

@@ -76,6 +76,16 @@ struct CachedMeta {
     aliases_line: usize,
 }
 
+impl Cache {
+    /// Forgets what was checked for the articles in `dir` (a site-relative folder): an
+    /// image added or removed there changes their diagnostics though their text did not.
+    pub fn forget_folder(&mut self, dir: &str) {
+        let inside = |p: &str| p.strip_prefix(dir).is_some_and(|r| r.starts_with('/'));
+        self.metas.retain(|p, _| !inside(p));
+        self.bodies.retain(|p, _| !inside(p));
+    }
+}
+
 impl Meta<'_> {
     fn to_cached(&self) -> CachedMeta {
         CachedMeta {

@@ -748,3 +748,32 @@ fn editor_temporary_files_do_not_rebuild() {
     write_atomic(s.root(), MODEL, &article("Sửa thật", "2024"));
     events.wait_for("reload", WAIT);
 }
+
+/// Regression: adding the missing image beside an article cleared nothing, because the
+/// article's own text had not changed and its checks were taken from the cache.
+#[test]
+fn regression_adding_a_missing_image_clears_the_error() {
+    let s = Server::minimal();
+    let mut events = s.events();
+    let dir = "content/can-tho/2025/anh-moi";
+    std::fs::create_dir_all(s.root().join(dir)).expect("mkdir");
+    std::fs::write(
+        s.root().join(dir).join("index.md"),
+        "---\ntitle: Ảnh mới\nprovince: Cần Thơ\nfield: Kinh tế\nyear: 2025\nsummary: Thử ảnh.\nimage: anh.svg\n---\n\nBài có ảnh.\n",
+    )
+    .expect("write article");
+    let e = events.wait_for("errors", WAIT);
+    assert!(e.data.contains("E021"), "{}", e.data);
+    std::fs::write(
+        s.root().join(dir).join("anh.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"></svg>",
+    )
+    .expect("write image");
+    events.wait_for("reload", WAIT);
+    let page = s.wait_for_text("/mo-hinh/anh-moi/", "<h1>Ảnh mới</h1>");
+    assert!(
+        page.text().contains("width=\"40\" height=\"20\""),
+        "{}",
+        page.text()
+    );
+}
