@@ -60,20 +60,8 @@ pub const MIN_YEAR: i32 = 1990;
 /// Valid for one `Config`; make a new one when settings or templates change.
 #[derive(Debug, Default)]
 pub struct Cache {
-    metas: HashMap<String, (u64, Result<CachedMeta, Vec<Diagnostic>>)>,
+    metas: HashMap<String, (u64, Result<Parsed, Vec<Diagnostic>>)>,
     bodies: HashMap<String, (u64, u64, markdown::Rendered)>,
-}
-
-/// `Meta` without its borrow of the source.
-#[derive(Debug, Clone)]
-struct CachedMeta {
-    body_offset: usize,
-    body_line: usize,
-    article: Article,
-    warnings: Vec<Diagnostic>,
-    slug_line: usize,
-    explicit_slug: bool,
-    aliases_line: usize,
 }
 
 impl Cache {
@@ -87,29 +75,25 @@ impl Cache {
 }
 
 impl Meta<'_> {
-    fn to_cached(&self) -> CachedMeta {
-        CachedMeta {
-            body_offset: self.source.text.len() - self.body.len(),
-            body_line: self.body_line,
-            article: self.article.clone(),
-            warnings: self.warnings.clone(),
-            slug_line: self.slug_line,
-            explicit_slug: self.explicit_slug,
-            aliases_line: self.aliases_line,
-        }
+    /// The Markdown after the front matter.
+    fn body(&self) -> &str {
+        self.source
+            .text
+            .get(self.parsed.body_offset..)
+            .unwrap_or("")
     }
+}
 
-    fn from_cached<'a>(source: &'a Source, c: &CachedMeta) -> Meta<'a> {
-        Meta {
-            source,
-            body: source.text.get(c.body_offset..).unwrap_or(""),
-            body_line: c.body_line,
-            article: c.article.clone(),
-            warnings: c.warnings.clone(),
-            slug_line: c.slug_line,
-            explicit_slug: c.explicit_slug,
-            aliases_line: c.aliases_line,
-        }
+impl std::ops::Deref for Meta<'_> {
+    type Target = Parsed;
+    fn deref(&self) -> &Parsed {
+        &self.parsed
+    }
+}
+
+impl std::ops::DerefMut for Meta<'_> {
+    fn deref_mut(&mut self) -> &mut Parsed {
+        &mut self.parsed
     }
 }
 
@@ -128,7 +112,10 @@ pub fn articles(
         .sources
         .par_iter()
         .map(|s| match cached.and_then(|c| c.metas.get(&s.path.0)) {
-            Some((hash, Ok(m))) if *hash == s.hash => Ok(Meta::from_cached(s, m)),
+            Some((hash, Ok(p))) if *hash == s.hash => Ok(Meta {
+                source: s,
+                parsed: p.clone(),
+            }),
             Some((hash, Err(d))) if *hash == s.hash => Err(d.clone()),
             _ => meta(s, config, opts, loaded),
         })
@@ -144,7 +131,7 @@ pub fn articles(
                 continue;
             }
             let v = match m {
-                Ok(m) => Ok(m.to_cached()),
+                Ok(m) => Ok(m.parsed.clone()),
                 Err(d) => Err(d.clone()),
             };
             c.metas.insert(s.path.0.clone(), (s.hash, v));
@@ -206,7 +193,7 @@ pub fn articles(
                     });
             let (r, fresh) = match hit {
                 Some((_, _, r)) => (r.clone(), false),
-                None => (markdown::render(m.body, config.unsafe_html, &links), true),
+                None => (markdown::render(m.body(), config.unsafe_html, &links), true),
             };
             let keep = fresh.then(|| (m.source.hash, links.signature(&r.references), r.clone()));
             let (a, d) = body(m, r, loaded, &md_urls, &slugs);
@@ -225,10 +212,18 @@ pub fn articles(
     (out, diags)
 }
 
-/// An article whose front matter passed, before its body is rendered.
+/// An article whose front matter passed, before its body is rendered: its source and
+/// what was parsed from it (`Parsed` is what `Cache` keeps between rebuilds).
 struct Meta<'a> {
     source: &'a Source,
-    body: &'a str,
+    parsed: Parsed,
+}
+
+/// What parsing one file's front matter produced; no borrow, so it can be cached.
+#[derive(Debug, Clone)]
+struct Parsed {
+    /// Byte offset of the body in the source text.
+    body_offset: usize,
     body_line: usize,
     article: Article,
     warnings: Vec<Diagnostic>,
@@ -767,16 +762,17 @@ fn meta<'a>(
         has_code: false,
         hash: source.hash,
     };
-    Ok(Meta {
-        source,
-        body: draft.body,
+    let parsed = Parsed {
+        // The body is a suffix of the source text.
+        body_offset: source.text.len() - draft.body.len(),
         body_line: draft.body_line,
         article,
         warnings,
         slug_line,
         explicit_slug,
         aliases_line: k.entry("aliases").map_or(1, |e| e.line.max(1)),
-    })
+    };
+    Ok(Meta { source, parsed })
 }
 
 /// `/tin-cu/abc` → `/tin-cu/abc/`; `None` if it is not a clean site path.
@@ -1154,7 +1150,7 @@ fn body(
             diags.push(
                 {
                     // Only now: finding the line means scanning the body.
-                    let (line, col) = position(m.body, reference.offset, m.body_line);
+                    let (line, col) = position(m.body(), reference.offset, m.body_line);
                     Diagnostic::error(code, path, line, col, msg)
                 }
                 .label("here", len)
@@ -1163,7 +1159,7 @@ fn body(
             );
         }
     }
-    let mut a = m.article;
+    let mut a = m.parsed.article;
     a.word_count = r.word_count;
     a.html = r.html;
     a.text = r.text;

@@ -94,17 +94,8 @@ fn encode(q: &str) -> String {
 fn dump_dom(chromium: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().expect("profile dir");
     let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=15000",
-        ])
+        .args(crate::cdp::HEADLESS_FLAGS)
+        .arg("--virtual-time-budget=15000")
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
         .arg(url)

@@ -18,6 +18,19 @@ use serde_json::{Value, json};
 /// How long one protocol call may take.
 const CALL_LIMIT: Duration = Duration::from_secs(30);
 
+/// Flags for a quiet headless Chromium on a machine without network: without the
+/// background-networking ones it keeps trying hosts it cannot reach.
+pub const HEADLESS_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// The Chromium binary: `KHEO_CHROMIUM`, `/usr/bin/chromium`, or one on PATH.
 pub fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("KHEO_CHROMIUM") {
@@ -71,17 +84,8 @@ impl Browser {
             .arg("-c")
             .arg(r#"exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>&2"#)
             .arg(&binary)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-pipe",
-            ])
+            .args(HEADLESS_FLAGS)
+            .arg("--remote-debugging-pipe")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
