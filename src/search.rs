@@ -33,12 +33,13 @@ mod facets;
 #[cfg(test)]
 mod read;
 
-use std::hash::Hasher;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
-use analyze::{Averages, Counts, DocTerms, FIELDS, FastMap, FxHasher, Term, WordCount};
+use analyze::{
+    Averages, DocTerms, FIELDS, PARTS, Term, Vocabulary, part_of_pair, part_of_word,
+};
+use rustc_hash::FxHashMap;
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 use facets::Facets;
 
@@ -106,31 +107,36 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .map(|&i| analyze::lengths(&docs[i]))
         .collect();
     let averages = Averages::new(&lengths);
+    let vocab = Vocabulary::new();
     let mut parts: Vec<Postings> = (0..PARTS).map(|_| Postings::default()).collect();
     for (batch_no, batch) in facets.order.chunks(BATCH).enumerate() {
         let analysed: Vec<DocTerms> = batch
             .par_iter()
-            .map(|&i| analyze::analyze(&docs[i]))
+            .map(|&i| analyze::analyze(&docs[i], &vocab))
             .collect();
-        // Hand each part of the postings its share of every document, merge in parallel.
-        let mut work: Vec<Vec<(u32, DocPart)>> = (0..PARTS).map(|_| Vec::new()).collect();
-        for (k, terms) in analysed.into_iter().enumerate() {
-            let id = (batch_no * BATCH + k) as u32;
-            for (n, share) in terms.into_parts().into_iter().enumerate() {
-                work[n].push((id, share));
+        // Each part of the postings takes its share of every document, in parallel.
+        let first = (batch_no * BATCH) as u32;
+        parts.par_iter_mut().enumerate().for_each(|(n, part)| {
+            for (k, terms) in analysed.iter().enumerate() {
+                part.add(n, first + k as u32, terms, &averages);
             }
-        }
-        parts.par_iter_mut().zip(work).for_each(|(part, shares)| {
-            shares
-                .into_iter()
-                .for_each(|(id, share)| part.add(id, share, &averages))
         });
     }
-    let words: Vec<(Term, Word)> = parts.iter_mut().flat_map(|p| p.words.drain()).collect();
-    let pairs: Vec<((Term, Term), List)> = parts.iter_mut().flat_map(|p| p.pairs.drain()).collect();
+    let names = vocab.into_names();
+    let name = |t: Term| &*names[t as usize];
+    let words: Vec<(&str, Word)> = parts
+        .iter_mut()
+        .flat_map(|p| p.words.drain())
+        .map(|(t, w)| (name(t), w))
+        .collect();
+    let pairs: Vec<((&str, &str), List)> = parts
+        .iter_mut()
+        .flat_map(|p| p.pairs.drain())
+        .map(|(k, l)| ((name((k >> 32) as Term), name(k as Term)), l))
+        .collect();
     drop(parts);
     let mut packs = Packs::default();
-    let (blocks, first_words) = write_words(words, &mut packs);
+    let (blocks, first_words) = write_words(words, &names, &mut packs);
     let pair_shards = write_pairs(pairs, &mut packs);
     let meta = write_meta(docs, &facets.order);
 
@@ -248,75 +254,53 @@ struct Word {
     spellings: Vec<Spelling>,
 }
 
-/// Every posting of the corpus, accumulated in document order.
+/// One part of the postings of the corpus (the words and pairs whose part is its
+/// number), accumulated in document order.
 #[derive(Default)]
 struct Postings {
-    words: FastMap<Term, Word>,
-    pairs: FastMap<(Term, Term), List>,
+    words: FxHashMap<Term, Word>,
+    pairs: FxHashMap<u64, List>,
 }
 
 impl Postings {
-    fn add(&mut self, id: u32, part: DocPart, averages: &Averages) {
-        let lengths = &part.lengths;
-        for (folded, count) in part.words {
-            let word = self.words.entry(folded).or_default();
-            let position = word.list.len;
-            word.list.push(id, averages.impact(&count.counts, lengths));
-            for (key, counts) in count.spellings {
-                let impact = averages.impact(&counts, lengths);
-                match word.spellings.iter_mut().find(|s| s.key == key) {
-                    Some(s) => s.positions.push(position, impact),
-                    None => {
-                        let mut positions = List::default();
-                        positions.push(position, impact);
-                        word.spellings.push(Spelling { key, positions });
-                    }
+    /// Adds the share of document `id` that belongs to part `n`.
+    fn add(&mut self, n: usize, id: u32, terms: &DocTerms, averages: &Averages) {
+        let lengths = &terms.lengths;
+        for (folded, counts) in share(&terms.words, n, |w| part_of_word(w.0)) {
+            let impact = averages.impact(counts, lengths);
+            self.words.entry(*folded).or_default().list.push(id, impact);
+        }
+        for (folded, exact, counts) in share(&terms.spellings, n, |s| part_of_word(s.0)) {
+            // The word was added just above, so this document is the last of its list.
+            let Some(word) = self.words.get_mut(folded) else {
+                continue;
+            };
+            let position = word.list.len - 1;
+            let impact = averages.impact(counts, lengths);
+            match word.spellings.iter_mut().find(|s| s.key == *exact) {
+                Some(s) => s.positions.push(position, impact),
+                None => {
+                    let mut positions = List::default();
+                    positions.push(position, impact);
+                    word.spellings.push(Spelling {
+                        key: *exact,
+                        positions,
+                    });
                 }
             }
         }
-        for (pair, counts) in part.pairs {
-            self.pairs
-                .entry(pair)
-                .or_default()
-                .push(id, averages.impact(&counts, lengths));
+        for (key, counts) in share(&terms.pairs, n, |p| part_of_pair(p.0)) {
+            let impact = averages.impact(counts, lengths);
+            self.pairs.entry(*key).or_default().push(id, impact);
         }
     }
 }
 
-/// Postings live in this many parts, by hash of the word or pair, merged in parallel.
-const PARTS: usize = 16;
-
-/// The words and pairs of one document that belong to one part of the postings.
-#[derive(Default)]
-struct DocPart {
-    lengths: [u32; FIELDS],
-    words: Vec<(Term, WordCount)>,
-    pairs: Vec<((Term, Term), Counts)>,
-}
-
-impl DocTerms {
-    /// Splits a document's terms by postings part.
-    fn into_parts(self) -> Vec<DocPart> {
-        let part_of = |a: &str, b: &str| {
-            let mut h = FxHasher::default();
-            h.write(a.as_bytes());
-            h.write(b.as_bytes());
-            (h.finish() % PARTS as u64) as usize
-        };
-        let mut parts: Vec<DocPart> = (0..PARTS)
-            .map(|_| DocPart {
-                lengths: self.lengths,
-                ..DocPart::default()
-            })
-            .collect();
-        for (key, count) in self.words {
-            parts[part_of(&key, "")].words.push((key, count));
-        }
-        for (key, counts) in self.pairs {
-            parts[part_of(&key.0, &key.1)].pairs.push((key, counts));
-        }
-        parts
-    }
+/// The entries of `all` (sorted by part) that belong to part `n`.
+fn share<T>(all: &[T], n: usize, part: impl Fn(&T) -> usize) -> &[T] {
+    let start = all.partition_point(|e| part(e) < n);
+    let end = all.partition_point(|e| part(e) <= n);
+    &all[start..end]
 }
 
 /// The pack files and where the next small list goes.
@@ -393,8 +377,12 @@ impl Block {
 ///
 /// Entry: key, document frequency, list reference, spelling count, then each spelling's
 /// exact key; with two or more spellings each also has its frequency and subset reference.
-fn write_words(mut words: Vec<(Term, Word)>, packs: &mut Packs) -> (Vec<Vec<u8>>, Vec<String>) {
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn write_words(
+    mut words: Vec<(&str, Word)>,
+    names: &[Box<str>],
+    packs: &mut Packs,
+) -> (Vec<Vec<u8>>, Vec<String>) {
+    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let (mut lists, mut subsets) = (Stream::default(), Stream::default());
     let mut blocks = Vec::new();
     let mut firsts = Vec::new();
@@ -408,22 +396,23 @@ fn write_words(mut words: Vec<(Term, Word)>, packs: &mut Packs) -> (Vec<Vec<u8>>
             // starts its own block cleanly: front coding restarts in every block.
             firsts.push(key.to_string());
         }
-        block.key(&key);
+        block.key(key);
         varint(&mut block.body, u64::from(word.list.len));
         let ids = word.list.ids();
         packs
             .store(&mut lists, postings(&ids, &word.list.impacts))
             .write(&mut block.body);
-        word.spellings.sort_by(|a, b| a.key.cmp(&b.key));
+        let spelling = |s: &Spelling| &*names[s.key as usize];
+        word.spellings.sort_by(|a, b| spelling(a).cmp(spelling(b)));
         varint(&mut block.body, word.spellings.len() as u64);
         let single = word.spellings.len() == 1;
-        for spelling in &word.spellings {
-            string(&mut block.body, &spelling.key);
+        for s in &word.spellings {
+            string(&mut block.body, spelling(s));
             if single {
                 continue;
             }
-            varint(&mut block.body, u64::from(spelling.positions.len));
-            let list = postings(&spelling.positions.ids(), &spelling.positions.impacts);
+            varint(&mut block.body, u64::from(s.positions.len));
+            let list = postings(&s.positions.ids(), &s.positions.impacts);
             packs.store(&mut subsets, list).write(&mut block.body);
         }
     }
@@ -434,7 +423,7 @@ fn write_words(mut words: Vec<(Term, Word)>, packs: &mut Packs) -> (Vec<Vec<u8>>
 }
 
 /// Writes the pair shards. Entry: key, document frequency, list reference.
-fn write_pairs(mut pairs: Vec<((Term, Term), List)>, packs: &mut Packs) -> Vec<Vec<u8>> {
+fn write_pairs(mut pairs: Vec<((&str, &str), List)>, packs: &mut Packs) -> Vec<Vec<u8>> {
     pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut stream = Stream::default();
     let mut entries: Vec<(String, u32, ListRef)> = Vec::with_capacity(pairs.len());

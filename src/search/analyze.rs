@@ -1,13 +1,14 @@
 //! Analysis of one model for the index: each field cut into phrases (at sentence and
 //! clause punctuation), each phrase into syllable tokens through `crate::vietnamese`,
 //! counted per field as folded words (with the exact spellings seen) and folded word
-//! pairs. Also the BM25-style impact of a word in a document. Pure; no index state.
+//! pairs. Also the BM25-style impact of a word in a document. No index state but the
+//! build's `Vocabulary`, which numbers every word so the hot loop hashes integers.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 
 use super::SearchDoc;
@@ -50,85 +51,160 @@ pub(super) fn impact_of(level: u8) -> f64 {
 /// Term frequencies of one word or pair in one document, per field.
 pub(super) type Counts = [u16; FIELDS];
 
-/// One folded word of a document: its counts and the exact spellings it had there.
-#[derive(Debug, Default)]
-pub(super) struct WordCount {
-    pub counts: Counts,
-    /// Exact keys (lowercase, canonical tone placement) seen for this folded word,
-    /// each with its own counts.
-    pub spellings: Vec<(Term, Counts)>,
+/// A word (folded or exact) as its number in the build's `Vocabulary`.
+pub(super) type Term = u32;
+
+/// Two adjacent folded words as one key: the first in the high half.
+pub(super) type PairKey = u64;
+
+/// The pair key of `a` followed by `b`.
+pub(super) fn pair(a: Term, b: Term) -> PairKey {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
-/// A word (folded or exact), shared: one allocation per thread for all its occurrences.
-pub(super) type Term = Arc<str>;
-
-/// What the index keeps of one document after analysis.
-#[derive(Debug, Default)]
-pub(super) struct DocTerms {
-    pub lengths: [u32; FIELDS],
-    pub words: FastMap<Term, WordCount>,
-    /// Adjacent folded words inside one phrase.
-    pub pairs: FastMap<(Term, Term), Counts>,
+/// The words of one index build, numbered in the order first seen (which varies between
+/// runs; the index is written in word order, so the numbers never reach the output).
+pub(super) struct Vocabulary {
+    /// Tells this build's numbers from another's in the per-thread caches.
+    generation: u64,
+    table: Mutex<Table>,
 }
 
-/// A hash map with a fast, non-keyed hasher (the keys are the site's own words).
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+#[derive(Default)]
+struct Table {
+    ids: FxHashMap<Box<str>, Term>,
+    names: Vec<Box<str>>,
+}
 
-/// The Fx hash (as in rustc): a multiply-rotate over 8-byte words.
-#[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
+impl Vocabulary {
+    pub(super) fn new() -> Self {
+        static GENERATION: AtomicU64 = AtomicU64::new(0);
+        Vocabulary {
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
+            table: Mutex::default(),
         }
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// The number of `word`, given one if it has none yet.
+    fn intern(&self, word: &str) -> Term {
+        // A panic while holding the lock cannot leave the table half-written.
+        let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = table.ids.get(word) {
+            return id;
+        }
+        let id = table.names.len() as Term;
+        table.names.push(word.into());
+        table.ids.insert(word.into(), id);
+        id
+    }
+
+    /// Every word, indexed by its number.
+    pub(super) fn into_names(self) -> Vec<Box<str>> {
+        self.table
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .names
+    }
+
+    /// The number of `word` if it was seen (tests).
+    #[cfg(test)]
+    pub(super) fn get(&self, word: &str) -> Option<Term> {
+        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        table.ids.get(word).copied()
     }
 }
 
-/// The tokens of one raw word: (folded, exact key) pairs, usually one.
-type WordTokens = Box<[(Term, Term)]>;
+/// Per-thread state of the analysis, reused from document to document.
+#[derive(Default)]
+struct Scratch {
+    /// The `Vocabulary::generation` the cache below belongs to.
+    generation: u64,
+    /// Raw word -> its tokens as (folded, exact) numbers. A site has a few tens of
+    /// thousands of distinct word forms, so normalising each once per thread saves
+    /// most of the analysis time.
+    raw: FxHashMap<Box<str>, Box<[(Term, Term)]>>,
+    /// Where each folded word, exact spelling and pair of the current document is in
+    /// its `DocTerms` vector.
+    words: FxHashMap<Term, u32>,
+    spellings: FxHashMap<Term, u32>,
+    pairs: FxHashMap<PairKey, u32>,
+}
 
 thread_local! {
-    /// Raw word -> its tokens. A site has a few tens of thousands of distinct word
-    /// forms, so normalising each once per thread saves most of the analysis time.
-    static WORD_CACHE: RefCell<FastMap<Box<str>, WordTokens>> = RefCell::default();
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// Most distinct raw words a thread keeps normalised (bounds memory on odd input).
-const WORD_CACHE_MAX: usize = 200_000;
+const RAW_CACHE_MAX: usize = 200_000;
 
-/// Calls `each(exact, folded)` for every token of `phrase`, in order. Equal to mapping
-/// `fold` over `tokens(phrase)`: tokens never span two raw words (runs of letters,
-/// digits and combining marks), so each raw word is normalised once and remembered.
-fn for_each_token(phrase: &str, mut each: impl FnMut(&Term, &Term)) {
-    WORD_CACHE.with_borrow_mut(|cache| {
-        for raw in phrase.split(|c: char| !(is_word_char(c) || is_combining_mark(c))) {
+impl Scratch {
+    /// Calls `each(folded, exact)` for every token of `phrase`, in order. Equal to
+    /// mapping `fold` over `tokens(phrase)`: tokens never span two raw words (runs of
+    /// letters, digits and combining marks), so each raw word is normalised once.
+    fn tokens(&mut self, vocab: &Vocabulary, phrase: &str, mut each: impl FnMut(Term, Term)) {
+        for raw in phrase.split(is_word_break) {
             if raw.is_empty() {
                 continue;
             }
-            if let Some(toks) = cache.get(raw) {
-                toks.iter().for_each(|(folded, exact)| each(exact, folded));
+            if let Some(toks) = self.raw.get(raw) {
+                toks.iter().for_each(|&(folded, exact)| each(folded, exact));
                 continue;
             }
-            if cache.len() >= WORD_CACHE_MAX {
-                cache.clear();
+            if self.raw.len() >= RAW_CACHE_MAX {
+                self.raw.clear();
             }
-            let toks: WordTokens = tokens(raw)
+            let toks: Box<[(Term, Term)]> = tokens(raw)
                 .into_iter()
-                .map(|t| (fold(&t).into(), t.into()))
+                .map(|t| (vocab.intern(&fold(&t)), vocab.intern(&t)))
                 .collect();
-            toks.iter().for_each(|(folded, exact)| each(exact, folded));
-            cache.insert(raw.into(), toks);
+            toks.iter().for_each(|&(folded, exact)| each(folded, exact));
+            self.raw.insert(raw.into(), toks);
         }
+    }
+}
+
+/// What the index keeps of one document after analysis. Each vector is sorted by
+/// postings part (`part_of_word`, `part_of_pair`) so parts can take their share.
+#[derive(Debug, Default)]
+pub(super) struct DocTerms {
+    pub lengths: [u32; FIELDS],
+    /// Folded words and their counts.
+    pub words: Vec<(Term, Counts)>,
+    /// Exact spellings (lowercase, canonical tone placement): (folded, exact, counts).
+    /// An exact spelling folds to one word only, so it is keyed by itself.
+    pub spellings: Vec<(Term, Term, Counts)>,
+    /// Adjacent folded words inside one phrase.
+    pub pairs: Vec<(PairKey, Counts)>,
+}
+
+/// Postings are kept in this many parts, merged in parallel.
+pub(super) const PARTS: usize = 16;
+
+/// The part a folded word's postings (and its spellings') live in.
+pub(super) fn part_of_word(word: Term) -> usize {
+    part_of_pair(u64::from(word))
+}
+
+/// The part a pair's postings live in: the top bits of a Fibonacci hash.
+pub(super) fn part_of_pair(key: PairKey) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize % PARTS
+}
+
+/// Adds one occurrence in field `f` to the entry of `key` in `list`, creating it.
+fn count<K: Copy + Eq + std::hash::Hash, E>(
+    slots: &mut FxHashMap<K, u32>,
+    list: &mut Vec<E>,
+    key: K,
+    f: usize,
+    new: impl FnOnce() -> E,
+    counts: impl Fn(&mut E) -> &mut Counts,
+) {
+    let slot = *slots.entry(key).or_insert_with(|| {
+        list.push(new());
+        (list.len() - 1) as u32
     });
+    let c = counts(&mut list[slot as usize]);
+    c[f] = c[f].saturating_add(1);
 }
 
 /// The texts of a document, each with its field. Tags are separate texts so that no
@@ -191,6 +267,15 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// True for characters between raw words: not a letter, digit or combining mark.
+fn is_word_break(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_alphanumeric()
+    } else {
+        !(is_word_char(c) || is_combining_mark(c))
+    }
+}
+
 /// Splits a text into phrases at punctuation.
 pub(super) fn phrases(text: &str) -> impl Iterator<Item = &str> {
     text.split(is_phrase_break).filter(|p| !p.trim().is_empty())
@@ -212,37 +297,49 @@ pub(super) fn lengths(doc: &SearchDoc<'_>) -> [u32; FIELDS] {
 }
 
 /// Analyses one document: its words (folded, with exact spellings) and word pairs.
-pub(super) fn analyze(doc: &SearchDoc<'_>) -> DocTerms {
-    let year = doc.year.to_string();
-    let mut out = DocTerms {
-        lengths: [0; FIELDS],
-        words: FastMap::with_capacity_and_hasher(512, Default::default()),
-        pairs: FastMap::with_capacity_and_hasher(1024, Default::default()),
-    };
-    for (field, text) in field_texts(doc, &year) {
-        let f = field as usize;
-        for phrase in phrases(text) {
-            let mut prev: Option<Term> = None;
-            for_each_token(phrase, |exact, folded| {
-                out.lengths[f] += 1;
-                let word = out.words.entry(Arc::clone(folded)).or_default();
-                word.counts[f] = word.counts[f].saturating_add(1);
-                match word.spellings.iter_mut().find(|(v, _)| v == exact) {
-                    Some((_, c)) => c[f] = c[f].saturating_add(1),
-                    None => {
-                        let mut c = Counts::default();
-                        c[f] = 1;
-                        word.spellings.push((Arc::clone(exact), c));
-                    }
-                }
-                if let Some(p) = prev.replace(Arc::clone(folded)) {
-                    let counts = out.pairs.entry((p, Arc::clone(folded))).or_default();
-                    counts[f] = counts[f].saturating_add(1);
-                }
-            });
+pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
+    SCRATCH.with_borrow_mut(|s| {
+        if s.generation != vocab.generation {
+            s.raw.clear();
+            s.generation = vocab.generation;
         }
-    }
-    out
+        let year = doc.year.to_string();
+        let mut out = DocTerms::default();
+        let (mut words, mut spellings, mut pairs) = (
+            std::mem::take(&mut s.words),
+            std::mem::take(&mut s.spellings),
+            std::mem::take(&mut s.pairs),
+        );
+        for (field, text) in field_texts(doc, &year) {
+            let f = field as usize;
+            for phrase in phrases(text) {
+                let mut prev: Option<Term> = None;
+                s.tokens(vocab, phrase, |folded, exact| {
+                    out.lengths[f] += 1;
+                    let zero = Counts::default();
+                    count(&mut words, &mut out.words, folded, f, || (folded, zero), |e| &mut e.1);
+                    count(
+                        &mut spellings,
+                        &mut out.spellings,
+                        exact,
+                        f,
+                        || (folded, exact, zero),
+                        |e| &mut e.2,
+                    );
+                    if let Some(p) = prev.replace(folded) {
+                        let key = pair(p, folded);
+                        count(&mut pairs, &mut out.pairs, key, f, || (key, zero), |e| &mut e.1);
+                    }
+                });
+            }
+        }
+        (words.clear(), spellings.clear(), pairs.clear());
+        (s.words, s.spellings, s.pairs) = (words, spellings, pairs);
+        out.words.sort_unstable_by_key(|w| part_of_word(w.0));
+        out.spellings.sort_unstable_by_key(|w| part_of_word(w.0));
+        out.pairs.sort_unstable_by_key(|p| part_of_pair(p.0));
+        out
+    })
 }
 
 /// Average field lengths over the corpus, for length normalisation.
@@ -306,21 +403,25 @@ mod tests {
     #[test]
     fn pairs_stay_inside_phrases_and_tags() {
         let tags = ["nông thôn".to_owned(), "mới".to_owned()];
-        let d = analyze(&doc("Dân vận khéo", "Hòa bình. Nông thôn mới, hoà", &tags));
-        let pair = |a: &str, b: &str| d.pairs.contains_key(&(Term::from(a), Term::from(b)));
+        let vocab = Vocabulary::new();
+        let d = analyze(&doc("Dân vận khéo", "Hòa bình. Nông thôn mới, hoà", &tags), &vocab);
+        let id = |w: &str| vocab.get(w).unwrap_or(Term::MAX);
+        let pair = |a: &str, b: &str| d.pairs.iter().any(|p| p.0 == super::pair(id(a), id(b)));
+        let word = |w: &str| d.words.iter().find(|e| e.0 == id(w)).map(|e| e.1);
         assert!(pair("dan", "van"));
         assert!(pair("van", "kheo"));
         assert!(pair("nong", "thon"));
         assert!(pair("thon", "moi"));
         assert!(!pair("binh", "nong"), "a full stop ends a phrase");
         assert!(!pair("moi", "hoa"), "a comma ends a phrase");
-        let hoa = &d.words["hoa"];
-        let spellings: Vec<&str> = hoa.spellings.iter().map(|s| &*s.0).collect();
-        assert_eq!(spellings, ["hoà"], "both tone placements are one spelling");
-        assert_eq!(hoa.spellings[0].1, hoa.counts);
-        assert_eq!(hoa.counts[Field::Body as usize], 2);
-        assert_eq!(d.words["thon"].counts[Field::Tags as usize], 1);
-        assert_eq!(d.words["2020"].counts[Field::Facets as usize], 1);
+        let hoa = word("hoa").expect("hoa");
+        let spellings: Vec<_> = d.spellings.iter().filter(|s| s.0 == id("hoa")).collect();
+        assert_eq!(spellings.len(), 1, "both tone placements are one spelling");
+        assert_eq!(spellings[0].1, id("hoà"));
+        assert_eq!(spellings[0].2, hoa);
+        assert_eq!(hoa[Field::Body as usize], 2);
+        assert_eq!(word("thon").expect("thon")[Field::Tags as usize], 1);
+        assert_eq!(word("2020").expect("2020")[Field::Facets as usize], 1);
     }
 
     #[test]
@@ -331,7 +432,7 @@ mod tests {
             "Một hai ba. Bốn, năm!\n\n## Sáu",
             &tags,
         );
-        assert_eq!(lengths(&d), analyze(&d).lengths);
+        assert_eq!(lengths(&d), analyze(&d, &Vocabulary::new()).lengths);
     }
 
     #[test]
