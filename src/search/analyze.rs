@@ -333,7 +333,9 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
                 });
             }
         }
-        (words.clear(), spellings.clear(), pairs.clear());
+        words.clear();
+        spellings.clear();
+        pairs.clear();
         (s.words, s.spellings, s.pairs) = (words, spellings, pairs);
         out.words.sort_unstable_by_key(|w| part_of_word(w.0));
         out.spellings.sort_unstable_by_key(|w| part_of_word(w.0));
