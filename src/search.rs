@@ -36,12 +36,10 @@ mod read;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use analyze::{
-    Averages, DocTerms, FIELDS, PARTS, Term, Vocabulary, part_of_pair, part_of_word,
-};
-use rustc_hash::FxHashMap;
+use analyze::{Averages, DocTerms, FIELDS, PARTS, Term, Vocabulary, part_of_pair, part_of_word};
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 use facets::Facets;
+use rustc_hash::FxHashMap;
 
 /// What the indexer needs of one model; borrowed from the built site.
 #[derive(Debug, Clone)]

@@ -253,7 +253,12 @@ fn template_diagnostic(e: &Error) -> Diagnostic {
 }
 
 /// Runs the server until the process is stopped. Returns an exit status.
-pub fn run(opts: ServeOptions) -> Result<u8> {
+pub fn run(mut opts: ServeOptions) -> Result<u8> {
+    // Watch events carry absolute paths; the root must be absolute too to match them.
+    opts.root = opts
+        .root
+        .canonicalize()
+        .map_err(|e| Error::io(&opts.root, e))?;
     let listener = TcpListener::bind((opts.bind.as_str(), opts.port))
         .map_err(|e| Error::Usage(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port)))?;
     let addr = listener

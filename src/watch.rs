@@ -38,6 +38,9 @@ pub const DEBOUNCE: Duration = Duration::from_millis(30);
 /// event kinds: the build opening files for reading would then trigger a rebuild,
 /// forever. Here access events are ignored and a burst of writes becomes one `Change`.
 pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
+    // Events name absolute paths: a relative root (the default ".") must be made
+    // absolute the same way, or no event would ever fall inside it.
+    let root = &root.canonicalize().map_err(|e| Error::io(root, e))?;
     let (raw_tx, raw_rx) = channel::<PathBuf>();
     let handler = move |res: notify::Result<notify::Event>| {
         if let Ok(event) = res {

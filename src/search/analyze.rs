@@ -317,7 +317,14 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
                 s.tokens(vocab, phrase, |folded, exact| {
                     out.lengths[f] += 1;
                     let zero = Counts::default();
-                    count(&mut words, &mut out.words, folded, f, || (folded, zero), |e| &mut e.1);
+                    count(
+                        &mut words,
+                        &mut out.words,
+                        folded,
+                        f,
+                        || (folded, zero),
+                        |e| &mut e.1,
+                    );
                     count(
                         &mut spellings,
                         &mut out.spellings,
@@ -328,7 +335,14 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
                     );
                     if let Some(p) = prev.replace(folded) {
                         let key = pair(p, folded);
-                        count(&mut pairs, &mut out.pairs, key, f, || (key, zero), |e| &mut e.1);
+                        count(
+                            &mut pairs,
+                            &mut out.pairs,
+                            key,
+                            f,
+                            || (key, zero),
+                            |e| &mut e.1,
+                        );
                     }
                 });
             }
@@ -406,7 +420,10 @@ mod tests {
     fn pairs_stay_inside_phrases_and_tags() {
         let tags = ["nông thôn".to_owned(), "mới".to_owned()];
         let vocab = Vocabulary::new();
-        let d = analyze(&doc("Dân vận khéo", "Hòa bình. Nông thôn mới, hoà", &tags), &vocab);
+        let d = analyze(
+            &doc("Dân vận khéo", "Hòa bình. Nông thôn mới, hoà", &tags),
+            &vocab,
+        );
         let id = |w: &str| vocab.get(w).unwrap_or(Term::MAX);
         let pair = |a: &str, b: &str| d.pairs.iter().any(|p| p.0 == super::pair(id(a), id(b)));
         let word = |w: &str| d.words.iter().find(|e| e.0 == id(w)).map(|e| e.1);

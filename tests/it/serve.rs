@@ -70,11 +70,13 @@ impl Server {
         Server::start(site)
     }
 
-    /// Starts `kheo serve --port 0` on `site` and waits (at most 30 s) for its address.
+    /// Starts `kheo serve --port 0` in `site` and waits (at most 30 s) for its address.
+    /// No `--root`: run as an editor does, from inside the site (regression: with a
+    /// relative root, edits were never seen).
     pub fn start(site: tempfile::TempDir) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kheo"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.path())
+            .args(["serve", "--port", "0"])
+            .current_dir(site.path())
             .env_remove("CI")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
