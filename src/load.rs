@@ -398,7 +398,8 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
         )));
     }
     let bytes = std::fs::read(abs).map_err(|e| Error::io(abs, e))?;
-    let text = match std::str::from_utf8(&bytes) {
+    // SIMD validation: Vietnamese text is mostly multi-byte, which std checks slowly.
+    let text = match simdutf8::compat::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => return Ok(Err(invalid_utf8(rel, &bytes, e.valid_up_to()))),
     };
