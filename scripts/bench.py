@@ -58,7 +58,7 @@ def one_build(root, out):
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
     rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
     stages = {}
-    for m in re.finditer(r"^\s*(?:debug: )?([a-z+:. -]+?)\s+([0-9.]+) ms$", err, re.M):
+    for m in re.finditer(r"^\s*(?:debug: )?([a-z+:. -]+?)\s+([0-9.]+) ms(?:  \(.*\))?$", err, re.M):
         stages[m.group(1).strip()] = stages.get(m.group(1).strip(), 0) + float(m.group(2))
     return wall_s, cpu, rss_mb, stages
 

@@ -118,13 +118,22 @@ pub struct Asset {
     pub file: PathBuf,
 }
 
+/// An article's source as published beside its page (`index.md`).
+#[derive(Debug, Clone)]
+pub enum SourceText {
+    /// The file on disk, already clean: copied, never held in memory after validation.
+    File(std::path::PathBuf),
+    /// The cleaned text (NFC, LF line endings, no BOM), when it differs from the file.
+    Text(Arc<str>),
+}
+
 /// One validated model story.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The Markdown file.
     pub source: SourcePath,
-    /// The whole source text, published beside the page as `index.md`.
-    pub source_text: Arc<str>,
+    /// The whole source, published beside the page as `index.md`.
+    pub source_text: SourceText,
     /// The model's name.
     pub title: String,
     /// URL slug: from `slug:` or the folded title.

@@ -87,7 +87,7 @@ pub fn prepare(
     outcome: &mut Outcome,
 ) -> Result<Option<(taxonomy::Site, load::Loaded, tera::Tera)>> {
     let t = Instant::now();
-    let loaded = load::site(&opts.root)?;
+    let mut loaded = load::site(&opts.root)?;
     outcome.timings.push(("load", t.elapsed()));
     outcome
         .diagnostics
@@ -111,6 +111,9 @@ pub fn prepare(
     };
     let (articles, diags) = validate::articles(&loaded, &config, vopts, None);
     outcome.diagnostics.extend(diags);
+    // Rendering needs no source text (`index.md` is copied from disk or kept by its
+    // article): free it, a copy of the whole content folder.
+    loaded.sources = Vec::new();
     outcome
         .timings
         .push(("parse+validate+markdown", t.elapsed()));

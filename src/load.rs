@@ -45,6 +45,9 @@ pub struct Source {
     pub bundle: Option<SourcePath>,
     /// Hash of `text`, to tell an edited file from an unchanged one.
     pub hash: u64,
+    /// The file itself, when `text` is exactly its bytes (already clean), so `index.md`
+    /// can be copied from disk instead of kept in memory for the whole build.
+    pub file: Option<PathBuf>,
 }
 
 /// Where a file to copy into the output comes from.
@@ -357,6 +360,7 @@ impl Source {
             text: text.into(),
             bundle,
             hash,
+            file: None,
         }
     }
 }
@@ -406,7 +410,13 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
     let bundle = rel
         .strip_suffix("/index.md")
         .map(|d| SourcePath(d.to_owned()));
-    Ok(Ok(Source::new(rel, clean_text(text), bundle)))
+    Ok(Ok(match clean(text) {
+        Some(cleaned) => Source::new(rel, cleaned, bundle),
+        None => Source {
+            file: Some(abs.to_path_buf()),
+            ..Source::new(rel, text.to_owned(), bundle)
+        },
+    }))
 }
 
 fn invalid_utf8(rel: &str, bytes: &[u8], offset: usize) -> Diagnostic {
@@ -419,17 +429,25 @@ fn invalid_utf8(rel: &str, bytes: &[u8], offset: usize) -> Diagnostic {
 
 /// BOM stripped, CRLF and CR → LF, NFC.
 pub fn clean_text(text: &str) -> String {
+    clean(text).unwrap_or_else(|| text.to_owned())
+}
+
+/// `clean_text`, or `None` when the text is already clean (the usual case).
+fn clean(text: &str) -> Option<String> {
+    let bom = text.starts_with('\u{feff}');
+    let cr = text.contains('\r');
+    let nfc = unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    if !bom && !cr && nfc {
+        return None;
+    }
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
     let t = if t.contains('\r') {
         t.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         t.to_owned()
     };
-    if unicode_normalization::is_nfc_quick(t.chars()) == unicode_normalization::IsNormalized::Yes {
-        t
-    } else {
-        crate::vietnamese::nfc(&t)
-    }
+    Some(if nfc { t } else { crate::vietnamese::nfc(&t) })
 }
 
 type ThemeFiles = (BTreeMap<String, TemplateSource>, BTreeMap<String, Blob>);

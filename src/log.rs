@@ -12,12 +12,29 @@ pub fn enabled() -> bool {
     *ENABLED
 }
 
-/// Logs how long a stage took since `since`, when debug logging is on.
+/// Logs how long a stage took since `since`, when debug logging is on, with the
+/// process's resident and peak memory at its end (Linux; blank elsewhere).
 pub fn stage(name: &str, since: Instant) {
     if enabled() {
         eprintln!(
-            "debug: {name:<28} {:>9.2} ms",
-            since.elapsed().as_secs_f64() * 1000.0
+            "debug: {name:<28} {:>9.2} ms{}",
+            since.elapsed().as_secs_f64() * 1000.0,
+            memory()
         );
     }
+}
+
+/// `  (rss N MB, peak N MB)` from /proc/self/status, or "" where that is missing.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let mb = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!("  (rss {} MB, peak {} MB)", mb("VmRSS:"), mb("VmHWM:"))
 }

@@ -412,7 +412,7 @@ mod tests {
     fn article(slug: &str, title: &str, province: &str, field: usize, year: i32) -> Article {
         Article {
             source: SourcePath(format!("content/{slug}.md")),
-            source_text: "".into(),
+            source_text: crate::article::SourceText::Text("".into()),
             title: title.to_owned(),
             slug: slug.to_owned(),
             url: format!("/mo-hinh/{slug}/"),

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::article::SourceText;
 use crate::error::{Error, Result};
 use crate::load::{Blob, Loaded};
 use crate::province::REGISTRY;
@@ -997,7 +998,14 @@ impl Renderer<'_> {
         page.has_code = a.has_code;
         let base = output_path(&self.site.config.base_path, &a.url);
         let dir = base.trim_end_matches("index.html");
-        sink.put(&format!("{dir}index.md"), a.source_text.as_bytes().to_vec())?;
+        match &a.source_text {
+            SourceText::File(file) => {
+                sink.copy(&format!("{dir}index.md"), &Blob::Disk(file.clone()))?
+            }
+            SourceText::Text(text) => {
+                sink.put(&format!("{dir}index.md"), text.as_bytes().to_vec())?
+            }
+        }
         sink.put(
             &format!("{dir}index.json"),
             export::article_json(self.site, v, i),

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use yaml_serde::Value;
 
-use crate::article::{Article, Asset, Date, Image, Level};
+use crate::article::{Article, Asset, Date, Image, Level, SourceText};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, Draft, Entry};
@@ -733,7 +733,10 @@ fn meta<'a>(
     let url = format!("{}/mo-hinh/{slug}/", config.base_path);
     let article = Article {
         source: source.path.clone(),
-        source_text: std::sync::Arc::clone(&source.text),
+        source_text: match &source.file {
+            Some(file) => SourceText::File(file.clone()),
+            None => SourceText::Text(std::sync::Arc::clone(&source.text)),
+        },
         title,
         slug,
         url,
