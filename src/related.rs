@@ -53,6 +53,44 @@ pub fn related(site: &Site) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// `related`, remembered between the rebuilds of `kheo serve`: recomputed only when
+/// something it reads changed (the order of the stories, or any story's field, unit,
+/// running unit, tags, title or listing), so an edit to a summary or a body, the usual
+/// edit, costs a comparison instead of the whole computation.
+#[derive(Debug, Default)]
+pub struct Memo {
+    inputs: Vec<Input>,
+    related: std::sync::Arc<Vec<Vec<usize>>>,
+}
+
+/// Everything `related` reads of one story.
+type Input = (usize, usize, Option<String>, Vec<String>, String, bool);
+
+impl Memo {
+    /// The related stories of every article of `site`, as `related` would give them.
+    pub fn get(&mut self, site: &Site) -> std::sync::Arc<Vec<Vec<usize>>> {
+        let inputs: Vec<Input> = site
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.field,
+                    a.province.unit,
+                    a.unit.clone(),
+                    a.tag_slugs.clone(),
+                    a.title.clone(),
+                    a.is_listed(),
+                )
+            })
+            .collect();
+        if inputs != self.inputs || self.related.len() != site.articles.len() {
+            self.related = std::sync::Arc::new(related(site));
+            self.inputs = inputs;
+        }
+        std::sync::Arc::clone(&self.related)
+    }
+}
+
 /// What a story is compared by.
 #[derive(Debug)]
 struct Features {
@@ -584,6 +622,45 @@ mod tests {
             assert!(!r.contains(&i));
             assert!(r.iter().all(|&j| site.articles[j].is_listed()));
         }
+    }
+
+    #[test]
+    fn the_memo_recomputes_only_when_an_input_changed() {
+        let make = |title: &str, tag: &str, summary: &str| {
+            let mut b = with_tags(article("b", title, "Cà Mau", 1, 2021), &[tag]);
+            b.summary = Some(summary.to_owned());
+            crate::taxonomy::index(
+                Config::default(),
+                vec![
+                    with_tags(
+                        article("a", "Tổ vay vốn xoay vòng", "Cà Mau", 1, 2020),
+                        &["von"],
+                    ),
+                    b,
+                    with_tags(
+                        article("c", "Hũ gạo tình thương", "An Giang", 2, 2022),
+                        &["gao"],
+                    ),
+                    with_tags(
+                        article("d", "Ngày thứ bảy tình nguyện", "An Giang", 2, 2019),
+                        &["gao"],
+                    ),
+                ],
+            )
+        };
+        let mut memo = Memo::default();
+        let site = make("Nhà tình nghĩa", "nha", "một");
+        assert_eq!(*memo.get(&site), related(&site));
+        let before = memo.get(&site);
+        // A summary edit: nothing related reads, so the same result comes back.
+        let site = make("Nhà tình nghĩa", "nha", "hai");
+        assert!(std::sync::Arc::ptr_eq(&before, &memo.get(&site)));
+        // A tag edit: recomputed, and equal to a fresh computation.
+        let site = make("Nhà tình nghĩa", "gao", "hai");
+        let after = memo.get(&site);
+        assert!(!std::sync::Arc::ptr_eq(&before, &after));
+        assert_eq!(*after, related(&site));
+        assert_ne!(*after, *before, "b now shares the tag of c and d");
     }
 
     #[test]

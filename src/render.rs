@@ -213,6 +213,8 @@ impl Sink for Recording<'_> {
 
 /// Renders only the jobs in `scope` whose fingerprint differs from `previous`, and
 /// reports every job of the plan (so the caller can drop files of vanished jobs).
+/// `related` (from `related::Memo`) saves recomputing related stories; without it they
+/// are computed here when the scope has article pages.
 pub fn incremental(
     site: &Site,
     loaded: &Loaded,
@@ -220,6 +222,7 @@ pub fn incremental(
     sink: &dyn Sink,
     previous: &Fingerprints,
     scope: Scope,
+    related: Option<&[Vec<usize>]>,
 ) -> Result<(Report, Vec<JobOutput>)> {
     let strings =
         crate::view::Strings::parse(&loaded.strings).map_err(|message| Error::Template {
@@ -234,7 +237,16 @@ pub fn incremental(
     let jobs = plan(site, &views);
     crate::log::stage("render: plan", t);
     let t = std::time::Instant::now();
-    let related = crate::related::related(site);
+    // Site-wide jobs never read related stories; article pages are out of that scope.
+    let computed;
+    let related = match (related, scope) {
+        (Some(r), _) => r,
+        (None, Scope::SiteWide) => &[][..],
+        (None, _) => {
+            computed = crate::related::related(site);
+            &computed[..]
+        }
+    };
     crate::log::stage("render: related", t);
     let t = std::time::Instant::now();
     let r = Renderer {
@@ -242,7 +254,7 @@ pub fn incremental(
         loaded,
         tera,
         views,
-        related: &related,
+        related,
         jobs: &jobs,
     };
     let outputs: Vec<(usize, JobOutput)> = jobs
@@ -295,8 +307,16 @@ pub fn incremental(
 
 /// Renders the whole site into `sink`.
 pub fn site(site: &Site, loaded: &Loaded, tera: &tera::Tera, sink: &dyn Sink) -> Result<Report> {
-    incremental(site, loaded, tera, sink, &Fingerprints::new(), Scope::All)
-        .map(|(report, _)| report)
+    incremental(
+        site,
+        loaded,
+        tera,
+        sink,
+        &Fingerprints::new(),
+        Scope::All,
+        None,
+    )
+    .map(|(report, _)| report)
 }
 
 /// Lists every job of the build, in a fixed order.

@@ -110,6 +110,7 @@ struct Session {
     cache: validate::Cache,
     fingerprints: Fingerprints,
     snapshot: Snapshot,
+    related: crate::related::Memo,
 }
 
 /// The outcome of one rebuild.
@@ -135,6 +136,7 @@ impl Session {
             cache: validate::Cache::default(),
             fingerprints: Fingerprints::new(),
             snapshot: Snapshot::default(),
+            related: crate::related::Memo::default(),
         })
     }
 
@@ -192,8 +194,18 @@ impl Session {
     fn render(&mut self, site: &taxonomy::Site, scope: Scope) -> Result<usize> {
         let Some(tera) = &self.tera else { return Ok(0) };
         let sink = MemorySink::default();
-        let (report, outputs) =
-            render::incremental(site, &self.loaded, tera, &sink, &self.fingerprints, scope)?;
+        let t = Instant::now();
+        let related = self.related.get(site);
+        crate::log::stage("serve: related", t);
+        let (report, outputs) = render::incremental(
+            site,
+            &self.loaded,
+            tera,
+            &sink,
+            &self.fingerprints,
+            scope,
+            Some(&related),
+        )?;
         let files = sink
             .files
             .into_inner()
@@ -451,6 +463,7 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
                 &sink,
                 &prints,
                 Scope::SiteWide,
+                None,
             )
         };
         let result = match &pool {

@@ -14,6 +14,10 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `s` in Unicode NFC, the form every text is kept in after loading.
 pub fn nfc(s: &str) -> String {
+    // Nearly all input is NFC already; the quick check is far cheaper than recomposing.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_owned();
+    }
     s.nfc().collect()
 }
 
