@@ -136,7 +136,10 @@ def main():
         out = os.path.join(args.out_dir, f"out-{n}")
         runs = args.runs if n <= 10000 else max(2, args.runs // 2)
         one_build(root, out)  # warm-up
-        results = [one_build(root, out) for _ in range(runs)]
+        results = []
+        for _ in range(runs):
+            shutil.rmtree(out, ignore_errors=True)  # a fresh output folder, as in CI
+            results.append(one_build(root, out))
         files, size = tree_size(out)
         md_bytes = tree_size(os.path.join(root, "content"))[1]
         stage_names = sorted({k for r in results for k in r[3]})
@@ -164,7 +167,8 @@ def write(path, rows, serve, out_dir):
         "Written by `scripts/bench.py` (run it to refresh this file; `--serve` adds the",
         "edit-to-reload latency of `kheo serve`). Corpora come from `../shared/corpus/gen.py`",
         "(about 1,200 words per article), generated under `target/bench/` and never committed.",
-        "Each figure is the median of the runs shown, after one warm-up build.",
+        "Each figure is the median of the runs shown, after one warm-up build; every run builds",
+        "into a fresh output folder, as CI does.",
         f"Output written to `{out_dir}`" + (" (tmpfs: on this VM's ext4 with `discard`, creating and deleting"
         " a file costs about 0.5-1 ms of system time, which would swamp everything else)." if out_dir.startswith("/dev/shm") else "."),
         "",
