@@ -122,13 +122,16 @@ struct Scratch {
     /// Raw word -> its tokens as (folded, exact) numbers. A site has a few tens of
     /// thousands of distinct word forms, so normalising each once per thread saves
     /// most of the analysis time.
-    raw: FxHashMap<Box<str>, Box<[(Term, Term)]>>,
+    raw: RawCache,
     /// Where each folded word, exact spelling and pair of the current document is in
     /// its `DocTerms` vector.
     words: FxHashMap<Term, u32>,
     spellings: FxHashMap<Term, u32>,
     pairs: FxHashMap<PairKey, u32>,
 }
+
+/// Raw word -> its tokens as (folded, exact) numbers.
+type RawCache = FxHashMap<Box<str>, Box<[(Term, Term)]>>;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
@@ -137,29 +140,32 @@ thread_local! {
 /// Most distinct raw words a thread keeps normalised (bounds memory on odd input).
 const RAW_CACHE_MAX: usize = 200_000;
 
-impl Scratch {
-    /// Calls `each(folded, exact)` for every token of `phrase`, in order. Equal to
-    /// mapping `fold` over `tokens(phrase)`: tokens never span two raw words (runs of
-    /// letters, digits and combining marks), so each raw word is normalised once.
-    fn tokens(&mut self, vocab: &Vocabulary, phrase: &str, mut each: impl FnMut(Term, Term)) {
-        for raw in phrase.split(is_word_break) {
-            if raw.is_empty() {
-                continue;
-            }
-            if let Some(toks) = self.raw.get(raw) {
-                toks.iter().for_each(|&(folded, exact)| each(folded, exact));
-                continue;
-            }
-            if self.raw.len() >= RAW_CACHE_MAX {
-                self.raw.clear();
-            }
-            let toks: Box<[(Term, Term)]> = tokens(raw)
-                .into_iter()
-                .map(|t| (vocab.intern(&fold(&t)), vocab.intern(&t)))
-                .collect();
-            toks.iter().for_each(|&(folded, exact)| each(folded, exact));
-            self.raw.insert(raw.into(), toks);
+/// Calls `each(folded, exact)` for every token of `phrase`, in order. Equal to mapping
+/// `fold` over `tokens(phrase)`: tokens never span two raw words (runs of letters,
+/// digits and combining marks), so each raw word is normalised once and kept in `cache`.
+fn each_token(
+    cache: &mut RawCache,
+    vocab: &Vocabulary,
+    phrase: &str,
+    mut each: impl FnMut(Term, Term),
+) {
+    for raw in phrase.split(is_word_break) {
+        if raw.is_empty() {
+            continue;
         }
+        if let Some(toks) = cache.get(raw) {
+            toks.iter().for_each(|&(folded, exact)| each(folded, exact));
+            continue;
+        }
+        if cache.len() >= RAW_CACHE_MAX {
+            cache.clear();
+        }
+        let toks: Box<[(Term, Term)]> = tokens(raw)
+            .into_iter()
+            .map(|t| (vocab.intern(&fold(&t)), vocab.intern(&t)))
+            .collect();
+        toks.iter().for_each(|&(folded, exact)| each(folded, exact));
+        cache.insert(raw.into(), toks);
     }
 }
 
@@ -305,20 +311,22 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
         }
         let year = doc.year.to_string();
         let mut out = DocTerms::default();
-        let (mut words, mut spellings, mut pairs) = (
-            std::mem::take(&mut s.words),
-            std::mem::take(&mut s.spellings),
-            std::mem::take(&mut s.pairs),
-        );
+        let Scratch {
+            raw,
+            words,
+            spellings,
+            pairs,
+            ..
+        } = s;
         for (field, text) in field_texts(doc, &year) {
             let f = field as usize;
             for phrase in phrases(text) {
                 let mut prev: Option<Term> = None;
-                s.tokens(vocab, phrase, |folded, exact| {
+                each_token(raw, vocab, phrase, |folded, exact| {
                     out.lengths[f] += 1;
                     let zero = Counts::default();
                     count(
-                        &mut words,
+                        words,
                         &mut out.words,
                         folded,
                         f,
@@ -326,7 +334,7 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
                         |e| &mut e.1,
                     );
                     count(
-                        &mut spellings,
+                        spellings,
                         &mut out.spellings,
                         exact,
                         f,
@@ -335,14 +343,7 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
                     );
                     if let Some(p) = prev.replace(folded) {
                         let key = pair(p, folded);
-                        count(
-                            &mut pairs,
-                            &mut out.pairs,
-                            key,
-                            f,
-                            || (key, zero),
-                            |e| &mut e.1,
-                        );
+                        count(pairs, &mut out.pairs, key, f, || (key, zero), |e| &mut e.1);
                     }
                 });
             }
@@ -350,7 +351,6 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
         words.clear();
         spellings.clear();
         pairs.clear();
-        (s.words, s.spellings, s.pairs) = (words, spellings, pairs);
         out.words.sort_unstable_by_key(|w| part_of_word(w.0));
         out.spellings.sort_unstable_by_key(|w| part_of_word(w.0));
         out.pairs.sort_unstable_by_key(|p| part_of_pair(p.0));
