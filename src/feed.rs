@@ -94,7 +94,7 @@ fn atom(site: &Site, title: &str, page: &str, self_url: &str, items: &[usize]) -
     let entries: Vec<&Article> = items
         .iter()
         .take(FEED_SIZE)
-        .map(|&i| &site.articles[i])
+        .map(|&i| &*site.articles[i])
         .collect();
     let feed_updated = entries
         .iter()

@@ -436,8 +436,7 @@ pub fn clean_text(text: &str) -> String {
 fn clean(text: &str) -> Option<String> {
     let bom = text.starts_with('\u{feff}');
     let cr = text.contains('\r');
-    let nfc = unicode_normalization::is_nfc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes;
+    let nfc = crate::vietnamese::is_nfc(text);
     if !bom && !cr && nfc {
         return None;
     }

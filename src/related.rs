@@ -69,26 +69,42 @@ type Input = (usize, usize, Option<String>, Vec<String>, String, bool);
 impl Memo {
     /// The related stories of every article of `site`, as `related` would give them.
     pub fn get(&mut self, site: &Site) -> std::sync::Arc<Vec<Vec<usize>>> {
-        let inputs: Vec<Input> = site
-            .articles
-            .iter()
-            .map(|a| {
-                (
-                    a.field,
-                    a.province.unit,
-                    a.unit.clone(),
-                    a.tag_slugs.clone(),
-                    a.title.clone(),
-                    a.is_listed(),
-                )
-            })
-            .collect();
+        let inputs: Vec<Input> = site.articles.iter().map(|a| input(a)).collect();
         if inputs != self.inputs || self.related.len() != site.articles.len() {
             self.related = std::sync::Arc::new(related(site));
             self.inputs = inputs;
         }
         std::sync::Arc::clone(&self.related)
     }
+
+    /// `get` for a site that differs from the last one asked for only in the articles
+    /// at `changed` (same stories, same order): compares only their inputs.
+    pub fn get_edited(
+        &mut self,
+        site: &Site,
+        changed: &[usize],
+    ) -> std::sync::Arc<Vec<Vec<usize>>> {
+        let same = self.inputs.len() == site.articles.len()
+            && changed
+                .iter()
+                .all(|&i| self.inputs.get(i) == Some(&input(&site.articles[i])));
+        if same {
+            return std::sync::Arc::clone(&self.related);
+        }
+        self.get(site)
+    }
+}
+
+/// What `related` reads of one story.
+fn input(a: &crate::article::Article) -> Input {
+    (
+        a.field,
+        a.province.unit,
+        a.unit.clone(),
+        a.tag_slugs.clone(),
+        a.title.clone(),
+        a.is_listed(),
+    )
 }
 
 /// What a story is compared by.

@@ -718,11 +718,12 @@ impl Renderer<'_> {
             data,
         };
         let context = tera::Context::from_serialize(&ctx).map_err(|e| self.err(template, &e))?;
-        let html = self
-            .tera
-            .render(template, &context)
+        // Rendered into bytes: `Tera::render` would check the whole page is UTF-8 again.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, &context, &mut html)
             .map_err(|e| self.err(template, &e))?;
-        sink.put(&path, html.into_bytes())?;
+        sink.put(&path, html)?;
         Ok(1)
     }
 

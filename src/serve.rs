@@ -42,23 +42,72 @@ pub struct ServeOptions {
 }
 
 /// The site as served: files by output path, and which job made which files.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 struct Snapshot {
-    files: HashMap<Arc<str>, Arc<Vec<u8>>>,
+    files: Files,
     owners: HashMap<String, (u64, Vec<String>)>,
+}
+
+/// Files by output path: a shared base and what changed since, so publishing an edit
+/// copies the few files it changed, not a map of the whole site.
+#[derive(Debug, Default, Clone)]
+struct Files {
+    base: Arc<HashMap<Arc<str>, Arc<Vec<u8>>>>,
+    /// Changed since `base`; `None` for a removed file.
+    recent: HashMap<Arc<str>, Option<Arc<Vec<u8>>>>,
+}
+
+impl Files {
+    fn get(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
+        match self.recent.get(path) {
+            Some(changed) => changed.as_ref(),
+            None => self.base.get(path),
+        }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    fn insert(&mut self, path: Arc<str>, bytes: Vec<u8>) {
+        self.recent.insert(path, Some(Arc::new(bytes)));
+    }
+
+    fn remove(&mut self, path: &str) {
+        if self.base.contains_key(path) {
+            self.recent.insert(Arc::from(path), None);
+        } else {
+            self.recent.remove(path);
+        }
+    }
+
+    /// Folds the recent changes into the base once they are many: the base is copied
+    /// (if a reader still holds it) once per that many changes, not on every edit.
+    fn settle(&mut self) {
+        if self.recent.len() <= 64 + self.base.len() / 16 {
+            return;
+        }
+        let base = Arc::make_mut(&mut self.base);
+        for (path, bytes) in self.recent.drain() {
+            match bytes {
+                Some(b) => base.insert(path, b),
+                None => base.remove(&path),
+            };
+        }
+    }
 }
 
 /// The state shared by the HTTP threads.
 #[derive(Debug, Default)]
 struct Shared {
-    /// The last good site (`None` until the first successful build).
-    site: Option<Arc<Snapshot>>,
+    /// The last good site's files (`None` until the first successful build).
+    site: Option<Arc<Files>>,
     /// Diagnostics of the last build, if it failed.
     errors: Option<Vec<Diagnostic>>,
     /// Bumped after every rebuild; live-reload connections wait on it.
     generation: u64,
     /// Site-wide files, rendered in the background after the pages.
-    site_wide: Arc<HashMap<Arc<str>, Arc<Vec<u8>>>>,
+    site_wide: Arc<Files>,
 }
 
 struct State {
@@ -111,14 +160,19 @@ struct Session {
     fingerprints: Fingerprints,
     snapshot: Snapshot,
     related: crate::related::Memo,
+    /// The site of the last rebuild if it succeeded: an edit that leaves every list as it
+    /// was is swapped into a copy of it (`validate::edited`).
+    site: Option<Arc<taxonomy::Site>>,
 }
 
 /// The outcome of one rebuild.
 enum Rebuild {
     /// The pages are ready; site-wide files still to do.
     Ok {
-        site: Box<taxonomy::Site>,
+        site: Arc<taxonomy::Site>,
         warnings: Vec<Diagnostic>,
+        /// The articles that changed, when nothing else did.
+        edited: Option<Vec<usize>>,
     },
     /// Content or template errors: keep the last good site.
     Failed(Vec<Diagnostic>),
@@ -137,6 +191,7 @@ impl Session {
             fingerprints: Fingerprints::new(),
             snapshot: Snapshot::default(),
             related: crate::related::Memo::default(),
+            site: None,
         })
     }
 
@@ -145,11 +200,42 @@ impl Session {
         self.loaded = crate::load::site(&self.opts.root)?;
         self.cache = validate::Cache::default();
         self.fingerprints.clear();
+        self.site = None;
         Ok(())
     }
 
-    /// Load → validate → index, reusing what did not change.
-    fn prepare(&mut self) -> Rebuild {
+    /// The last site with the articles at `paths` (site-relative) validated again and
+    /// swapped in, if none of them changed anything but its own page and cards.
+    fn edit_in_place(&self, paths: &[String]) -> Option<Rebuild> {
+        let site = self.site.as_ref()?;
+        let vopts = validate::Options {
+            drafts: self.opts.drafts,
+            max_year: validate::next_year(),
+        };
+        let mut new = taxonomy::Site::clone(site);
+        let (mut edited, mut warnings) = (Vec::new(), Vec::new());
+        for path in paths {
+            let i = site.articles.iter().position(|a| a.source.0 == *path)?;
+            let (article, diags) = validate::edited(&self.loaded, site, i, &self.cache, vopts)?;
+            new.articles[i] = Arc::new(article);
+            edited.push(i);
+            warnings.extend(diags);
+        }
+        Some(Rebuild::Ok {
+            site: Arc::new(new),
+            warnings,
+            edited: Some(edited),
+        })
+    }
+
+    /// Load → validate → index, reusing what did not change. `edited`: the articles
+    /// (site-relative paths) that are all that changed since the last rebuild, if known.
+    fn prepare(&mut self, edited: Option<&[String]>) -> Rebuild {
+        let t = Instant::now();
+        if let Some(done) = edited.and_then(|paths| self.edit_in_place(paths)) {
+            crate::log::stage("serve: edit in place", t);
+            return done;
+        }
         let mut diags: Vec<Diagnostic> = self.loaded.diagnostics.clone();
         self.config = match Config::parse(self.loaded.config_text.as_deref()) {
             Ok(c) => c,
@@ -184,18 +270,27 @@ impl Session {
                 let t = Instant::now();
                 let site = taxonomy::index(self.config.clone(), articles);
                 crate::log::stage("index", t);
-                Box::new(site)
+                Arc::new(site)
             },
             warnings: diags,
+            edited: None,
         }
     }
 
     /// Renders the jobs in `scope` that changed and folds them into the snapshot.
-    fn render(&mut self, site: &taxonomy::Site, scope: Scope) -> Result<usize> {
+    fn render(
+        &mut self,
+        site: &taxonomy::Site,
+        scope: Scope,
+        edited: Option<&[usize]>,
+    ) -> Result<usize> {
         let Some(tera) = &self.tera else { return Ok(0) };
         let sink = MemorySink::default();
         let t = Instant::now();
-        let related = self.related.get(site);
+        let related = match edited {
+            Some(changed) => self.related.get_edited(site, changed),
+            None => self.related.get(site),
+        };
         crate::log::stage("serve: related", t);
         let (report, outputs) = render::incremental(
             site,
@@ -225,13 +320,20 @@ fn apply(
     outputs: Vec<JobOutput>,
     files: Vec<(String, Vec<u8>)>,
 ) {
-    let live: std::collections::HashSet<&str> = outputs.iter().map(|o| o.key.as_str()).collect();
-    let gone: Vec<String> = snap
-        .owners
-        .keys()
-        .filter(|k| !live.contains(k.as_str()))
-        .cloned()
-        .collect();
+    // Usually the same jobs as before: then none is gone, found without a set of keys.
+    let same_jobs = outputs.len() == snap.owners.len()
+        && outputs.iter().all(|o| snap.owners.contains_key(&o.key));
+    let gone: Vec<String> = if same_jobs {
+        Vec::new()
+    } else {
+        let live: std::collections::HashSet<&str> =
+            outputs.iter().map(|o| o.key.as_str()).collect();
+        snap.owners
+            .keys()
+            .filter(|k| !live.contains(k.as_str()))
+            .cloned()
+            .collect()
+    };
     for key in gone {
         if let Some((_, paths)) = snap.owners.remove(&key) {
             for p in paths {
@@ -251,8 +353,19 @@ fn apply(
         snap.owners.insert(o.key, (o.fingerprint, paths));
     }
     for (path, bytes) in files {
-        snap.files.insert(Arc::from(path), Arc::new(bytes));
+        snap.files.insert(Arc::from(path), bytes);
     }
+    snap.files.settle();
+}
+
+/// `path` relative to the site folder, with `/` between components.
+fn site_relative(root: &std::path::Path, path: &std::path::Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
 }
 
 /// A template failure as a diagnostic, so the overlay can show it.
@@ -346,23 +459,24 @@ fn rebuild(
     change: Option<Change>,
 ) {
     let start = Instant::now();
+    let root = session.opts.root.clone();
+    let mut edited: Option<Vec<String>> = None;
     let loaded = match &change {
         Some(Change::Content(paths)) => {
+            if paths
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "md"))
+            {
+                edited = paths.iter().map(|p| site_relative(&root, p)).collect();
+            }
             // A file that is not an article (an image) changes the checks of the
             // articles beside it.
             for p in paths
                 .iter()
                 .filter(|p| p.extension().is_none_or(|e| e != "md"))
             {
-                if let Some(dir) = p
-                    .parent()
-                    .and_then(|d| d.strip_prefix(&session.opts.root).ok())
-                {
-                    let rel: Vec<String> = dir
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                        .collect();
-                    session.cache.forget_folder(&rel.join("/"));
+                if let Some(dir) = p.parent().and_then(|d| site_relative(&root, d)) {
+                    session.cache.forget_folder(&dir);
                 }
             }
             session.loaded.refresh(paths)
@@ -372,7 +486,7 @@ fn rebuild(
     };
     crate::log::stage("serve: refresh", start);
     let outcome = match loaded {
-        Ok(()) => session.prepare(),
+        Ok(()) => session.prepare(edited.as_deref()),
         Err(e) => Rebuild::Failed(vec![Diagnostic::error(
             "E031",
             "(disk)",
@@ -383,6 +497,7 @@ fn rebuild(
     };
     match outcome {
         Rebuild::Failed(diags) => {
+            session.site = None;
             eprintln!("rebuild failed: {}", crate::diagnostic::summary(&diags));
             for d in &diags {
                 eprint!("{}", d.render());
@@ -392,13 +507,18 @@ fn rebuild(
             s.generation += 1;
             state.changed.notify_all();
         }
-        Rebuild::Ok { site, warnings } => {
+        Rebuild::Ok {
+            site,
+            warnings,
+            edited,
+        } => {
             for d in &warnings {
                 eprint!("{}", d.render());
             }
-            let pages = match session.render(&site, Scope::Pages) {
+            let pages = match session.render(&site, Scope::Pages, edited.as_deref()) {
                 Ok(n) => n,
                 Err(e) => {
+                    session.site = None;
                     let mut s = state.lock();
                     s.errors = Some(vec![template_diagnostic(&e)]);
                     s.generation += 1;
@@ -407,6 +527,7 @@ fn rebuild(
                 }
             };
             publish(session, state);
+            session.site = Some(Arc::clone(&site));
             eprintln!(
                 "rebuilt {pages} pages in {:.0} ms ({} models)",
                 start.elapsed().as_secs_f64() * 1000.0,
@@ -414,7 +535,7 @@ fn rebuild(
             );
             if let Some(tera) = &session.tera {
                 let _ = background.send(SiteWide {
-                    site: Arc::from(site),
+                    site: Arc::clone(&site),
                     loaded: session.loaded.shell(),
                     tera: Arc::clone(tera),
                 });
@@ -426,7 +547,7 @@ fn rebuild(
 /// Swaps in the new snapshot and tells open tabs to reload.
 fn publish(session: &Session, state: &State) {
     let t = Instant::now();
-    let snap = Arc::new(session.snapshot.clone());
+    let snap = Arc::new(session.snapshot.files.clone());
     crate::log::stage("serve: snapshot", t);
     let mut s = state.lock();
     s.site = Some(snap);
@@ -627,15 +748,11 @@ fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
     };
     let key = path.trim_start_matches('/');
     let found = if key.is_empty() || key.ends_with('/') {
-        site.files
-            .get(format!("{key}index.html").as_str())
+        site.get(format!("{key}index.html").as_str())
             .map(|b| (key.to_owned() + "index.html", b))
-    } else if let Some(b) = site.files.get(key).or_else(|| site_wide.get(key)) {
+    } else if let Some(b) = site.get(key).or_else(|| site_wide.get(key)) {
         Some((key.to_owned(), b))
-    } else if site
-        .files
-        .contains_key(format!("{key}/index.html").as_str())
-    {
+    } else if site.contains(format!("{key}/index.html").as_str()) {
         let location = format!("Location: {path}/\r\n");
         return respond(
             &stream,
@@ -660,7 +777,6 @@ fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
         }
         None => {
             let body = site
-                .files
                 .get("404.html")
                 .map_or_else(|| b"not found\n".to_vec(), |b| inject(b));
             respond(

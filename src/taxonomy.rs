@@ -3,6 +3,7 @@
 //! `Site`, is plain data that `render` reads; lists hold indices, never copies.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::slice::ParallelSliceMut as _;
 
@@ -22,13 +23,14 @@ pub struct Term {
     pub items: Vec<usize>,
 }
 
-/// The indexed site: everything `render` needs, nothing it must compute again.
-#[derive(Debug)]
+/// The indexed site: everything `render` needs, nothing it must compute again. Cheap to
+/// clone (articles are shared), so `serve` can swap one edited article into a copy.
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Settings.
     pub config: Config,
     /// Every built article (withdrawn ones too), newest first.
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// Indices of the listed (not withdrawn) articles, newest first.
     pub listed: Vec<usize>,
     /// The 34 current units, in Vietnamese alphabetical order; a unit's items include
@@ -148,7 +150,7 @@ pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
     tags.sort_by(|a, b| collate(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
     Site {
         config,
-        articles,
+        articles: articles.into_iter().map(Arc::new).collect(),
         listed,
         units,
         formers,

@@ -212,6 +212,75 @@ pub fn articles(
     (out, diags)
 }
 
+/// Validates one edited article alone, for `kheo serve`: the article to put in place of
+/// `site.articles[index]` and its warnings. `None` when the edit has a problem, or
+/// changes anything that other stories, lists or site checks read (slug, terms, dates,
+/// tags, aliases, draft or withdrawn): then every article is validated with `articles`.
+/// `cache` must be the one the last successful `articles` run filled.
+pub fn edited(
+    loaded: &Loaded,
+    site: &crate::taxonomy::Site,
+    index: usize,
+    cache: &Cache,
+    opts: Options,
+) -> Option<(Article, Vec<Diagnostic>)> {
+    let before = site.articles.get(index)?;
+    let path = before.source.0.as_str();
+    if loaded.diagnostics.iter().any(|d| d.path == path) {
+        return None;
+    }
+    let source = loaded.sources.iter().find(|s| s.path.0 == path)?;
+    let Some((_, Ok(old))) = cache.metas.get(path) else {
+        return None;
+    };
+    let config = &site.config;
+    let m = meta(source, config, opts, loaded).ok()?;
+    // Where the story sits in the site; its slug is compared as written or made from
+    // the title, before `disambiguate`.
+    let place = |a: &Article| {
+        let terms = (a.province, a.field, a.year, a.date, a.draft);
+        (
+            terms,
+            a.withdrawn.is_some(),
+            a.tags.clone(),
+            a.aliases.clone(),
+        )
+    };
+    let same_place = place(&m.article) == place(&old.article)
+        && place(&m.article) == place(before)
+        && (&m.article.slug, m.explicit_slug) == (&old.article.slug, old.explicit_slug);
+    if !same_place {
+        return None;
+    }
+    let md_urls: HashMap<&str, &str> = site
+        .articles
+        .iter()
+        .map(|a| (a.source.0.as_str(), a.url.as_str()))
+        .collect();
+    let slugs: HashMap<&str, ()> = site
+        .articles
+        .iter()
+        .map(|a| (a.slug.as_str(), ()))
+        .collect();
+    let links = Links {
+        dir: source.path.parent(),
+        base_path: &config.base_path,
+        md_urls: &md_urls,
+        image_sizes: &loaded.image_sizes,
+    };
+    let r = markdown::render(m.body(), config.unsafe_html, &links);
+    let mut diags = m.warnings.clone();
+    let (mut article, d) = body(m, r, loaded, &md_urls, &slugs);
+    if d.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    diags.extend(d);
+    // Whatever `disambiguate` made of the slug still holds: nothing it reads changed.
+    article.slug.clone_from(&before.slug);
+    article.url.clone_from(&before.url);
+    Some((article, diags))
+}
+
 /// An article whose front matter passed, before its body is rendered: its source and
 /// what was parsed from it (`Parsed` is what `Cache` keeps between rebuilds).
 struct Meta<'a> {

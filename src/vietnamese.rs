@@ -14,11 +14,33 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `s` in Unicode NFC, the form every text is kept in after loading.
 pub fn nfc(s: &str) -> String {
-    // Nearly all input is NFC already; the quick check is far cheaper than recomposing.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    // Nearly all input is NFC already; the check is far cheaper than recomposing.
+    if is_nfc(s) {
         return s.to_owned();
     }
     s.nfc().collect()
+}
+
+/// True if `s` is certainly in NFC (false may still be NFC: then recomposing is a no-op).
+pub fn is_nfc(s: &str) -> bool {
+    // Vietnamese is ASCII and precomposed Latin letters: a range test per character is
+    // several times faster than Unicode's quick check, which only sees the rest.
+    match s.char_indices().find(|&(_, c)| !is_nfc_starter(c)) {
+        None => true,
+        // The character before `i`, if any, is a starter, so the check can begin at `i`.
+        Some((i, _)) => {
+            unicode_normalization::is_nfc_quick(s[i..].chars())
+                == unicode_normalization::IsNormalized::Yes
+        }
+    }
+}
+
+/// Characters that are NFC on their own and never combine with a neighbour (combining
+/// class 0, NFC quick check "yes"): Latin up to U+02FF, Latin Extended Additional (the
+/// precomposed Vietnamese letters), common punctuation, the đồng sign. Checked against
+/// Unicode's tables in the tests.
+fn is_nfc_starter(c: char) -> bool {
+    matches!(c, '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203a}' | '\u{20ab}' | '\u{20ac}')
 }
 
 /// The five tone marks as combining characters (grave, acute, hook, tilde, dot below).
@@ -262,6 +284,29 @@ mod tests {
         assert_eq!(fold("Đà Nẵng"), "da nang");
         assert_eq!(fold("Dân vận khéo"), "dan van kheo");
         assert_eq!(fold("ĐỒNG THÁP"), "dong thap");
+    }
+
+    #[test]
+    fn nfc_starters_agree_with_unicode_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_nfc_starter(c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            let alone = unicode_normalization::is_nfc_quick(std::iter::once(c));
+            assert_eq!(alone, unicode_normalization::IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_check_catches_decomposed_and_reordered_text() {
+        assert!(is_nfc("Dân vận khéo: 5 tỷ ₫ – “hũ gạo”"));
+        assert!(!is_nfc("Da\u{302}n"), "decomposed â");
+        assert!(!is_nfc("ho\u{323}\u{300}a"), "marks in non-canonical order");
+        assert!(!is_nfc("\u{2000}"), "a singleton decomposition");
+        assert_eq!(nfc("Da\u{302}n va\u{323}\u{302}n"), "Dân vận");
+        assert_eq!(nfc("漢字 ok"), "漢字 ok");
     }
 
     #[test]
