@@ -38,12 +38,13 @@ const MAX_SHARED: u32 = 3;
 /// Up to `MAX_RELATED` related stories per article (indices into `site.articles`),
 /// never the story itself, never a withdrawn one; withdrawn stories get none.
 pub fn related(site: &Site) -> Vec<Vec<usize>> {
+    let tag_ids = TagIds::new(site);
     let features: Vec<Option<Features>> = site
         .articles
         .par_iter()
-        .map(|a| a.is_listed().then(|| Features::of(a)))
+        .map(|a| a.is_listed().then(|| Features::of(a, &tag_ids)))
         .collect();
-    let lists = Lists::build(site, &features);
+    let lists = Lists::build(site, &features, &tag_ids);
     (0..site.articles.len())
         .into_par_iter()
         .map(|i| match &features[i] {
@@ -107,6 +108,18 @@ fn input(a: &crate::article::Article) -> Input {
     )
 }
 
+/// Tag slug -> its rank in byte order, so stories compare tags as numbers (in the
+/// same order as the slugs).
+struct TagIds<'a>(HashMap<&'a str, u32>);
+
+impl<'a> TagIds<'a> {
+    fn new(site: &'a Site) -> Self {
+        let mut slugs: Vec<&str> = site.tags.iter().map(|t| t.slug.as_str()).collect();
+        slugs.sort_unstable();
+        TagIds(slugs.into_iter().zip(0..).collect())
+    }
+}
+
 /// What a story is compared by.
 #[derive(Debug)]
 struct Features {
@@ -114,15 +127,19 @@ struct Features {
     unit: usize,
     region: Option<Region>,
     kind: Option<UnitKind>,
-    /// Tag slugs, sorted.
-    tags: Vec<String>,
+    /// Tags (`TagIds`), sorted, deduplicated.
+    tags: Vec<u32>,
     /// Hashes of the title's words, sorted, deduplicated.
     words: Vec<u64>,
 }
 
 impl Features {
-    fn of(a: &crate::article::Article) -> Features {
-        let mut tags = a.tag_slugs.clone();
+    fn of(a: &crate::article::Article, tag_ids: &TagIds<'_>) -> Features {
+        let mut tags: Vec<u32> = a
+            .tag_slugs
+            .iter()
+            .filter_map(|t| tag_ids.0.get(t.as_str()).copied())
+            .collect();
         tags.sort_unstable();
         tags.dedup();
         Features {
@@ -181,11 +198,11 @@ struct Lists<'a> {
     region_field: HashMap<(Region, usize), Vec<usize>>,
     kind: HashMap<UnitKind, Vec<usize>>,
     words: HashMap<u64, Vec<usize>>,
-    tags: HashMap<&'a str, &'a [usize]>,
+    tags: HashMap<u32, &'a [usize]>,
 }
 
 impl<'a> Lists<'a> {
-    fn build(site: &'a Site, features: &[Option<Features>]) -> Lists<'a> {
+    fn build(site: &'a Site, features: &[Option<Features>], tag_ids: &TagIds<'_>) -> Lists<'a> {
         let mut l = Lists {
             field: site.fields.iter().map(|t| &t.items[..]).collect(),
             unit: site
@@ -197,7 +214,7 @@ impl<'a> Lists<'a> {
             tags: site
                 .tags
                 .iter()
-                .map(|t| (t.slug.as_str(), &t.items[..]))
+                .filter_map(|t| Some((*tag_ids.0.get(t.slug.as_str())?, &t.items[..])))
                 .collect(),
             ..Lists::default()
         };
@@ -236,7 +253,7 @@ fn best(i: usize, f: &Features, features: &[Option<Features>], lists: &Lists<'_>
         take(lists.kind.get(&k).map(Vec::as_slice));
     }
     for t in f.tags.iter().take(MAX_KEYS) {
-        take(lists.tags.get(t.as_str()).copied());
+        take(lists.tags.get(t).copied());
     }
     for w in f.words.iter().take(MAX_KEYS) {
         take(lists.words.get(w).map(Vec::as_slice));
