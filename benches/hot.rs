@@ -178,7 +178,7 @@ fn bench_vietnamese(c: &mut Criterion) {
 /// Front matter of one article, and Markdown rendering of the 1,345-word body.
 fn bench_article(c: &mut Criterion) {
     let (path, text) = ARTICLES[0];
-    let source = Source::new(path, text.to_owned(), None);
+    let source = Source::new(path, text, None);
     assert!(
         frontmatter::parse(&source).is_ok(),
         "the sample article's front matter parses"

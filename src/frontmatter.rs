@@ -189,7 +189,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> Source {
-        Source::new("content/x.md", text.into(), None)
+        Source::new("content/x.md", text, None)
     }
 
     #[test]

@@ -352,12 +352,18 @@ fn content_under(root: &Path, dir: &Path) -> Result<Content> {
 }
 
 impl Source {
-    /// A source with its content hash.
-    pub fn new(path: &str, text: String, bundle: Option<SourcePath>) -> Source {
+    /// A source with its content hash. Takes `&str` or `String`: from `&str` the text is
+    /// copied once, straight into its shared buffer.
+    pub fn new(
+        path: &str,
+        text: impl Into<std::sync::Arc<str>>,
+        bundle: Option<SourcePath>,
+    ) -> Source {
+        let text: std::sync::Arc<str> = text.into();
         let hash = content_hash(text.as_bytes());
         Source {
             path: SourcePath(path.to_owned()),
-            text: text.into(),
+            text,
             bundle,
             hash,
             file: None,
@@ -414,7 +420,7 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
         Some(cleaned) => Source::new(rel, cleaned, bundle),
         None => Source {
             file: Some(abs.to_path_buf()),
-            ..Source::new(rel, text.to_owned(), bundle)
+            ..Source::new(rel, text, bundle)
         },
     }))
 }

@@ -25,20 +25,50 @@ pub fn nfc(s: &str) -> String {
 pub fn is_nfc(s: &str) -> bool {
     // Vietnamese is ASCII and precomposed Latin letters: a range test per character is
     // several times faster than Unicode's quick check, which only sees the rest.
-    match s.char_indices().find(|&(_, c)| !is_nfc_starter(c)) {
+    match first_non_starter(s) {
         None => true,
         // The character before `i`, if any, is a starter, so the check can begin at `i`.
-        Some((i, _)) => {
+        Some(i) => {
             unicode_normalization::is_nfc_quick(s[i..].chars())
                 == unicode_normalization::IsNormalized::Yes
         }
     }
 }
 
+/// The byte offset of the first character that is not `is_nfc_starter`, read from the
+/// UTF-8 bytes (lead byte, and the next ones for three-byte characters): this runs over
+/// every article at load, where decoding each character cost as much as reading it.
+fn first_non_starter(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Eight ASCII bytes at a time.
+        if let Some(chunk) = b.get(i..i + 8)
+            && u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0
+        {
+            i += 8;
+            continue;
+        }
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        i += match (b[i], next(1), next(2)) {
+            (0x00..=0x7f, _, _) => 1,
+            // U+0080..U+02FF.
+            (0xc2..=0xcb, _, _) => 2,
+            // U+1E00..U+1EFF.
+            (0xe1, 0xb8..=0xbb, _) => 3,
+            // U+2010..U+2027, U+2030..U+203A, U+20AB, U+20AC.
+            (0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xba) | (0xe2, 0x82, 0xab | 0xac) => 3,
+            _ => return Some(i),
+        };
+    }
+    None
+}
+
 /// Characters that are NFC on their own and never combine with a neighbour (combining
 /// class 0, NFC quick check "yes"): Latin up to U+02FF, Latin Extended Additional (the
 /// precomposed Vietnamese letters), common punctuation, the đồng sign. Checked against
-/// Unicode's tables in the tests.
+/// Unicode's tables in the tests; `first_non_starter` reads the same set from bytes.
+#[cfg(test)]
 fn is_nfc_starter(c: char) -> bool {
     matches!(c, '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203a}' | '\u{20ab}' | '\u{20ac}')
 }
@@ -297,6 +327,15 @@ mod tests {
             let alone = unicode_normalization::is_nfc_quick(std::iter::once(c));
             assert_eq!(alone, unicode_normalization::IsNormalized::Yes, "{c:?}");
         }
+    }
+
+    #[test]
+    fn byte_check_agrees_with_char_check() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("abcdefghij{c}");
+            assert_eq!(first_non_starter(&s).is_none(), is_nfc_starter(c), "{c:?}");
+        }
+        assert_eq!(first_non_starter("Dân vận khéo \u{301}x"), Some(17));
     }
 
     #[test]
