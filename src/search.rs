@@ -21,7 +21,7 @@
 //! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
 //!
 //! A posting list is an id set (gaps or bitmap, `encode::id_set`) and one impact byte
-//! per id (`analyze::Averages::impact`). A word's list holds document ids; a spelling's
+//! per id (`analyze::DocImpacts::impact`). A word's list holds document ids; a spelling's
 //! list holds positions in its word's list and the spelling's own impacts. A query
 //! fetches the manifest, one block per word, one shard per adjacent pair, their lists'
 //! packs (spelling lists only when it has diacritics) and the metadata of the results
@@ -36,7 +36,7 @@ mod read;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use analyze::{Averages, DocTerms, FIELDS, PARTS, Term, Vocabulary, part_of_pair, part_of_word};
+use analyze::{Averages, DocTerms, FIELDS, PARTS, Term, Vocabulary};
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 use facets::Facets;
 use rustc_hash::FxHashMap;
@@ -124,7 +124,7 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
     let name = |t: Term| &*names[t as usize];
     let words: Vec<(&str, Word)> = parts
         .iter_mut()
-        .flat_map(|p| p.words.drain())
+        .flat_map(|p| p.words.drain(..))
         .map(|(t, w)| (name(t), w))
         .collect();
     let pairs: Vec<((&str, &str), List)> = parts
@@ -256,25 +256,29 @@ struct Word {
 /// number), accumulated in document order.
 #[derive(Default)]
 struct Postings {
-    words: FxHashMap<Term, Word>,
+    /// Position in `words` of each folded word, plus one (0: none), by term: indexing
+    /// a vector is cheaper than hashing, and the vocabulary is small.
+    positions: Vec<u32>,
+    words: Vec<(Term, Word)>,
     pairs: FxHashMap<u64, List>,
 }
 
 impl Postings {
     /// Adds the share of document `id` that belongs to part `n`.
     fn add(&mut self, n: usize, id: u32, terms: &DocTerms, averages: &Averages) {
-        let lengths = &terms.lengths;
-        for (folded, counts) in share(&terms.words, n, |w| part_of_word(w.0)) {
-            let impact = averages.impact(counts, lengths);
-            self.words.entry(*folded).or_default().list.push(id, impact);
+        let mut impacts = averages.document(&terms.lengths);
+        for (folded, counts) in terms.words.part(n) {
+            let impact = impacts.impact(counts);
+            self.word(*folded).list.push(id, impact);
         }
-        for (folded, exact, counts) in share(&terms.spellings, n, |s| part_of_word(s.0)) {
+        for (folded, exact, counts) in terms.spellings.part(n) {
             // The word was added just above, so this document is the last of its list.
-            let Some(word) = self.words.get_mut(folded) else {
+            let Some(&p) = self.positions.get(*folded as usize).filter(|&&p| p > 0) else {
                 continue;
             };
+            let word = &mut self.words[p as usize - 1].1;
             let position = word.list.len - 1;
-            let impact = averages.impact(counts, lengths);
+            let impact = impacts.impact(counts);
             match word.spellings.iter_mut().find(|s| s.key == *exact) {
                 Some(s) => s.positions.push(position, impact),
                 None => {
@@ -287,18 +291,24 @@ impl Postings {
                 }
             }
         }
-        for (key, counts) in share(&terms.pairs, n, |p| part_of_pair(p.0)) {
-            let impact = averages.impact(counts, lengths);
+        for (key, counts) in terms.pairs.part(n) {
+            let impact = impacts.impact(counts);
             self.pairs.entry(*key).or_default().push(id, impact);
         }
     }
-}
 
-/// The entries of `all` (sorted by part) that belong to part `n`.
-fn share<T>(all: &[T], n: usize, part: impl Fn(&T) -> usize) -> &[T] {
-    let start = all.partition_point(|e| part(e) < n);
-    let end = all.partition_point(|e| part(e) <= n);
-    &all[start..end]
+    /// The entry of the folded word `term`, created empty if new.
+    fn word(&mut self, term: Term) -> &mut Word {
+        let t = term as usize;
+        if t >= self.positions.len() {
+            self.positions.resize(t + 1, 0);
+        }
+        if self.positions[t] == 0 {
+            self.words.push((term, Word::default()));
+            self.positions[t] = self.words.len() as u32;
+        }
+        &mut self.words[self.positions[t] as usize - 1].1
+    }
 }
 
 /// The pack files and where the next small list goes.
