@@ -140,6 +140,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 heading_text.clear();
             }
             Event::End(TagEnd::Heading(_)) => {
+                text.push('\n');
                 if let Some(i) = heading.take() {
                     let mut id = slugify(&heading_text);
                     if id.is_empty() {
@@ -281,6 +282,124 @@ impl PendingImage {
     }
 }
 
+/// The text of a rendered body, as the search index reads it: tags dropped, entities
+/// decoded, image alt text kept, a line break after each block (paragraph, heading, list
+/// item, table cell, quotation, code block) and spaces for line breaks inside one; no
+/// footnote numbers. The index derives it from the page's HTML when it needs it, so no
+/// build keeps a second copy of every body as text.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    // Inside `<sup class="footnote-…">`: its number is not text of the story.
+    let mut skip_sup = 0usize;
+    while let Some(i) = rest.find(['<', '&']) {
+        if skip_sup == 0 {
+            push_text(&mut out, &rest[..i]);
+        }
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let (c, len) = entity(rest);
+            if skip_sup == 0 {
+                out.push_str(c);
+            }
+            rest = &rest[len..];
+            continue;
+        }
+        let end = tag_end(rest);
+        let tag = rest[1..end].strip_suffix('>').unwrap_or(&rest[1..end]);
+        rest = &rest[end..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match name.as_str() {
+            "sup" if closing => skip_sup = skip_sup.saturating_sub(1),
+            "sup" if skip_sup > 0 || tag.contains("footnote") => skip_sup += 1,
+            "img" if skip_sup == 0 => {
+                if let Some(alt) = attribute(tag, "alt") {
+                    push_text(&mut out, alt);
+                }
+            }
+            "br" => out.push(' '),
+            "p" | "li" | "td" | "th" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" | "dt" | "dd" | "figcaption" | "div"
+                if closing =>
+            {
+                out.push('\n');
+            }
+            "script" | "style" if !closing => {
+                let close = format!("</{name}");
+                rest = rest.find(&close).map_or("", |k| &rest[k..]);
+            }
+            _ => {}
+        }
+    }
+    if skip_sup == 0 {
+        push_text(&mut out, rest);
+    }
+    out
+}
+
+/// Appends text between tags: entities decoded, line breaks as spaces.
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '\n', '\r']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let (c, len) = entity(rest);
+            out.push_str(c);
+            rest = &rest[len..];
+        } else {
+            out.push(' ');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+}
+
+/// The character an entity at the start of `s` stands for, and the entity's length.
+/// Unknown ones are kept as written.
+fn entity(s: &str) -> (&str, usize) {
+    let Some(end) = s.bytes().take(12).position(|b| b == b';') else {
+        return ("&", 1);
+    };
+    let c = match &s[1..end] {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" | "#39" | "#x27" => "'",
+        "nbsp" | "#160" | "#xa0" => " ",
+        _ => return ("&", 1),
+    };
+    (c, end + 1)
+}
+
+/// The length of the tag at the start of `s`, up to its `>` (outside quotes).
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, b) in s.bytes().enumerate().skip(1) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// The raw value of attribute `name` in a tag's text.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[at..].find('"')?;
+    Some(&tag[at..at + len])
+}
+
 /// Highlights a code block into `<pre>` with syntect's CSS classes.
 fn highlight(lang: &str, code: &str) -> String {
     let ss = &*SYNTAXES;
@@ -352,6 +471,94 @@ mod tests {
 
     fn html(md: &str) -> String {
         render(md, false, &NoRewrite).html.to_string()
+    }
+
+    #[test]
+    fn html_text_keeps_words_and_block_breaks() {
+        let r = render(
+            "## Kết quả\nHơn *120* hộ\ntham gia &amp; góp[^1] đất.\n\n![Cánh đồng \"lúa\"](a.jpg)\n\n- một\n- hai<br>ba\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx = 1\n```\n\n[^1]: Theo báo cáo.\n",
+            false,
+            &NoRewrite,
+        );
+        let text = html_text(&r.html);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Kết quả",
+                "Hơn 120 hộ tham gia & góp đất.",
+                "Cánh đồng “lúa”",
+                "một",
+                "hai ba",
+                "a",
+                "b",
+                "1",
+                "2",
+                "x = 1",
+                "Theo báo cáo."
+            ],
+            "{text:?} from {}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn html_text_never_panics_on_odd_html() {
+        for h in [
+            "<",
+            "&",
+            "<p",
+            "a &#x1F600; b",
+            "<img alt=\"x",
+            "<sup class=\"footnote-x\">1",
+            "&nbs",
+            "</sup></sup>đ",
+            "<script>x",
+            "<a title='>'>é</a>",
+        ] {
+            let _ = html_text(h);
+        }
+        assert_eq!(html_text("<a title='>'>é</a>"), "é");
+        assert_eq!(html_text("x &lt;b&gt; &unknown; y"), "x <b> &unknown; y");
+    }
+
+    /// The index reads bodies through `html_text`: it must find the same words as the
+    /// text made while rendering, on every example article.
+    #[test]
+    fn html_text_has_the_words_of_the_rendered_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut seen = 0;
+        for entry in walk(&root) {
+            let source = std::fs::read_to_string(&entry).expect("read example");
+            let body = source.splitn(3, "---").nth(2).unwrap_or("");
+            let r = render(body, false, &NoRewrite);
+            let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+            assert_eq!(
+                words(&html_text(&r.html)),
+                words(&r.text),
+                "{}",
+                entry.display()
+            );
+            seen += 1;
+        }
+        assert!(seen >= 10, "examples found: {seen}");
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else if p.extension().is_some_and(|x| x == "md") {
+                out.push(p);
+            }
+        }
+        out
     }
 
     #[test]

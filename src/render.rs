@@ -229,10 +229,7 @@ pub fn incremental(
             name: "strings.yaml".to_owned(),
             message,
         })?;
-    let views = Views {
-        site,
-        strings: &strings,
-    };
+    let views = Views::new(site, &strings);
     let t = std::time::Instant::now();
     let jobs = plan(site, &views);
     crate::log::stage("render: plan", t);
@@ -755,14 +752,19 @@ impl Renderer<'_> {
         match job {
             Job::Home => {
                 #[derive(Serialize)]
-                struct Home<'a> {
-                    latest: Vec<crate::view::CardView<'a>>,
+                struct Home {
+                    latest: Vec<tera::Value>,
                     provinces: Vec<TermView>,
                     fields: Vec<TermView>,
                     years: Vec<TermView>,
                     counts: stats::Counts,
                 }
-                let latest = site.listed.iter().take(12).map(|&i| v.card(i)).collect();
+                let latest = site
+                    .listed
+                    .iter()
+                    .take(12)
+                    .map(|&i| v.card_value(i))
+                    .collect();
                 let provinces = (0..site.units.len())
                     .filter(|&i| !site.units[i].items.is_empty())
                     .map(|i| v.unit(i))
@@ -1060,7 +1062,7 @@ impl Renderer<'_> {
             .iter()
             .skip((n - 1) * size)
             .take(size)
-            .map(|&i| self.views.card(i))
+            .map(|&i| self.views.card_value(i))
             .collect();
         let url = page_url(&spec.term.url, n);
         let title = if n > 1 {
@@ -1107,8 +1109,8 @@ impl Renderer<'_> {
             },
         };
         #[derive(Serialize)]
-        struct List<'a> {
-            list: ListView<'a>,
+        struct List {
+            list: ListView,
         }
         self.html("list.html", page, List { list }, sink)
     }

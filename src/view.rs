@@ -141,8 +141,8 @@ pub struct ArticleView<'a> {
     pub citation: String,
     /// Front matter `extra`, as written.
     pub extra: &'a serde_json::Value,
-    /// Other models, best match first (see `related`): up to four.
-    pub related: Vec<CardView<'a>>,
+    /// Other models, best match first (see `related`): up to four cards.
+    pub related: Vec<tera::Value>,
     /// Absolute URL of the lead image, for `og:image` and JSON-LD; null without one.
     pub image_absolute: Option<String>,
     /// Publication date as RFC 3339 (`2017-05-12T00:00:00+07:00`), for
@@ -175,13 +175,13 @@ pub struct ImageView<'a> {
 
 /// A paginated list of models for a term, available as `list`.
 #[derive(Debug, Serialize)]
-pub struct ListView<'a> {
+pub struct ListView {
     /// Kind of term: province, former_province, field, year, tag, province_field, province_year, all.
     pub kind: &'static str,
     /// The term.
     pub term: TermView,
-    /// Models on this page.
-    pub items: Vec<CardView<'a>>,
+    /// Models on this page (cards).
+    pub items: Vec<tera::Value>,
     /// Page links.
     pub pagination: PaginationView,
     /// Ways to narrow the list (by field, by year), each with counts.
@@ -255,9 +255,31 @@ pub struct Views<'a> {
     pub site: &'a Site,
     /// UI strings.
     pub strings: &'a Strings,
+    /// Each article's card as a template value, made on first use. A story is a card on
+    /// a dozen pages (its lists, other stories' related models); tera shares a value
+    /// instead of converting the card again for each.
+    cards: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Views<'a> {
+    /// Views of `site`.
+    pub fn new(site: &'a Site, strings: &'a Strings) -> Self {
+        Views {
+            site,
+            strings,
+            cards: (0..site.articles.len())
+                .map(|_| Default::default())
+                .collect(),
+        }
+    }
+
+    /// The card of article `i` as a template value (shared, cheap to clone).
+    pub fn card_value(&self, i: usize) -> tera::Value {
+        self.cards[i]
+            .get_or_init(|| tera::Value::from_serializable(&self.card(i)))
+            .clone()
+    }
+
     /// Site path of a root-relative path (`/tinh/` → `/base/tinh/`).
     pub fn path(&self, p: &str) -> String {
         format!("{}{p}", self.site.config.base_path)
@@ -392,7 +414,7 @@ impl<'a> Views<'a> {
             source_md_url: format!("{}index.md", a.url),
             json_url: format!("{}index.json", a.url),
             extra: &a.extra,
-            related: related.iter().map(|&r| self.card(r)).collect(),
+            related: related.iter().map(|&r| self.card_value(r)).collect(),
         }
     }
 
