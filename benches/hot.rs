@@ -260,7 +260,8 @@ fn sentences() -> Vec<String> {
     ARTICLES
         .iter()
         .flat_map(|(_, a)| {
-            let text = markdown::render(body(a), false, &markdown::NoRewrite).text;
+            let html = markdown::render(body(a), false, &markdown::NoRewrite).html;
+            let text = markdown::html_text(&html);
             text.split_inclusive(". ")
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty())
@@ -352,7 +353,7 @@ fn bench_search(c: &mut Criterion) {
             unit: &d.unit,
             locality: d.locality,
             tags: &d.tags,
-            body: &d.body,
+            body_html: &d.body,
         })
         .collect();
     assert!(!search::build(&docs).is_empty(), "the index has files");

@@ -178,8 +178,6 @@ pub struct Article {
     pub extra: serde_json::Value,
     /// Rendered body.
     pub html: Arc<str>,
-    /// Body as plain text.
-    pub text: Arc<str>,
     /// Words in the body.
     pub word_count: usize,
     /// Images and files beside a bundle's `index.md`.

@@ -506,7 +506,6 @@ mod tests {
             withdrawn: None,
             extra: serde_json::Value::Null,
             html: "".into(),
-            text: "".into(),
             word_count: 0,
             assets: Vec::new(),
             has_code: false,

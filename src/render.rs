@@ -1155,7 +1155,7 @@ fn search_docs<'a>(site: &'a Site, names: &'a [String]) -> Vec<search::SearchDoc
                 unit: a.unit.as_deref().unwrap_or(""),
                 locality: a.locality.as_deref().unwrap_or(""),
                 tags: &a.tags,
-                body: &a.text,
+                body_html: &a.html,
             }
         })
         .collect()

@@ -71,8 +71,9 @@ pub struct SearchDoc<'a> {
     pub locality: &'a str,
     /// Tags as written.
     pub tags: &'a [String],
-    /// The article body as plain text (Markdown stripped), NFC.
-    pub body: &'a str,
+    /// The article body as rendered HTML (NFC); its text is read with
+    /// `markdown::html_text`, one document at a time, so no build holds every body twice.
+    pub body_html: &'a str,
 }
 
 /// One output file of the index: a path relative to the output root and its bytes.
@@ -464,7 +465,7 @@ fn write_meta(docs: &[SearchDoc<'_>], order: &[usize]) -> Vec<Vec<u8>> {
     order
         .chunks(META_CHUNK)
         .map(|chunk| {
-            let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body)).collect();
+            let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body_html)).collect();
             let rows: Vec<[&str; 4]> = chunk
                 .iter()
                 .zip(&excerpts)
@@ -476,8 +477,22 @@ fn write_meta(docs: &[SearchDoc<'_>], order: &[usize]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The start of a body, whitespace collapsed, cut at a word end near `EXCERPT_CHARS`.
-fn excerpt(body: &str) -> String {
+/// The start of a body's text, whitespace collapsed, cut at a word end near
+/// `EXCERPT_CHARS`. Reads the start of the HTML only, unless that is mostly markup.
+fn excerpt(html: &str) -> String {
+    let mut end = html.len().min(8 * EXCERPT_CHARS);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = crate::markdown::html_text(&html[..end]);
+    // Past the excerpt by more than a long word: a word cut at `end` is not reached.
+    if end == html.len() || text.chars().count() > EXCERPT_CHARS + 64 {
+        return excerpt_of_text(&text);
+    }
+    excerpt_of_text(&crate::markdown::html_text(html))
+}
+
+fn excerpt_of_text(body: &str) -> String {
     let mut out = String::with_capacity(EXCERPT_CHARS + 8);
     let mut chars = 0;
     for word in body.split_whitespace() {

@@ -828,7 +828,6 @@ fn meta<'a>(
         withdrawn,
         extra,
         html: "".into(),
-        text: "".into(),
         word_count: 0,
         assets,
         has_code: false,
@@ -1234,7 +1233,6 @@ fn body(
     let mut a = m.parsed.article;
     a.word_count = r.word_count;
     a.html = r.html;
-    a.text = r.text;
     a.has_code = r.has_code;
     (a, diags)
 }

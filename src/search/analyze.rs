@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 
 use super::SearchDoc;
+use crate::markdown::html_text;
 use crate::vietnamese::{fold, tokens};
 
 /// The indexed fields, in the order of `WEIGHTS` and `B`.
@@ -453,9 +454,14 @@ fn bump(count: &mut u16) {
     *count = count.saturating_add(1);
 }
 
-/// The texts of a document, each with its field. Tags are separate texts so that no
-/// pair spans two tags; the year is searchable as a word of the facet field.
-pub(super) fn field_texts<'a>(doc: &'a SearchDoc<'_>, year: &'a str) -> Vec<(Field, &'a str)> {
+/// The texts of a document, each with its field, `body` being the text of its HTML.
+/// Tags are separate texts so that no pair spans two tags; the year is searchable as a
+/// word of the facet field.
+pub(super) fn field_texts<'a>(
+    doc: &'a SearchDoc<'_>,
+    year: &'a str,
+    body: &'a str,
+) -> Vec<(Field, &'a str)> {
     let mut out = vec![
         (Field::Title, doc.title),
         (Field::Summary, doc.summary),
@@ -464,7 +470,7 @@ pub(super) fn field_texts<'a>(doc: &'a SearchDoc<'_>, year: &'a str) -> Vec<(Fie
         (Field::Province, doc.province),
         (Field::Facets, doc.field),
         (Field::Facets, year),
-        (Field::Body, doc.body),
+        (Field::Body, body),
     ];
     out.extend(doc.tags.iter().map(|t| (Field::Tags, t.as_str())));
     out
@@ -534,8 +540,9 @@ pub(super) fn phrases(text: &str) -> impl Iterator<Item = &str> {
 /// would find them in NFC text. Used for the average field lengths.
 pub(super) fn lengths(doc: &SearchDoc<'_>) -> [u32; FIELDS] {
     let year = doc.year.to_string();
+    let body = html_text(doc.body_html);
     let mut lengths = [0u32; FIELDS];
-    for (field, text) in field_texts(doc, &year) {
+    for (field, text) in field_texts(doc, &year, &body) {
         lengths[field as usize] += word_runs(text);
     }
     lengths
@@ -568,6 +575,7 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
             s.generation = vocab.generation;
         }
         let year = doc.year.to_string();
+        let body = html_text(doc.body_html);
         let mut lengths = [0u32; FIELDS];
         let Scratch {
             raw,
@@ -585,7 +593,7 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
         words.next_document();
         spellings.next_document();
         let zero = Counts::default();
-        for (field, text) in field_texts(doc, &year) {
+        for (field, text) in field_texts(doc, &year, &body) {
             let f = field as usize;
             let mut prev: Option<Term> = None;
             for piece in pieces(text) {
@@ -767,7 +775,7 @@ mod tests {
             unit: "",
             locality: "",
             tags,
-            body,
+            body_html: body,
         }
     }
 

@@ -53,7 +53,7 @@ fn view(d: &Doc) -> SearchDoc<'_> {
         unit: "",
         locality: "",
         tags: &d.tags,
-        body: &d.body,
+        body_html: &d.body,
     }
 }
 

@@ -173,7 +173,7 @@ fn bench_index_build() {
         let slug = fm["slug"]
             .as_str()
             .map_or_else(|| slugify(&text("title")), str::to_owned);
-        let body = kheo::markdown::render(&rest[end + 5..], false, &kheo::markdown::NoRewrite).text;
+        let body = kheo::markdown::render(&rest[end + 5..], false, &kheo::markdown::NoRewrite).html;
         docs.push(Doc {
             url: format!("/mo-hinh/{slug}/"),
             title: text("title"),
@@ -212,7 +212,7 @@ fn bench_index_build() {
             unit: &d.unit,
             locality: &d.locality,
             tags: &d.tags,
-            body: &d.body,
+            body_html: &d.body,
         })
         .collect();
     let rss = |key: &str| -> u64 {
