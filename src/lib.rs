@@ -109,11 +109,11 @@ pub fn prepare(
         drafts: opts.drafts,
         max_year: validate::next_year(),
     };
-    let (articles, diags) = validate::articles(&loaded, &config, vopts, None);
-    outcome.diagnostics.extend(diags);
     // Rendering needs no source text (`index.md` is copied from disk or kept by its
-    // article): free it, a copy of the whole content folder.
-    loaded.sources = Vec::new();
+    // article): validation frees each source once its article is made.
+    let sources = std::mem::take(&mut loaded.sources);
+    let (articles, diags) = validate::articles_from(&loaded, sources, &config, vopts);
+    outcome.diagnostics.extend(diags);
     outcome
         .timings
         .push(("parse+validate+markdown", t.elapsed()));

@@ -3,6 +3,7 @@
 //! body, then the checks that need the whole site: duplicate slugs and URLs, aliases,
 //! internal links and images. Collects every problem of every file; never stops early.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -104,23 +105,47 @@ pub fn articles(
     loaded: &Loaded,
     config: &Config,
     opts: Options,
+    cache: Option<&mut Cache>,
+) -> (Vec<Article>, Vec<Diagnostic>) {
+    let sources = loaded.sources.iter().map(Cow::Borrowed).collect();
+    validate(loaded, sources, config, opts, cache)
+}
+
+/// `articles` for a build, which needs the sources no more: each one is dropped as soon
+/// as its article is made, so every source and every body's HTML are never all in
+/// memory at once (at 50,000 articles, 400 MB of each).
+pub fn articles_from(
+    loaded: &Loaded,
+    sources: Vec<Source>,
+    config: &Config,
+    opts: Options,
+) -> (Vec<Article>, Vec<Diagnostic>) {
+    let sources = sources.into_iter().map(Cow::Owned).collect();
+    validate(loaded, sources, config, opts, None)
+}
+
+fn validate(
+    loaded: &Loaded,
+    sources: Vec<Cow<'_, Source>>,
+    config: &Config,
+    opts: Options,
     mut cache: Option<&mut Cache>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
     let t = std::time::Instant::now();
     let cached = cache.as_deref();
-    let metas: Vec<Result<Meta<'_>, Vec<Diagnostic>>> = loaded
-        .sources
-        .par_iter()
+    let metas: Vec<Result<Meta<'_>, Vec<Diagnostic>>> = sources
+        .into_par_iter()
         .map(|s| match cached.and_then(|c| c.metas.get(&s.path.0)) {
             Some((hash, Ok(p))) if *hash == s.hash => Ok(Meta {
-                source: s,
                 parsed: p.clone(),
+                source: s,
             }),
             Some((hash, Err(d))) if *hash == s.hash => Err(d.clone()),
             _ => meta(s, config, opts, loaded),
         })
         .collect();
     if let Some(c) = cache.as_deref_mut() {
+        // (With a cache the sources are `loaded`'s, in the same order as `metas`.)
         // Keep entries of files still present; add or replace the ones parsed just now.
         let present: std::collections::HashSet<&str> =
             loaded.sources.iter().map(|s| s.path.0.as_str()).collect();
@@ -156,19 +181,21 @@ pub fn articles(
     crate::log::stage("validate: site checks", t);
     let t = std::time::Instant::now();
     // Owned copies, so the articles can move out of `ok` below without cloning.
-    let urls: Vec<(String, String)> = ok
+    let urls: Vec<(String, String, String)> = ok
         .iter()
-        .map(|m| (m.article.url.clone(), m.article.slug.clone()))
-        .collect();
-    let md_urls: HashMap<&str, &str> = ok
-        .iter()
-        .zip(&urls)
-        .map(|(m, (url, _))| {
-            let source: &Source = m.source;
-            (source.path.0.as_str(), url.as_str())
+        .map(|m| {
+            let a = &m.article;
+            (m.source.path.0.clone(), a.url.clone(), a.slug.clone())
         })
         .collect();
-    let slugs: HashMap<&str, ()> = urls.iter().map(|(_, slug)| (slug.as_str(), ())).collect();
+    let md_urls: HashMap<&str, &str> = urls
+        .iter()
+        .map(|(path, url, _)| (path.as_str(), url.as_str()))
+        .collect();
+    let slugs: HashMap<&str, ()> = urls
+        .iter()
+        .map(|(_, _, slug)| (slug.as_str(), ()))
+        .collect();
     let cached = cache.as_deref();
     type Body = (
         Article,
@@ -234,7 +261,7 @@ pub fn edited(
         return None;
     };
     let config = &site.config;
-    let m = meta(source, config, opts, loaded).ok()?;
+    let m = meta(Cow::Borrowed(source), config, opts, loaded).ok()?;
     // Where the story sits in the site; its slug is compared as written or made from
     // the title, before `disambiguate`.
     let place = |a: &Article| {
@@ -284,7 +311,9 @@ pub fn edited(
 /// An article whose front matter passed, before its body is rendered: its source and
 /// what was parsed from it (`Parsed` is what `Cache` keeps between rebuilds).
 struct Meta<'a> {
-    source: &'a Source,
+    /// Borrowed from `Loaded` (`kheo serve` keeps it), or owned and dropped with the
+    /// article's `Meta` (`kheo build`).
+    source: Cow<'a, Source>,
     parsed: Parsed,
 }
 
@@ -487,12 +516,12 @@ fn kind(v: &Value) -> &'static str {
 
 /// Front matter of one source → typed article without body, or its problems.
 fn meta<'a>(
-    source: &'a Source,
+    source: Cow<'a, Source>,
     config: &Config,
     opts: Options,
     loaded: &Loaded,
 ) -> Result<Meta<'a>, Vec<Diagnostic>> {
-    let draft = frontmatter::parse(source).map_err(|d| vec![d])?;
+    let draft = frontmatter::parse(&source).map_err(|d| vec![d])?;
     let mut k = Keys {
         draft: &draft,
         diags: Vec::new(),
@@ -774,7 +803,7 @@ fn meta<'a>(
         }
     });
     if let (Some(img), Some(e)) = (&image, k.entry("image"))
-        && let Some(problem) = image_problem(&img.src, source, loaded)
+        && let Some(problem) = image_problem(&img.src, &source, loaded)
     {
         k.error("E021", Some(e), problem.0, "not found", Some(problem.1));
     }
@@ -1185,7 +1214,7 @@ fn body(
     for reference in &r.references {
         let dest = reference.dest.as_str();
         let problem = if reference.is_image {
-            image_problem(dest, m.source, loaded)
+            image_problem(dest, &m.source, loaded)
         } else if is_external(dest) {
             None
         } else {
