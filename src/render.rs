@@ -268,46 +268,55 @@ fn render_jobs(
         related,
         jobs: &jobs,
     };
-    let outputs: Vec<(usize, Option<JobOutput>)> = jobs
-        .par_iter()
-        .map(|job| {
-            let Some(previous) = previous else {
-                return Ok((r.run(job, sink)?, None));
-            };
-            let key = job.key(site);
-            let in_scope = match scope {
-                Scope::All => true,
-                Scope::Pages => !job.is_site_wide(),
-                Scope::SiteWide => job.is_site_wide(),
-            };
-            // Out of scope: not run, so its fingerprint is not needed (and not recorded).
-            let fingerprint = if in_scope { r.fingerprint(job) } else { 0 };
-            if !in_scope || previous.get(&key) == Some(&fingerprint) {
-                return Ok((
-                    0,
-                    Some(JobOutput {
-                        key,
-                        fingerprint,
-                        paths: None,
-                    }),
-                ));
-            }
-            let rec = Recording {
-                inner: sink,
-                paths: std::sync::Mutex::new(Vec::new()),
-            };
-            let pages = r.run(job, &rec)?;
-            let paths = rec.paths.into_inner().unwrap_or_default();
-            Ok((
-                pages,
+    let run_job = |job: &Job| -> Result<(usize, Option<JobOutput>)> {
+        let Some(previous) = previous else {
+            return Ok((r.run(job, sink)?, None));
+        };
+        let key = job.key(site);
+        let in_scope = match scope {
+            Scope::All => true,
+            Scope::Pages => !job.is_site_wide(),
+            Scope::SiteWide => job.is_site_wide(),
+        };
+        // Out of scope: not run, so its fingerprint is not needed (and not recorded).
+        let fingerprint = if in_scope { r.fingerprint(job) } else { 0 };
+        if !in_scope || previous.get(&key) == Some(&fingerprint) {
+            return Ok((
+                0,
                 Some(JobOutput {
                     key,
                     fingerprint,
-                    paths: Some(paths),
+                    paths: None,
                 }),
-            ))
-        })
-        .collect::<Result<_>>()?;
+            ));
+        }
+        let rec = Recording {
+            inner: sink,
+            paths: std::sync::Mutex::new(Vec::new()),
+        };
+        let pages = r.run(job, &rec)?;
+        let paths = rec.paths.into_inner().unwrap_or_default();
+        Ok((
+            pages,
+            Some(JobOutput {
+                key,
+                fingerprint,
+                paths: Some(paths),
+            }),
+        ))
+    };
+    // The search index first, on every core, then the pages: its postings and the
+    // pages' shared card values are then never in memory together.
+    let (index, pages): (Vec<&Job>, Vec<&Job>) =
+        jobs.iter().partition(|j| matches!(j, Job::SearchIndex));
+    let mut outputs: Vec<(usize, Option<JobOutput>)> =
+        index.into_iter().map(run_job).collect::<Result<_>>()?;
+    outputs.extend(
+        pages
+            .par_iter()
+            .map(|job| run_job(job))
+            .collect::<Result<Vec<_>>>()?,
+    );
     crate::log::stage("render: fingerprint+render", t);
     let pages = outputs.iter().map(|(p, _)| p).sum();
     Ok((
@@ -954,11 +963,15 @@ impl Renderer<'_> {
                     .collect();
                 let t = std::time::Instant::now();
                 let docs = search_docs(site, &names);
-                for (path, bytes) in search::build(&docs) {
-                    sink.put(&path, bytes)?;
-                }
+                // Each file is written as soon as it is finished; the first error is kept.
+                let mut failed = None;
+                search::build_into(&docs, &mut |path, bytes| {
+                    if failed.is_none() {
+                        failed = sink.put(&path, bytes).err();
+                    }
+                });
                 crate::log::stage("render: search index", t);
-                Ok(0)
+                failed.map_or(Ok(0), Err)
             }
             Job::Statics => {
                 for (path, blob) in &self.loaded.statics {

@@ -97,9 +97,24 @@ const EXCERPT_CHARS: usize = 400;
 /// Documents analysed in parallel per batch (bounds the memory of analysis).
 const BATCH: usize = 256;
 
-/// Builds the whole index. Deterministic: the same docs give the same bytes.
+/// Builds the whole index, its files sorted by path. Deterministic: the same docs give
+/// the same bytes.
 pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
+    let mut files = Vec::new();
+    build_into(docs, &mut |path, bytes| files.push((path, bytes)));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// Builds the whole index, handing each file to `emit` as soon as it is finished (the
+/// manifest last), so the index is never all in memory beside its postings.
+pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>)) {
+    let mut out = Out {
+        emit,
+        hash: FNV_OFFSET,
+    };
     let facets = Facets::new(docs);
+    write_meta(docs, &facets.order, &mut out);
     let lengths: Vec<[u32; FIELDS]> = facets
         .order
         .par_iter()
@@ -135,26 +150,11 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .collect();
     drop(parts);
     let mut packs = Packs::default();
-    let (blocks, first_words) = write_words(words, &names, &mut packs);
-    let pair_shards = write_pairs(pairs, &mut packs);
-    let meta = write_meta(docs, &facets.order);
-
-    let mut files: Vec<IndexFile> = Vec::new();
-    let numbered = |dir: &str, ext: &str, list: Vec<Vec<u8>>| -> Vec<IndexFile> {
-        list.into_iter()
-            .enumerate()
-            .map(|(n, b)| (format!("{INDEX_DIR}/{dir}/{n}.{ext}"), b))
-            .collect()
-    };
-    let shard_count = pair_shards.len();
-    let pack_count = packs.files.len();
-    files.extend(numbered("t", "bin", blocks));
-    files.extend(numbered("p", "bin", pair_shards));
-    files.extend(numbered("k", "bin", packs.files));
-    files.extend(numbered("m", "json", meta));
+    let first_words = write_words(words, &names, &mut packs, &mut out);
+    let shard_count = write_pairs(pairs, &mut packs, &mut out);
     let manifest = Manifest {
         format: 1,
-        version: version(&files),
+        version: format!("{:016x}", out.hash),
         docs: docs.len(),
         provinces: facets
             .provinces
@@ -166,13 +166,30 @@ pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         meta_chunk: META_CHUNK,
         word_blocks: first_words,
         pair_shards: shard_count,
-        packs: pack_count,
+        packs: packs.count as usize,
     };
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
-    files.push((format!("{INDEX_DIR}/manifest.json"), json));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+    (out.emit)(format!("{INDEX_DIR}/manifest.json"), json);
+}
+
+/// Where finished files go, with the FNV-1a hash of every path and file sent so far:
+/// the manifest's version, so browsers never mix shards of two builds.
+struct Out<'a> {
+    emit: &'a mut dyn FnMut(String, Vec<u8>),
+    hash: u64,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+impl Out<'_> {
+    fn file(&mut self, path: String, bytes: Vec<u8>) {
+        for &b in path.as_bytes().iter().chain(&bytes) {
+            self.hash ^= u64::from(b);
+            self.hash = self.hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        (self.emit)(path, bytes);
+    }
 }
 
 /// The manifest, `manifest.json`: everything a query needs before its first shard.
@@ -312,43 +329,65 @@ impl Postings {
     }
 }
 
-/// The pack files and where the next small list goes.
+/// The pack files: how many there are (they are numbered in the order made).
 #[derive(Default)]
 struct Packs {
-    files: Vec<Vec<u8>>,
+    count: u32,
 }
 
 /// A sequence of lists packed together (words, spellings and pairs each have one, so a
-/// query without diacritics never downloads spelling data).
+/// query without diacritics never downloads spelling data), with its open pack.
 #[derive(Default)]
 struct Stream {
-    open: Option<usize>,
+    open: Option<(u32, Vec<u8>)>,
+}
+
+impl Stream {
+    /// Sends the open pack: nothing more goes into it.
+    fn close(&mut self, out: &mut Out<'_>) {
+        if let Some((n, bytes)) = self.open.take() {
+            out.file(pack_path(n), bytes);
+        }
+    }
+}
+
+fn pack_path(n: u32) -> String {
+    format!("{INDEX_DIR}/k/{n}.bin")
 }
 
 impl Packs {
-    /// Stores a list inline or in a pack of `stream`, returning its reference.
-    fn store(&mut self, stream: &mut Stream, bytes: Vec<u8>) -> ListRef {
+    /// Stores a list inline or in a pack of `stream`, returning its reference. A long list
+    /// gets a pack of its own, sent at once; a stream's pack is sent when it is full.
+    fn store(&mut self, stream: &mut Stream, bytes: Vec<u8>, out: &mut Out<'_>) -> ListRef {
         if bytes.len() <= INLINE_MAX {
             return ListRef::Inline(bytes);
         }
         let len = bytes.len() as u32;
-        let pack = if bytes.len() >= PACK_ALONE {
-            self.files.push(Vec::new());
-            self.files.len() - 1
-        } else {
-            match stream.open {
-                Some(p) if self.files[p].len() + bytes.len() <= PACK_TARGET => p,
-                _ => {
-                    self.files.push(Vec::new());
-                    stream.open = Some(self.files.len() - 1);
-                    self.files.len() - 1
-                }
-            }
-        };
-        let offset = self.files[pack].len() as u32;
-        self.files[pack].extend_from_slice(&bytes);
+        if bytes.len() >= PACK_ALONE {
+            let pack = self.count;
+            self.count += 1;
+            out.file(pack_path(pack), bytes);
+            return ListRef::Packed {
+                pack,
+                offset: 0,
+                len,
+            };
+        }
+        if stream
+            .open
+            .as_ref()
+            .is_some_and(|(_, open)| open.len() + bytes.len() > PACK_TARGET)
+        {
+            stream.close(out);
+        }
+        let (pack, open) = stream.open.get_or_insert_with(|| {
+            self.count += 1;
+            (self.count - 1, Vec::new())
+        });
+        let offset = open.len() as u32;
+        open.extend_from_slice(&bytes);
         ListRef::Packed {
-            pack: pack as u32,
+            pack: *pack,
             offset,
             len,
         }
@@ -390,15 +429,18 @@ fn write_words(
     mut words: Vec<(&str, Word)>,
     names: &[Box<str>],
     packs: &mut Packs,
-) -> (Vec<Vec<u8>>, Vec<String>) {
+    out: &mut Out<'_>,
+) -> Vec<String> {
     words.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let (mut lists, mut subsets) = (Stream::default(), Stream::default());
-    let mut blocks = Vec::new();
     let mut firsts = Vec::new();
     let mut block = Block::default();
+    let send = |block: Block, n: usize, out: &mut Out<'_>| {
+        out.file(format!("{INDEX_DIR}/t/{n}.bin"), block.finish());
+    };
     for (key, mut word) in words {
         if block.body.len() >= BLOCK_TARGET {
-            blocks.push(std::mem::take(&mut block).finish());
+            send(std::mem::take(&mut block), firsts.len() - 1, out);
         }
         if block.count == 0 {
             // A word that shares a prefix with the previous block's last word still
@@ -409,7 +451,7 @@ fn write_words(
         varint(&mut block.body, u64::from(word.list.len));
         let ids = word.list.ids();
         packs
-            .store(&mut lists, postings(&ids, &word.list.impacts))
+            .store(&mut lists, postings(&ids, &word.list.impacts), out)
             .write(&mut block.body);
         let spelling = |s: &Spelling| &*names[s.key as usize];
         word.spellings.sort_by(|a, b| spelling(a).cmp(spelling(b)));
@@ -422,17 +464,23 @@ fn write_words(
             }
             varint(&mut block.body, u64::from(s.positions.len));
             let list = postings(&s.positions.ids(), &s.positions.impacts);
-            packs.store(&mut subsets, list).write(&mut block.body);
+            packs.store(&mut subsets, list, out).write(&mut block.body);
         }
     }
     if block.count > 0 {
-        blocks.push(block.finish());
+        send(block, firsts.len() - 1, out);
     }
-    (blocks, firsts)
+    lists.close(out);
+    subsets.close(out);
+    firsts
 }
 
 /// Writes the pair shards. Entry: key, document frequency, list reference.
-fn write_pairs(mut pairs: Vec<((&str, &str), List)>, packs: &mut Packs) -> Vec<Vec<u8>> {
+fn write_pairs(
+    mut pairs: Vec<((&str, &str), List)>,
+    packs: &mut Packs,
+    out: &mut Out<'_>,
+) -> usize {
     pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut stream = Stream::default();
     let mut entries: Vec<(String, u32, ListRef)> = Vec::with_capacity(pairs.len());
@@ -440,7 +488,7 @@ fn write_pairs(mut pairs: Vec<((&str, &str), List)>, packs: &mut Packs) -> Vec<V
     // (a, b) order is "a b" order: a space sorts before every letter and digit.
     for ((a, b), list) in pairs {
         let key = format!("{a} {b}");
-        let r = packs.store(&mut stream, postings(&list.ids(), &list.impacts));
+        let r = packs.store(&mut stream, postings(&list.ids(), &list.impacts), out);
         total += key.len()
             + 4
             + match &r {
@@ -457,24 +505,26 @@ fn write_pairs(mut pairs: Vec<((&str, &str), List)>, packs: &mut Packs) -> Vec<V
         varint(&mut block.body, u64::from(df));
         r.write(&mut block.body);
     }
-    blocks.into_iter().map(Block::finish).collect()
+    stream.close(out);
+    for (n, block) in blocks.into_iter().enumerate() {
+        out.file(format!("{INDEX_DIR}/p/{n}.bin"), block.finish());
+    }
+    shards
 }
 
 /// Writes the result metadata files: per document `[url, title, summary, excerpt]`.
-fn write_meta(docs: &[SearchDoc<'_>], order: &[usize]) -> Vec<Vec<u8>> {
-    order
-        .chunks(META_CHUNK)
-        .map(|chunk| {
-            let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body_html)).collect();
-            let rows: Vec<[&str; 4]> = chunk
-                .iter()
-                .zip(&excerpts)
-                .map(|(&i, e)| [docs[i].url, docs[i].title, docs[i].summary, e.as_str()])
-                .collect();
-            // Serialising string arrays cannot fail.
-            serde_json::to_vec(&rows).unwrap_or_default()
-        })
-        .collect()
+fn write_meta(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) {
+    for (n, chunk) in order.chunks(META_CHUNK).enumerate() {
+        let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body_html)).collect();
+        let rows: Vec<[&str; 4]> = chunk
+            .iter()
+            .zip(&excerpts)
+            .map(|(&i, e)| [docs[i].url, docs[i].title, docs[i].summary, e.as_str()])
+            .collect();
+        // Serialising string arrays cannot fail.
+        let json = serde_json::to_vec(&rows).unwrap_or_default();
+        out.file(format!("{INDEX_DIR}/m/{n}.json"), json);
+    }
 }
 
 /// The start of a body's text, whitespace collapsed, cut at a word end near
@@ -507,18 +557,6 @@ fn excerpt_of_text(body: &str) -> String {
         chars += word.chars().count();
     }
     out
-}
-
-/// A short hash of all index files, so browsers never mix shards of two builds.
-fn version(files: &[IndexFile]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (path, bytes) in files {
-        for b in path.bytes().chain(bytes.iter().copied()) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
 }
 
 #[cfg(test)]
