@@ -188,9 +188,10 @@ def write(path, rows, serve, out_dir):
         "| articles | Markdown | runs | wall (median) | CPU | peak memory | output files | output size |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    # Peak memory is `/usr/bin/time`'s maximum resident set size, in MiB (2^20 bytes).
     for r in rows:
         lines.append(f"| {r['n']:,} | {r['md'] / 1e6:.0f} MB | {r['runs']} | {r['wall']:.2f} s | {r['cpu']:.2f} s "
-                     f"| {r['rss']:.0f} MB | {r['files']:,} | {r['bytes'] / 1e6:.0f} MB |")
+                     f"| {r['rss']:.0f} MiB | {r['files']:,} | {r['bytes'] / 1e6:.0f} MB |")
     names = sorted({k for r in rows for k in r["stages"]})
     lines += ["", "## Time per stage (ms, median)", "",
               "| stage | " + " | ".join(f"{r['n']:,}" for r in rows) + " |",
