@@ -380,8 +380,8 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// A site-relative, `/`-separated path.
-fn relative(root: &Path, path: &Path) -> String {
+/// A site-relative, `/`-separated path (`path` as it is if it is not under `root`).
+pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::load::{Blob, Loaded};
+use crate::load::{Blob, Loaded, relative};
 use crate::render::{self, Fingerprints, JobOutput, Scope, Sink};
 use crate::watch::{self, Change};
 use crate::{taxonomy, validate};
@@ -358,16 +358,6 @@ fn apply(
     snap.files.settle();
 }
 
-/// `path` relative to the site folder, with `/` between components.
-fn site_relative(root: &std::path::Path, path: &std::path::Path) -> Option<String> {
-    let rel = path.strip_prefix(root).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Some(parts.join("/"))
-}
-
 /// A template failure as a diagnostic, so the overlay can show it.
 fn template_diagnostic(e: &Error) -> Diagnostic {
     match e {
@@ -467,7 +457,7 @@ fn rebuild(
                 .iter()
                 .all(|p| p.extension().is_some_and(|e| e == "md"))
             {
-                edited = paths.iter().map(|p| site_relative(&root, p)).collect();
+                edited = Some(paths.iter().map(|p| relative(&root, p)).collect());
             }
             // A file that is not an article (an image) changes the checks of the
             // articles beside it.
@@ -475,8 +465,8 @@ fn rebuild(
                 .iter()
                 .filter(|p| p.extension().is_none_or(|e| e != "md"))
             {
-                if let Some(dir) = p.parent().and_then(|d| site_relative(&root, d)) {
-                    session.cache.forget_folder(&dir);
+                if let Some(dir) = p.parent() {
+                    session.cache.forget_folder(&relative(&root, dir));
                 }
             }
             session.loaded.refresh(paths)
