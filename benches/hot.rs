@@ -354,6 +354,9 @@ fn bench_search(c: &mut Criterion) {
             locality: d.locality,
             tags: &d.tags,
             body_html: &d.body,
+            body_words: kheo::markdown::html_text(&d.body)
+                .split_whitespace()
+                .count(),
         })
         .collect();
     assert!(!search::build(&docs).is_empty(), "the index has files");

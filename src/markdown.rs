@@ -195,7 +195,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
         html
     }
     .into();
-    out.word_count = html_text(&out.html).split_whitespace().count();
+    out.word_count = count_words(&html_text(&out.html));
     out
 }
 
@@ -413,19 +413,45 @@ fn highlight(lang: &str, code: &str) -> String {
     )
 }
 
+/// `text.split_whitespace().count()`, reading bytes: only lead bytes of the few
+/// characters that can be Unicode white space are decoded.
+pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut inside) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t'..=b'\r' => true,
+            0x00..=0x7f => false,
+            // Continuation bytes belong to the character before.
+            0x80..=0xbf => continue,
+            0xc2 | 0xe1..=0xe3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        words += usize::from(!space & !inside);
+        inside = !space;
+    }
+    words
+}
+
 /// Escapes text for HTML and XML content and attribute values.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    // Byte by byte, copying the runs between specials: feeds escape whole bodies.
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -450,6 +476,39 @@ pub fn highlight_css() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_words_is_split_whitespace_count() {
+        let texts = [
+            "",
+            " ",
+            "một",
+            "  Dân vận   khéo\n\nở\tBạc Liêu ",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "\u{200b}x\u{feff}y", // zero-width: not white space
+            "–—“”…đ ẫ",
+        ];
+        for t in texts {
+            assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
+        }
+        let every: String = (0..0x3100u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        assert_eq!(count_words(&every), every.split_whitespace().count());
+    }
+
+    #[test]
+    fn escape_replaces_the_five_specials_and_keeps_the_rest() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("Dân vận"), "Dân vận");
+        assert_eq!(
+            escape("<a href=\"x\">Bà Rịa & 'Vũng Tàu'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Bà Rịa &amp; &#39;Vũng Tàu&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escape("&&"), "&amp;&amp;");
+        assert_eq!(escape("đ>"), "đ&gt;");
+    }
 
     fn html(md: &str) -> String {
         render(md, false, &NoRewrite).html.to_string()

@@ -243,7 +243,10 @@ fn render_jobs(
             name: "strings.yaml".to_owned(),
             message,
         })?;
-    let views = Views::new(site, &strings);
+    let mut views = Views::new(site, &strings);
+    if loaded.templates.contains_key("card.html") {
+        views = views.with_card_html(tera);
+    }
     let t = std::time::Instant::now();
     let jobs = plan(site, &views);
     crate::log::stage("render: plan", t);
@@ -741,6 +744,13 @@ impl Renderer<'_> {
         Ok(1)
     }
 
+    /// Article `i`'s card (see `Views::card_value`).
+    fn card(&self, i: usize) -> Result<tera::Value> {
+        self.views
+            .card_value(i)
+            .map_err(|e| self.err("card.html", &e))
+    }
+
     fn err(&self, template: &str, e: &tera::Error) -> Error {
         match template_error(self.loaded, e) {
             Error::Template { message, .. } => Error::Template {
@@ -780,8 +790,8 @@ impl Renderer<'_> {
                     .listed
                     .iter()
                     .take(12)
-                    .map(|&i| v.card_value(i))
-                    .collect();
+                    .map(|&i| self.card(i))
+                    .collect::<Result<_>>()?;
                 let provinces = (0..site.units.len())
                     .filter(|&i| !site.units[i].items.is_empty())
                     .map(|i| v.unit(i))
@@ -1027,7 +1037,11 @@ impl Renderer<'_> {
         struct One<'a> {
             article: crate::view::ArticleView<'a>,
         }
-        let view = v.article(i, &self.related[i]);
+        let related = self.related[i]
+            .iter()
+            .map(|&r| self.card(r))
+            .collect::<Result<_>>()?;
+        let view = v.article(i, related);
         let province_crumb = view.province_term.clone();
         let t = |k| self.views.strings.get(k);
         let mut crumbs = self.crumbs(&[(t("home"), "/"), (t("provinces"), "/tinh/")]);
@@ -1083,8 +1097,8 @@ impl Renderer<'_> {
             .iter()
             .skip((n - 1) * size)
             .take(size)
-            .map(|&i| self.views.card_value(i))
-            .collect();
+            .map(|&i| self.card(i))
+            .collect::<Result<_>>()?;
         let url = page_url(&spec.term.url, n);
         let title = if n > 1 {
             format!(
@@ -1177,6 +1191,7 @@ fn search_docs<'a>(site: &'a Site, names: &'a [String]) -> Vec<search::SearchDoc
                 locality: a.locality.as_deref().unwrap_or(""),
                 tags: &a.tags,
                 body_html: &a.html,
+                body_words: a.word_count,
             }
         })
         .collect()

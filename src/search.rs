@@ -74,6 +74,9 @@ pub struct SearchDoc<'a> {
     /// The article body as rendered HTML (NFC); its text is read with
     /// `markdown::html_text`, one document at a time, so no build holds every body twice.
     pub body_html: &'a str,
+    /// Words in the body (`Article::word_count`): its length for ranking, known
+    /// without reading the body a second time.
+    pub body_words: usize,
 }
 
 /// One output file of the index: a path relative to the output root and its bytes.

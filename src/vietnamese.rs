@@ -36,30 +36,37 @@ pub fn is_nfc(s: &str) -> bool {
 }
 
 /// The byte offset of the first character that is not `is_nfc_starter`, read from the
-/// UTF-8 bytes (lead byte, and the next ones for three-byte characters): this runs over
-/// every article at load, where decoding each character cost as much as reading it.
+/// UTF-8 bytes: this runs over every article at load, where decoding each character
+/// cost as much as reading it. Only lead bytes from 0xCC up (U+0300 and beyond) need a
+/// look; eight bytes are tested at once for those.
 fn first_non_starter(s: &str) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Added to each byte's low seven bits, carries into its high bit from 0x4C up.
+    const FROM_4C: u64 = 0x3434_3434_3434_3434;
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // Eight ASCII bytes at a time.
-        if let Some(chunk) = b.get(i..i + 8)
-            && u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0
-        {
-            i += 8;
-            continue;
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if ((x & LOW7) + FROM_4C) & x & HIGH == 0 {
+                i += 8;
+                continue;
+            }
         }
-        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        i += match (b[i], next(1), next(2)) {
-            (0x00..=0x7f, _, _) => 1,
-            // U+0080..U+02FF.
-            (0xc2..=0xcb, _, _) => 2,
+        match b[i] {
+            // ASCII, U+0080..U+02FF, and continuation bytes (their lead was looked at).
+            0x00..=0xcb => {}
             // U+1E00..U+1EFF.
-            (0xe1, 0xb8..=0xbb, _) => 3,
+            0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => {}
             // U+2010..U+2027, U+2030..U+203A, U+20AB, U+20AC.
-            (0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xba) | (0xe2, 0x82, 0xab | 0xac) => 3,
+            0xe2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x90..=0xa7 | 0xb0..=0xba)) | (Some(0x82), Some(0xab | 0xac))
+            ) => {}
             _ => return Some(i),
-        };
+        }
+        i += 1;
     }
     None
 }
@@ -80,17 +87,61 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}']
 /// "Đà Nẵng" → "da nang". Unicode decomposition alone leaves `đ`, hence the extra step.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+    for c in s.chars() {
+        // A character's decomposition does not depend on its neighbours, and the marks
+        // that canonical ordering would move are dropped: folding each character alone
+        // is folding the string.
+        match FOLDED.get(c as usize) {
+            Some(&Folded::Ascii(b)) => out.push(char::from(b)),
+            Some(&Folded::Mark) => {}
+            _ => fold_char(c, &mut out),
         }
     }
     out
 }
+
+/// `fold` of one character, the long way.
+fn fold_char(c: char, out: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        match d {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(d.to_lowercase()),
+        }
+    });
+}
+
+/// What `fold` makes of a character, when it is simple.
+#[derive(Clone, Copy)]
+enum Folded {
+    /// One ASCII character.
+    Ascii(u8),
+    /// Nothing: a combining mark.
+    Mark,
+    /// Anything else: `fold_char`.
+    Other,
+}
+
+/// `fold` of U+0000..U+1FFF (ASCII, Latin with every Vietnamese letter, combining
+/// marks), computed once: slugs and search keys fold every title, tag and heading.
+static FOLDED: LazyLock<Vec<Folded>> = LazyLock::new(|| {
+    (0..0x2000u32)
+        .map(|n| {
+            let Some(c) = char::from_u32(n) else {
+                return Folded::Other;
+            };
+            let mut s = String::new();
+            fold_char(c, &mut s);
+            match s.as_bytes() {
+                [] => Folded::Mark,
+                &[b] if b.is_ascii() => Folded::Ascii(b),
+                _ => Folded::Other,
+            }
+        })
+        .collect()
+});
 
 /// Removes diacritics but keeps case and spacing: "Bến Tre" → "Ben Tre", "Đà Nẵng" →
 /// "Da Nang". For showing the unaccented spelling editors may type.
@@ -310,6 +361,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fold_by_table_is_fold_by_decomposition() {
+        // Every character the table covers, and a few beyond it, alone and in context.
+        let slow = |s: &str| {
+            let mut out = String::new();
+            for c in s.nfd() {
+                if is_combining_mark(c) {
+                    continue;
+                }
+                match c {
+                    'đ' | 'Đ' => out.push('d'),
+                    _ => out.extend(c.to_lowercase()),
+                }
+            }
+            out
+        };
+        let mut all: String = (0..0x2100u32).filter_map(char::from_u32).collect();
+        all.push_str("ĐÀ NẴNG, Hoà, hòa, ǅ, İ, ẞ, ﬁ, Ω, 東京");
+        for c in all.chars() {
+            let one = c.to_string();
+            assert_eq!(fold(&one), slow(&one), "U+{:04X}", c as u32);
+        }
+        assert_eq!(fold(&all), slow(&all));
+        let nfd: String = "Đà Nẵng Hoà Thuỷ".nfd().collect();
+        assert_eq!(fold(&nfd), "da nang hoa thuy");
+    }
+
+    #[test]
     fn folds_d_stroke_and_marks() {
         assert_eq!(fold("Đà Nẵng"), "da nang");
         assert_eq!(fold("Dân vận khéo"), "dan van kheo");
@@ -332,8 +410,10 @@ mod tests {
     #[test]
     fn byte_check_agrees_with_char_check() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let s = format!("abcdefghij{c}");
-            assert_eq!(first_non_starter(&s).is_none(), is_nfc_starter(c), "{c:?}");
+            // At the end (bytes looked at one by one) and inside an eight-byte chunk.
+            for s in [format!("abcdefghij{c}"), format!("ab{c}cdefghijklmnopq")] {
+                assert_eq!(first_non_starter(&s).is_none(), is_nfc_starter(c), "{c:?}");
+            }
         }
         assert_eq!(first_non_starter("Dân vận khéo \u{301}x"), Some(17));
     }

@@ -255,9 +255,11 @@ pub struct Views<'a> {
     pub site: &'a Site,
     /// UI strings.
     pub strings: &'a Strings,
+    /// Renders `card.html` into each card's `html`, when the theme has it.
+    tera: Option<&'a tera::Tera>,
     /// Each article's card as a template value, made on first use. A story is a card on
-    /// a dozen pages (its lists, other stories' related models); tera shares a value
-    /// instead of converting the card again for each.
+    /// fifteen pages on average (its lists, other stories' related models): it is
+    /// converted, and its `card.html` rendered, once instead of on each.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
@@ -267,17 +269,38 @@ impl<'a> Views<'a> {
         Views {
             site,
             strings,
+            tera: None,
             cards: (0..site.articles.len())
                 .map(|_| Default::default())
                 .collect(),
         }
     }
 
-    /// The card of article `i` as a template value (shared, cheap to clone).
-    pub fn card_value(&self, i: usize) -> tera::Value {
-        self.cards[i]
-            .get_or_init(|| tera::Value::from_serializable(&self.card(i)))
-            .clone()
+    /// Cards get `html`: the theme's `card.html` rendered with `item` (the card), `site`
+    /// and `t`, once per story.
+    pub fn with_card_html(mut self, tera: &'a tera::Tera) -> Self {
+        self.tera = Some(tera);
+        self
+    }
+
+    /// The card of article `i` as a template value (shared, cheap to clone); an error
+    /// only from the theme's `card.html`.
+    pub fn card_value(&self, i: usize) -> tera::TeraResult<tera::Value> {
+        if let Some(v) = self.cards[i].get() {
+            return Ok(v.clone());
+        }
+        let mut value = tera::Value::from_serializable(&self.card(i));
+        if let Some(tera) = self.tera {
+            let mut ctx = tera::Context::new();
+            ctx.insert_value("item", value.clone());
+            ctx.insert("site", &self.site_view());
+            let html = tera.render("card.html", &ctx)?;
+            let mut map = value.as_map().cloned().unwrap_or_default();
+            map.insert("html".into(), tera::Value::safe_string(&html));
+            value = map.into();
+        }
+        // Two threads may make the same card at once: both values are equal.
+        Ok(self.cards[i].get_or_init(|| value).clone())
     }
 
     /// Site path of a root-relative path (`/tinh/` → `/base/tinh/`).
@@ -351,8 +374,8 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The full view of article `i`, with `related` models.
-    pub fn article(&self, i: usize, related: &[usize]) -> ArticleView<'a> {
+    /// The full view of article `i`, with the cards of its `related` models.
+    pub fn article(&self, i: usize, related: Vec<tera::Value>) -> ArticleView<'a> {
         let a: &'a Article = &self.site.articles[i];
         let card = self.card(i);
         let current_province = a.province.former.map(|_| {
@@ -414,7 +437,7 @@ impl<'a> Views<'a> {
             source_md_url: format!("{}index.md", a.url),
             json_url: format!("{}index.json", a.url),
             extra: &a.extra,
-            related: related.iter().map(|&r| self.card_value(r)).collect(),
+            related,
         }
     }
 
@@ -433,63 +456,61 @@ impl<'a> Views<'a> {
     /// schema.org `NewsArticle` of article `a`, as JSON text that cannot end its
     /// `<script>` element early.
     pub fn json_ld(&self, a: &Article, image: Option<&str>) -> String {
-        use serde_json::{Value, json};
         let c = &self.site.config;
         let url = c.absolute(&a.url);
+        let home = c.absolute(&self.path("/"));
         let field = &c.fields[a.field];
-        let publisher = json!({
-            "@type": "Organization",
-            "name": c.title,
-            "url": c.absolute(&self.path("/")),
-        });
-        let mut keywords = vec![field.name.clone()];
-        keywords.extend(a.tags.iter().cloned());
-        let unit = &REGISTRY.units[a.province.unit];
-        let mut address = json!({
-            "@type": "PostalAddress",
-            "addressRegion": unit.name,
-            "addressCountry": "VN",
-        });
-        if let Some(l) = &a.locality {
-            address["addressLocality"] = l.clone().into();
-        }
-        let mut ld = json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": a.title,
-            "url": url,
-            "mainEntityOfPage": { "@type": "WebPage", "@id": url },
-            "datePublished": a.date.map_or_else(|| a.year.to_string(), |d| d.iso()),
-            "inLanguage": "vi",
-            "author": match &a.author {
-                Some(name) => json!({ "@type": "Person", "name": name }),
+        let publisher = LdAgent {
+            kind: "Organization",
+            name: &c.title,
+            url: Some(&home),
+        };
+        let mut keywords = vec![field.name.as_str()];
+        keywords.extend(a.tags.iter().map(String::as_str));
+        let ld = Ld {
+            context: "https://schema.org",
+            kind: "NewsArticle",
+            article_section: &field.name,
+            author: match &a.author {
+                Some(name) => LdAgent {
+                    kind: "Person",
+                    name,
+                    url: None,
+                },
                 None => publisher.clone(),
             },
-            "publisher": publisher,
-            "articleSection": field.name,
-            "keywords": keywords,
-            "contentLocation": {
-                "@type": "Place",
-                "name": REGISTRY.display(a.province),
-                "address": address,
+            content_location: LdPlace {
+                kind: "Place",
+                address: LdAddress {
+                    kind: "PostalAddress",
+                    address_country: "VN",
+                    address_locality: a.locality.as_deref(),
+                    address_region: &REGISTRY.units[a.province.unit].name,
+                },
+                name: REGISTRY.display(a.province),
             },
-            "wordCount": a.word_count,
-        });
-        let mut put = |k: &str, v: Option<Value>| {
-            if let Some(v) = v {
-                ld[k] = v;
-            }
+            date_published: a.date.map_or_else(|| a.year.to_string(), |d| d.iso()),
+            description: a.summary.as_deref(),
+            headline: &a.title,
+            image: image.map(|i| [i]),
+            in_language: "vi",
+            is_based_on: a.source_url.as_deref(),
+            keywords,
+            main_entity_of_page: LdPage {
+                id: &url,
+                kind: "WebPage",
+            },
+            publisher,
+            source_organization: a.unit.as_deref().map(|u| LdAgent {
+                kind: "Organization",
+                name: u,
+                url: None,
+            }),
+            url: &url,
+            word_count: a.word_count,
         };
-        put("description", a.summary.clone().map(Value::from));
-        put("image", image.map(|i| json!([i])));
-        put("isBasedOn", a.source_url.clone().map(Value::from));
-        put(
-            "sourceOrganization",
-            a.unit
-                .as_ref()
-                .map(|u| json!({ "@type": "Organization", "name": u })),
-        );
-        script_safe(&ld.to_string())
+        // Serialising borrowed strings and numbers cannot fail.
+        script_safe(&serde_json::to_string(&ld).unwrap_or_default())
     }
 
     /// "Tên mô hình", đơn vị, địa bàn, tỉnh, năm. Nguồn. URL (truy cập ngày …).
@@ -555,16 +576,88 @@ impl<'a> Views<'a> {
 /// writes only inside strings) become `\u003c`, `\u003e`, `\u0026`, the same text to a
 /// JSON parser; so neither `</script>` nor `<!--` nor any tag can appear in the page.
 fn script_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(json.len() + 16);
+    let mut from = 0;
+    for (i, b) in json.bytes().enumerate() {
+        let escaped = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        out.push_str(&json[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
     }
+    out.push_str(&json[from..]);
     out
+}
+
+/// schema.org `NewsArticle` for `Views::json_ld`. Fields in alphabetical order, the
+/// order the output has always had.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Ld<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    article_section: &'a str,
+    author: LdAgent<'a>,
+    content_location: LdPlace<'a>,
+    date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<[&'a str; 1]>,
+    in_language: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<&'a str>,
+    keywords: Vec<&'a str>,
+    main_entity_of_page: LdPage<'a>,
+    publisher: LdAgent<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_organization: Option<LdAgent<'a>>,
+    url: &'a str,
+    word_count: usize,
+}
+
+/// A person or an organisation.
+#[derive(Serialize, Clone)]
+struct LdAgent<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LdPlace<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: LdAddress<'a>,
+    name: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LdAddress<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address_country: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address_locality: Option<&'a str>,
+    address_region: &'a str,
+}
+
+#[derive(Serialize)]
+struct LdPage<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
 }
 
 /// Page numbers to show: the first, the last, and two either side of the current one,

@@ -536,15 +536,16 @@ pub(super) fn phrases(text: &str) -> impl Iterator<Item = &str> {
     text.split(is_phrase_break).filter(|p| !p.trim().is_empty())
 }
 
-/// Counts the tokens of each field, cheaply: runs of letters and digits, as `tokens`
-/// would find them in NFC text. Used for the average field lengths.
+/// The length of each field, for the average field lengths: the body's words as
+/// counted at render (`body_words`), and in the other, short fields the runs of letters
+/// and digits, as `tokens` would find them in NFC text.
 pub(super) fn lengths(doc: &SearchDoc<'_>) -> [u32; FIELDS] {
     let year = doc.year.to_string();
-    let body = html_text(doc.body_html);
     let mut lengths = [0u32; FIELDS];
-    for (field, text) in field_texts(doc, &year, &body) {
+    for (field, text) in field_texts(doc, &year, "") {
         lengths[field as usize] += word_runs(text);
     }
+    lengths[Field::Body as usize] = u32::try_from(doc.body_words).unwrap_or(u32::MAX);
     lengths
 }
 
@@ -625,6 +626,8 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
             }
         }
         pairs.clear();
+        // As in `lengths`: the body's length is its word count.
+        lengths[Field::Body as usize] = u32::try_from(doc.body_words).unwrap_or(u32::MAX);
         DocTerms {
             lengths,
             words: ByPart::new(all_words, |w| part_of_word(w.0)),
@@ -776,6 +779,7 @@ mod tests {
             locality: "",
             tags,
             body_html: body,
+            body_words: crate::markdown::html_text(body).split_whitespace().count(),
         }
     }
 

@@ -54,6 +54,9 @@ fn view(d: &Doc) -> SearchDoc<'_> {
         locality: "",
         tags: &d.tags,
         body_html: &d.body,
+        body_words: crate::markdown::html_text(&d.body)
+            .split_whitespace()
+            .count(),
     }
 }
 

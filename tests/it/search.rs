@@ -213,6 +213,9 @@ fn bench_index_build() {
             locality: &d.locality,
             tags: &d.tags,
             body_html: &d.body,
+            body_words: kheo::markdown::html_text(&d.body)
+                .split_whitespace()
+                .count(),
         })
         .collect();
     let rss = |key: &str| -> u64 {
