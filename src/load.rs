@@ -170,6 +170,15 @@ impl Loaded {
         }
     }
 
+    /// True if the site-relative path `rel` is, or is a folder holding, a file the site
+    /// has read: an article, a file beside one, or a file that got a diagnostic.
+    pub fn has(&self, rel: &str) -> bool {
+        let inside = |p: &str| p == rel || p.strip_prefix(rel).is_some_and(|r| r.starts_with('/'));
+        self.sources.iter().any(|s| inside(&s.path.0))
+            || self.content_files.keys().any(|p| inside(p))
+            || self.diagnostics.iter().any(|d| inside(&d.path))
+    }
+
     /// Re-reads what changed under `content/` (files or folders, created, edited or
     /// removed), leaving the rest as it was: the incremental load of `kheo serve`.
     pub fn refresh(&mut self, changed: &[PathBuf]) -> Result<()> {

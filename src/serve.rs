@@ -450,6 +450,22 @@ fn rebuild(
 ) {
     let start = Instant::now();
     let root = session.opts.root.clone();
+    // Editors save through files that are gone again by now (the temporary file of
+    // `sed -i`, vim's `4913`): never part of the site, they change nothing, and must
+    // not turn an article's edit into a change of unknown reach.
+    let change = match change {
+        Some(Change::Content(paths)) => {
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| p.exists() || session.loaded.has(&relative(&root, p)))
+                .collect();
+            if paths.is_empty() {
+                return;
+            }
+            Some(Change::Content(paths))
+        }
+        other => other,
+    };
     let mut edited: Option<Vec<String>> = None;
     let loaded = match &change {
         Some(Change::Content(paths)) => {

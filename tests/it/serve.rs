@@ -74,10 +74,16 @@ impl Server {
     /// No `--root`: run as an editor does, from inside the site (regression: with a
     /// relative root, edits were never seen).
     pub fn start(site: tempfile::TempDir) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// `start` with extra environment variables (`KHEO_LOG=debug` to see the stages).
+    pub fn start_with(site: tempfile::TempDir, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kheo"))
             .args(["serve", "--port", "0"])
             .current_dir(site.path())
             .env_remove("CI")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -801,6 +807,41 @@ fn editor_temporary_files_do_not_rebuild() {
     // The stream was listening: a real edit does reload.
     write_atomic(s.root(), MODEL, &article("Sửa thật", "2024"));
     events.wait_for("reload", WAIT);
+}
+
+/// Regression: `sed -i` saves through a temporary file with no extension (`sedAb12Cd`),
+/// vim tests the folder with a file named `4913`; both are gone before the rebuild. They
+/// made every save a change of unknown reach (everything validated again) instead of
+/// an edit swapped into the last site.
+#[test]
+fn regression_saves_through_temporary_files_are_edits_in_place() {
+    let site = fixture("minimal");
+    std::fs::write(site.path().join(MODEL), article(OLD_TITLE, "2024")).expect("write");
+    let s = Server::start_with(site, &[("KHEO_LOG", "debug")]);
+    let dir = s.root().join("content/an-giang/2024");
+    for (n, title) in ["Lúa sạch lần một", "Lúa sạch lần hai"]
+        .into_iter()
+        .enumerate()
+    {
+        if n == 0 {
+            // sed -i: write `sedXXXXXX` beside the file, rename it over the file.
+            let tmp = dir.join("sedQ7x2Lm");
+            std::fs::write(&tmp, article(title, "2024")).expect("write temporary file");
+            std::fs::rename(&tmp, s.root().join(MODEL)).expect("rename into place");
+        } else {
+            // vim: create and delete `4913`, then write the file.
+            std::fs::write(dir.join("4913"), "").expect("write 4913");
+            std::fs::remove_file(dir.join("4913")).expect("delete 4913");
+            std::fs::write(s.root().join(MODEL), article(title, "2024")).expect("write");
+        }
+        s.wait_for_text(MODEL_URL, &format!("<h1>{title}</h1>"));
+    }
+    let log = s.log();
+    assert_eq!(
+        log.matches("serve: edit in place").count(),
+        2,
+        "both saves should be edits in place\n{log}"
+    );
 }
 
 /// Regression: adding the missing image beside an article cleared nothing, because the
