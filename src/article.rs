@@ -184,7 +184,8 @@ pub struct Article {
     pub assets: Vec<Asset>,
     /// True if the body has code blocks (the page then links the highlighting CSS).
     pub has_code: bool,
-    /// Hash of the source text: what the article's own pages depend on.
+    /// Hash of the source text and of the addresses its links resolved to: what the
+    /// article's own pages depend on (`serve` re-renders a page when it changes).
     pub hash: u64,
 }
 

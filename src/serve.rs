@@ -213,18 +213,25 @@ impl Session {
             max_year: validate::next_year(),
         };
         let mut new = taxonomy::Site::clone(site);
-        let (mut edited, mut warnings) = (Vec::new(), Vec::new());
+        let (mut edited, mut warnings, mut moved) = (Vec::new(), Vec::new(), false);
         for path in paths {
             let i = site.articles.iter().position(|a| a.source.0 == *path)?;
-            let (article, diags) = validate::edited(&self.loaded, site, i, &self.cache, vopts)?;
-            new.articles[i] = Arc::new(article);
+            let e = validate::edited(&self.loaded, site, i, &self.cache, vopts)?;
+            new.articles[i] = Arc::new(e.article);
             edited.push(i);
-            warnings.extend(diags);
+            warnings.extend(e.diagnostics);
+            moved |= e.moved;
+        }
+        if moved {
+            // Sorted and grouped again; the stories' positions may have changed.
+            let t = Instant::now();
+            new = taxonomy::regroup(new.config, new.articles);
+            crate::log::stage("serve: regroup", t);
         }
         Some(Rebuild::Ok {
             site: Arc::new(new),
             warnings,
-            edited: Some(edited),
+            edited: (!moved).then_some(edited),
         })
     }
 

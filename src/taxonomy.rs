@@ -59,7 +59,13 @@ impl Site {
 }
 
 /// Sorts and groups validated articles.
-pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
+pub fn index(config: Config, articles: Vec<Article>) -> Site {
+    regroup(config, articles.into_iter().map(Arc::new).collect())
+}
+
+/// `index` of articles already shared: `serve` regroups its last site when an edit
+/// moved a story (another year, province, field, date or tags).
+pub fn regroup(config: Config, mut articles: Vec<Arc<Article>>) -> Site {
     articles.par_sort_by(|a, b| {
         b.recency()
             .cmp(&a.recency())
@@ -150,7 +156,7 @@ pub fn index(config: Config, mut articles: Vec<Article>) -> Site {
     tags.sort_by(|a, b| collate(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
     Site {
         config,
-        articles: articles.into_iter().map(Arc::new).collect(),
+        articles,
         listed,
         units,
         formers,

@@ -218,12 +218,17 @@ fn validate(
                     .filter(|(hash, sig, r)| {
                         *hash == m.source.hash && *sig == links.signature(&r.references)
                     });
-            let (r, fresh) = match hit {
-                Some((_, _, r)) => (r.clone(), false),
-                None => (markdown::render(m.body(), config.unsafe_html, &links), true),
+            let (r, signature, fresh) = match hit {
+                Some((_, sig, r)) => (r.clone(), *sig, false),
+                None => {
+                    let r = markdown::render(m.body(), config.unsafe_html, &links);
+                    let sig = links.signature(&r.references);
+                    (r, sig, true)
+                }
             };
-            let keep = fresh.then(|| (m.source.hash, links.signature(&r.references), r.clone()));
-            let (a, d) = body(m, r, loaded, &md_urls, &slugs);
+            let keep = fresh.then(|| (m.source.hash, signature, r.clone()));
+            let (mut a, d) = body(m, r, loaded, &md_urls, &slugs);
+            a.hash = with_links(a.hash, signature);
             (a, d, keep)
         })
         .collect();
@@ -240,17 +245,17 @@ fn validate(
 }
 
 /// Validates one edited article alone, for `kheo serve`: the article to put in place of
-/// `site.articles[index]` and its warnings. `None` when the edit has a problem, or
-/// changes anything that other stories, lists or site checks read (slug, terms, dates,
-/// tags, aliases, draft or withdrawn): then every article is validated with `articles`.
-/// `cache` must be the one the last successful `articles` run filled.
+/// `site.articles[index]`. `None` when the edit has a problem, or changes anything that
+/// other stories' checks read (slug, aliases, draft, withdrawn; the province and year
+/// of a story whose slug was made unique with them): then every article is validated
+/// with `articles`. `cache` must be the one the last successful `articles` run filled.
 pub fn edited(
     loaded: &Loaded,
     site: &crate::taxonomy::Site,
     index: usize,
     cache: &Cache,
     opts: Options,
-) -> Option<(Article, Vec<Diagnostic>)> {
+) -> Option<Edited> {
     let before = site.articles.get(index)?;
     let path = before.source.0.as_str();
     if loaded.diagnostics.iter().any(|d| d.path == path) {
@@ -262,21 +267,21 @@ pub fn edited(
     };
     let config = &site.config;
     let m = meta(Cow::Borrowed(source), config, opts, loaded).ok()?;
-    // Where the story sits in the site; its slug is compared as written or made from
-    // the title, before `disambiguate`.
-    let place = |a: &Article| {
-        let terms = (a.province, a.field, a.year, a.date, a.draft);
-        (
-            terms,
-            a.withdrawn.is_some(),
-            a.tags.clone(),
-            a.aliases.clone(),
-        )
-    };
-    let same_place = place(&m.article) == place(&old.article)
-        && place(&m.article) == place(before)
-        && (&m.article.slug, m.explicit_slug) == (&old.article.slug, old.explicit_slug);
-    if !same_place {
+    // What makes the story a page of the site at its address (its slug compared as
+    // written or made from the title, before `disambiguate`): a change to any of it
+    // reaches other stories' checks.
+    let identity = |a: &Article| (a.draft, a.withdrawn.is_some(), a.aliases.clone());
+    if identity(&m.article) != identity(before)
+        || (&m.article.slug, m.explicit_slug) != (&old.article.slug, old.explicit_slug)
+    {
+        return None;
+    }
+    // Where it is listed: a change moves it between lists (the site is regrouped), and
+    // if `disambiguate` gave it its slug, which reads the province and year, every
+    // slug is made again.
+    let place = |a: &Article| (a.province, a.field, a.year, a.date, a.tags.clone());
+    let moved = place(&m.article) != place(before);
+    if moved && m.article.slug != before.slug {
         return None;
     }
     let md_urls: HashMap<&str, &str> = site
@@ -296,8 +301,10 @@ pub fn edited(
         image_sizes: &loaded.image_sizes,
     };
     let r = markdown::render(m.body(), config.unsafe_html, &links);
+    let signature = links.signature(&r.references);
     let mut diags = m.warnings.clone();
     let (mut article, d) = body(m, r, loaded, &md_urls, &slugs);
+    article.hash = with_links(article.hash, signature);
     if d.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -305,7 +312,22 @@ pub fn edited(
     // Whatever `disambiguate` made of the slug still holds: nothing it reads changed.
     article.slug.clone_from(&before.slug);
     article.url.clone_from(&before.url);
-    Some((article, diags))
+    Some(Edited {
+        article,
+        diagnostics: diags,
+        moved,
+    })
+}
+
+/// An article validated alone by `edited`.
+pub struct Edited {
+    /// The new article, at the same address.
+    pub article: Article,
+    /// Its warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// True if it left or joined a list (another year, province, field, date or tags):
+    /// the site must be regrouped.
+    pub moved: bool,
 }
 
 /// An article whose front matter passed, before its body is rendered: its source and
@@ -1061,6 +1083,15 @@ struct Links<'a> {
     base_path: &'a str,
     md_urls: &'a HashMap<&'a str, &'a str>,
     image_sizes: &'a HashMap<String, (u32, u32)>,
+}
+
+/// An article's `hash`: its source's, and what its links resolved to (`signature`), so
+/// a story linking to one whose slug changed is rendered again though its text is not.
+fn with_links(source_hash: u64, signature: u64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (source_hash, signature).hash(&mut h);
+    h.finish()
 }
 
 impl Links<'_> {

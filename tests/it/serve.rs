@@ -503,26 +503,46 @@ fn an_edit_is_served_and_reloads_open_tabs() {
     s.wait_for_text("/du-lieu/mo-hinh.json", new_title);
 }
 
-/// After edits that are swapped into the last site in place (title, summary) and one
-/// that moves the story to another year's lists (a full revalidation), every file
-/// served is byte for byte what `kheo build` makes of the same content.
+/// After edits that are swapped into the last site in place (title, summary), ones
+/// that move the story to other lists (year, province, tags: swapped in, the site
+/// regrouped) and one that changes its slug (every article validated again), every
+/// file served is byte for byte what `kheo build` makes of the same content.
 #[test]
 fn after_edits_serve_serves_what_build_makes() {
-    let s = Server::minimal();
+    let site = fixture("minimal");
+    std::fs::write(site.path().join(MODEL), article(OLD_TITLE, "2024")).expect("write");
+    let s = Server::start_with(site, &[("KHEO_LOG", "debug")]);
     let renamed = "Nông dân liên kết trồng lúa hữu cơ";
     write_atomic(s.root(), MODEL, &article(renamed, "2024"));
     s.wait_for_text(MODEL_URL, &format!("<h1>{renamed}</h1>"));
     write_atomic(s.root(), MODEL, &article(renamed, "2023"));
     s.wait_for_text("/nam/2023/", renamed);
+    let moved = article(renamed, "2023")
+        .replace("province: An Giang", "province: Bạc Liêu")
+        .replace("summary:", "tags: [lúa sạch, nông dân]\nsummary:");
+    write_atomic(s.root(), MODEL, &moved);
+    s.wait_for_text("/tinh/bac-lieu/", renamed);
+    s.wait_for_text("/the/lua-sach/", renamed);
     let summary = "Ba trăm hộ góp đất, không ai khiếu nại.";
-    let last = article(renamed, "2023").replace(
+    let last = moved.replace(
         "Hội Nông dân xã vận động bà con góp đất trồng lúa sạch.",
         summary,
     );
     write_atomic(s.root(), MODEL, &last);
     s.wait_for_text(MODEL_URL, summary);
-    // Site-wide files follow in the background; these have the last summary.
-    s.wait_for_text("/du-lieu/mo-hinh.json", summary);
+    let log = s.log();
+    assert_eq!(log.matches("serve: edit in place").count(), 4, "{log}");
+    assert_eq!(log.matches("serve: regroup").count(), 2, "{log}");
+    // A new slug reaches other stories' links and checks: validated all again.
+    let reslugged = last.replace(
+        "slug: nong-dan-lien-ket-trong-lua-sach",
+        "slug: lua-sach-bac-lieu",
+    );
+    write_atomic(s.root(), MODEL, &reslugged);
+    s.wait_for_text("/mo-hinh/lua-sach-bac-lieu/", summary);
+    assert_eq!(s.log().matches("serve: edit in place").count(), 4);
+    // Site-wide files follow in the background; these have the last slug.
+    s.wait_for_text("/du-lieu/mo-hinh.json", "lua-sach-bac-lieu");
 
     let out = tempfile::tempdir().expect("temp dir");
     let base = format!("--base-url=http://127.0.0.1:{}/", s.port);
