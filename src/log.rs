@@ -13,7 +13,8 @@ pub fn enabled() -> bool {
 }
 
 /// Logs how long a stage took since `since`, when debug logging is on, with the
-/// process's resident and peak memory at its end (Linux; blank elsewhere).
+/// process's resident and peak memory and its CPU time at its end (Linux; blank
+/// elsewhere).
 pub fn stage(name: &str, since: Instant) {
     if enabled() {
         eprintln!(
@@ -36,5 +37,26 @@ fn memory() -> String {
             .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
             .map_or(0, |kb| kb / 1024)
     };
-    format!("  (rss {} MB, peak {} MB)", mb("VmRSS:"), mb("VmHWM:"))
+    format!(
+        "  (rss {} MB, peak {} MB, cpu {})",
+        mb("VmRSS:"),
+        mb("VmHWM:"),
+        cpu()
+    )
+}
+
+/// The process's CPU time so far (user + system), from /proc/self/stat: with the
+/// stage's wall time it shows how busy the cores were.
+fn cpu() -> String {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces), from field 3 on.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    // Linux reports in USER_HZ, 100 per second on every common configuration.
+    format!("{:.2} s", ticks as f64 / 100.0)
 }

@@ -131,6 +131,15 @@ struct Features {
     tags: Vec<u32>,
     /// Hashes of the title's words, sorted, deduplicated.
     words: Vec<u64>,
+    /// One bit per tag and per word (`bit`): two stories with no bit in common share
+    /// none, found without walking both lists (most candidates share none).
+    tag_bits: u64,
+    word_bits: u64,
+}
+
+/// The bit of `n` in `Features::tag_bits` and `word_bits`.
+fn bit(n: u64) -> u64 {
+    1 << (n % 64)
 }
 
 impl Features {
@@ -142,13 +151,16 @@ impl Features {
             .collect();
         tags.sort_unstable();
         tags.dedup();
+        let words = title_words(&a.title);
         Features {
             field: a.field,
             unit: a.province.unit,
             region: REGISTRY.units[a.province.unit].region,
             kind: a.unit.as_deref().and_then(UnitKind::of),
+            tag_bits: tags.iter().fold(0, |b, &t| b | bit(u64::from(t))),
+            word_bits: words.iter().fold(0, |b, &w| b | bit(w)),
             tags,
-            words: title_words(&a.title),
+            words,
         }
     }
 
@@ -165,8 +177,12 @@ impl Features {
         if self.kind.is_some() && self.kind == o.kind {
             s += UNIT_KIND;
         }
-        s += TAG * shared(&self.tags, &o.tags).min(MAX_SHARED);
-        s += WORD * shared(&self.words, &o.words).min(MAX_SHARED);
+        if self.tag_bits & o.tag_bits != 0 {
+            s += TAG * shared(&self.tags, &o.tags).min(MAX_SHARED);
+        }
+        if self.word_bits & o.word_bits != 0 {
+            s += WORD * shared(&self.words, &o.words).min(MAX_SHARED);
+        }
         s
     }
 }

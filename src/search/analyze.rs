@@ -163,11 +163,9 @@ fn pack(raw: &str) -> Option<u128> {
     if raw.len() > 16 {
         return None;
     }
-    let mut key = 0;
-    for (i, &b) in raw.as_bytes().iter().enumerate() {
-        key |= u128::from(b) << (8 * i);
-    }
-    Some(key)
+    let mut bytes = [0u8; 16];
+    bytes[..raw.len()].copy_from_slice(raw.as_bytes());
+    Some(u128::from_le_bytes(bytes))
 }
 
 impl RawCache {
