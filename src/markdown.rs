@@ -460,21 +460,28 @@ fn has_non_ascii_space(bytes: &[u8]) -> bool {
 
 /// Escapes text for HTML and XML content and attribute values.
 pub fn escape(s: &str) -> String {
+    replace_ascii(s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    })
+}
+
+/// `s` with each ASCII byte for which `with` gives a text replaced by it, reading bytes
+/// and copying the runs between (feeds escape whole bodies).
+pub fn replace_ascii(s: &str, with: impl Fn(u8) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    // Byte by byte, copying the runs between specials: feeds escape whole bodies.
     let mut from = 0;
     for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(entity);
-        from = i + 1;
+        // Only ASCII is replaced, so `i` is a character boundary.
+        if let Some(text) = with(b).filter(|_| b.is_ascii()) {
+            out.push_str(&s[from..i]);
+            out.push_str(text);
+            from = i + 1;
+        }
     }
     out.push_str(&s[from..]);
     out

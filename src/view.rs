@@ -576,21 +576,12 @@ impl<'a> Views<'a> {
 /// writes only inside strings) become `\u003c`, `\u003e`, `\u0026`, the same text to a
 /// JSON parser; so neither `</script>` nor `<!--` nor any tag can appear in the page.
 fn script_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut from = 0;
-    for (i, b) in json.bytes().enumerate() {
-        let escaped = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => continue,
-        };
-        out.push_str(&json[from..i]);
-        out.push_str(escaped);
-        from = i + 1;
-    }
-    out.push_str(&json[from..]);
-    out
+    crate::markdown::replace_ascii(json, |b| match b {
+        b'<' => Some("\\u003c"),
+        b'>' => Some("\\u003e"),
+        b'&' => Some("\\u0026"),
+        _ => None,
+    })
 }
 
 /// schema.org `NewsArticle` for `Views::json_ld`. Fields in alphabetical order, the
