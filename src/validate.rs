@@ -227,8 +227,7 @@ fn validate(
                 }
             };
             let keep = fresh.then(|| (m.source.hash, signature, r.clone()));
-            let (mut a, d) = body(m, r, loaded, &md_urls, &slugs);
-            a.hash = with_links(a.hash, signature);
+            let (a, d) = body(m, r, signature, loaded, &md_urls, &slugs);
             (a, d, keep)
         })
         .collect();
@@ -303,8 +302,7 @@ pub fn edited(
     let r = markdown::render(m.body(), config.unsafe_html, &links);
     let signature = links.signature(&r.references);
     let mut diags = m.warnings.clone();
-    let (mut article, d) = body(m, r, loaded, &md_urls, &slugs);
-    article.hash = with_links(article.hash, signature);
+    let (mut article, d) = body(m, r, signature, loaded, &md_urls, &slugs);
     if d.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -1231,10 +1229,12 @@ fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Option<(String,
     }
 }
 
-/// Renders one body and checks its links and images.
+/// Checks one rendered body's links and images and puts the body in its article;
+/// `signature` is `Links::signature` of its references (see `with_links`).
 fn body(
     m: Meta<'_>,
     r: markdown::Rendered,
+    signature: u64,
     loaded: &Loaded,
     md_urls: &HashMap<&str, &str>,
     slugs: &HashMap<&str, ()>,
@@ -1291,6 +1291,7 @@ fn body(
         }
     }
     let mut a = m.parsed.article;
+    a.hash = with_links(a.hash, signature);
     a.word_count = r.word_count;
     a.html = r.html;
     a.has_code = r.has_code;
