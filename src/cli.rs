@@ -42,6 +42,9 @@ enum Command {
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Build even if there is no article to publish (an empty site).
+        #[arg(long)]
+        allow_empty: bool,
         /// Print the time of each stage.
         #[arg(long, short)]
         verbose: bool,
@@ -56,6 +59,9 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// Accept a site with no article to publish.
+        #[arg(long)]
+        allow_empty: bool,
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -131,6 +137,7 @@ pub fn main() -> u8 {
             out,
             base_url,
             drafts,
+            allow_empty,
             verbose,
         } => build(
             BuildOptions {
@@ -138,6 +145,7 @@ pub fn main() -> u8 {
                 out,
                 base_url,
                 drafts,
+                allow_empty,
             },
             verbose,
         ),
@@ -145,11 +153,13 @@ pub fn main() -> u8 {
             root,
             drafts,
             strict,
+            allow_empty,
             format,
         } => check(
             BuildOptions {
                 root: root.root,
                 drafts,
+                allow_empty,
                 ..Default::default()
             },
             strict,
@@ -218,6 +228,9 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
         eprint!("\x1b[2K");
     }
     print_diagnostics(&outcome.diagnostics);
+    for notice in &outcome.notices {
+        eprintln!("note: {notice}");
+    }
     if verbose {
         for (stage, d) in &outcome.timings {
             eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);

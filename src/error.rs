@@ -26,6 +26,88 @@ pub enum Error {
     /// Bad usage that clap cannot see (an unusable option value).
     #[error("{0}")]
     Usage(String),
+    /// The output folder is one kheo must not replace (see `output`): nothing was
+    /// built and nothing was written.
+    #[error(
+        "refusing to write the site into {}: {why}\n  help: {}",
+        path.display(),
+        why.help()
+    )]
+    Refused {
+        /// The output folder as given (or the folder its link points to).
+        path: PathBuf,
+        /// Why it may not be replaced.
+        why: Refusal,
+    },
+}
+
+/// Why an output folder may not be replaced. Each message, and the advice that goes
+/// with it, is written here only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The path names a file (or a link to one), not a folder.
+    NotAFolder,
+    /// The path is a symbolic link to nothing.
+    BrokenLink,
+    /// The path is the site folder itself.
+    SiteFolder,
+    /// The path is a source folder (`content`, `static`, `templates`, `themes`).
+    IsSources(&'static str),
+    /// The path holds the site folder or one of its source folders.
+    HoldsSources(&'static str),
+    /// The path lies inside a source folder.
+    InsideSources(&'static str),
+    /// The folder is not empty and carries no `.kheo-output` marker.
+    NotMadeByKheo,
+}
+
+impl Refusal {
+    /// What to do instead.
+    pub fn help(&self) -> &'static str {
+        match self {
+            Refusal::NotAFolder | Refusal::BrokenLink => {
+                "give --out a folder (new, empty, or one kheo built before)"
+            }
+            Refusal::SiteFolder
+            | Refusal::IsSources(_)
+            | Refusal::HoldsSources(_)
+            | Refusal::InsideSources(_) => {
+                "a build replaces its output folder as a whole; give --out a new folder \
+                 outside the site's sources, e.g. <site>/public (the default)"
+            }
+            Refusal::NotMadeByKheo => {
+                "kheo only replaces folders it made itself (they hold a .kheo-output file); \
+                 move the files away or give --out a new or empty folder"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NotAFolder => write!(f, "it is a file, not a folder"),
+            Refusal::BrokenLink => {
+                write!(f, "it is a symbolic link to a folder that does not exist")
+            }
+            Refusal::SiteFolder => write!(f, "it is the site folder itself"),
+            Refusal::IsSources(name) => write!(f, "it is the site's {name} folder"),
+            Refusal::HoldsSources(name) => {
+                write!(
+                    f,
+                    "it holds the site's {name} folder, which would be deleted"
+                )
+            }
+            Refusal::InsideSources(name) => {
+                write!(f, "it is inside the site's {name} folder, which kheo reads")
+            }
+            Refusal::NotMadeByKheo => write!(
+                f,
+                "it is not empty and has no .kheo-output file, so kheo did not make it \
+                 and will not delete what is in it"
+            ),
+        }
+    }
 }
 
 impl Error {
@@ -41,7 +123,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Template { .. } => 1,
-            Error::Io { .. } | Error::Usage(_) => 2,
+            Error::Io { .. } | Error::Usage(_) | Error::Refused { .. } => 2,
         }
     }
 }

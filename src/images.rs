@@ -2,9 +2,12 @@
 //! 800 and 1200 px wide, never enlarged) for `srcset`, so a phone on mobile data does
 //! not download a 4000-pixel photo. Copies are cached by content hash under
 //! `<site>/.kheo-cache/images/`, so an unchanged image is not resized again. That cache
-//! is the only thing besides `output` that writes to disk; losing it only costs time.
+//! is the only thing besides `output` that writes to disk; losing it only costs time,
+//! and a cache that is a symbolic link is never used. An image that cannot be decoded
+//! within fixed limits (corrupt, or too many pixels) gets no smaller copies: its
+//! "copies" are the original, so its `srcset` still works and the build goes on.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -53,8 +56,33 @@ pub fn srcset(src: &str, width: u32) -> Option<String> {
     Some(parts.join(", "))
 }
 
-/// The copy of `source` resized to `width` pixels wide, from the cache when possible.
-pub fn resized(cache_dir: &Path, source: &Path, width: u32) -> Result<Vec<u8>> {
+/// Images with more pixels than this are not decoded (50 megapixels: 150 MB as RGB).
+const MAX_PIXELS: u64 = 50_000_000;
+
+/// The most a decoder may allocate, and the longest side it accepts.
+const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+const MAX_SIDE: u32 = 20_000;
+
+/// The image cache of the site at `root`, or `None` when `.kheo-cache` or its
+/// `images` folder is a symbolic link or not a folder: a cache is never read or
+/// written through a link.
+pub fn cache_dir(root: &Path) -> Option<PathBuf> {
+    let base = root.join(".kheo-cache");
+    let dir = base.join("images");
+    for p in [&base, &dir] {
+        if let Ok(m) = std::fs::symlink_metadata(p)
+            && (m.file_type().is_symlink() || !m.is_dir())
+        {
+            return None;
+        }
+    }
+    Some(dir)
+}
+
+/// The copy of `source` resized to `width` pixels wide, from the cache when there is
+/// one and it has it. An image that cannot be decoded within the limits gives back its
+/// own bytes (see the module doc).
+pub fn resized(cache: Option<&Path>, source: &Path, width: u32) -> Result<Vec<u8>> {
     let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
     let ext = source
         .extension()
@@ -62,12 +90,32 @@ pub fn resized(cache_dir: &Path, source: &Path, width: u32) -> Result<Vec<u8>> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let key = format!("{:016x}-{width}.{ext}", crate::load::content_hash(&bytes));
-    let cached = cache_dir.join(&key);
-    if let Ok(hit) = std::fs::read(&cached) {
+    if let Some(hit) = cache.and_then(|c| read_cached(&c.join(&key))) {
         return Ok(hit);
     }
-    let bad = |e: image::ImageError| Error::io(source, std::io::Error::other(e.to_string()));
-    let img = image::load_from_memory(&bytes).map_err(bad)?;
+    let Some(small) = shrink(&bytes, &ext, width) else {
+        return Ok(bytes);
+    };
+    if let Some(cache) = cache {
+        store(cache, &key, &small);
+    }
+    Ok(small)
+}
+
+/// Decodes `bytes` within the limits and encodes a copy `width` pixels wide.
+fn shrink(bytes: &[u8], ext: &str, width: u32) -> Option<Vec<u8>> {
+    let reader = || image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
+    let (w, h) = reader().ok()?.into_dimensions().ok()?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return None;
+    }
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    let mut decoder = reader().ok()?;
+    decoder.limits(limits);
+    let img = decoder.decode().ok()?;
     let height =
         (u64::from(img.height()) * u64::from(width) / u64::from(img.width().max(1))).max(1);
     let small = img.resize_exact(
@@ -75,24 +123,45 @@ pub fn resized(cache_dir: &Path, source: &Path, width: u32) -> Result<Vec<u8>> {
         u32::try_from(height).unwrap_or(u32::MAX),
         image::imageops::FilterType::Lanczos3,
     );
-    let format = if ext == "png" {
-        image::ImageFormat::Png
+    let (small, format) = if ext == "png" {
+        (small, image::ImageFormat::Png)
     } else {
-        image::ImageFormat::Jpeg
-    };
-    let small = if format == image::ImageFormat::Jpeg {
-        image::DynamicImage::ImageRgb8(small.to_rgb8())
-    } else {
-        small
+        let rgb = image::DynamicImage::ImageRgb8(small.to_rgb8());
+        (rgb, image::ImageFormat::Jpeg)
     };
     let mut out = std::io::Cursor::new(Vec::new());
-    small.write_to(&mut out, format).map_err(bad)?;
-    let out = out.into_inner();
-    // A cache that cannot be written only costs time next build.
-    if std::fs::create_dir_all(cache_dir).is_ok() {
-        let _ = std::fs::write(&cached, &out);
+    small.write_to(&mut out, format).ok()?;
+    Some(out.into_inner())
+}
+
+/// A cached copy, if `path` is a real file (a link there is not followed).
+fn read_cached(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
     }
-    Ok(out)
+    std::fs::read(path).ok()
+}
+
+/// Writes a copy into the cache: into a new file first, then renamed over the key, so
+/// a link planted at the key is replaced, not written through. A cache that cannot be
+/// written only costs time next build.
+fn store(cache: &Path, key: &str, bytes: &[u8]) {
+    use std::io::Write as _;
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    if std::fs::create_dir_all(cache).is_err() {
+        return;
+    }
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = cache.join(format!(".{key}.{}-{n}", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes));
+    if written.is_err() || std::fs::rename(&tmp, cache.join(key)).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 #[cfg(test)]
@@ -121,10 +190,63 @@ mod tests {
         .save(&src)
         .unwrap();
         let cache = dir.path().join("cache");
-        let a = resized(&cache, &src, 480).unwrap();
+        let a = resized(Some(&cache), &src, 480).unwrap();
         let small = image::load_from_memory(&a).unwrap();
         assert_eq!((small.width(), small.height()), (480, 240));
         assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
-        assert_eq!(resized(&cache, &src, 480).unwrap(), a);
+        assert_eq!(resized(Some(&cache), &src, 480).unwrap(), a);
+    }
+
+    /// A PNG signature and IHDR claiming `w`×`h` RGB pixels, with no image data.
+    pub(crate) fn png_header(w: u32, h: u32) -> Vec<u8> {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&w.to_be_bytes());
+        png.extend_from_slice(&h.to_be_bytes());
+        png.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        png
+    }
+
+    #[test]
+    fn images_too_large_or_corrupt_are_published_as_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let mut jpeg = Vec::new();
+        image::RgbImage::new(900, 600)
+            .write_to(
+                &mut std::io::Cursor::new(&mut jpeg),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        jpeg.truncate(200);
+        for (name, bytes) in [
+            ("huge.png", png_header(30_000, 30_000)),
+            ("cut.png", png_header(1000, 1000)),
+            ("cut.jpg", jpeg),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).unwrap();
+            let got = resized(Some(&cache), &path, 480).unwrap();
+            assert!(got == bytes, "{name}: the original, unchanged");
+        }
+        assert!(
+            !cache.exists(),
+            "nothing cached for images that gave no copy"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_cache_is_never_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, site.join(".kheo-cache")).unwrap();
+        assert_eq!(cache_dir(&site), None);
+        std::fs::remove_file(site.join(".kheo-cache")).unwrap();
+        std::fs::create_dir(site.join(".kheo-cache")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, site.join(".kheo-cache/images")).unwrap();
+        assert_eq!(cache_dir(&site), None);
     }
 }

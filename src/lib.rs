@@ -56,6 +56,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Accept a site with nothing to publish (see `nothing_to_publish`).
+    pub allow_empty: bool,
 }
 
 /// The outcome of a build or check that ran to the end.
@@ -71,6 +73,9 @@ pub struct Outcome {
     pub out: Option<PathBuf>,
     /// Time per stage, for `--verbose`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// What the output stage did that the user should know (written in place, an
+    /// interrupted build's output restored, a folder that could not be removed).
+    pub notices: Vec<String>,
 }
 
 impl Outcome {
@@ -117,6 +122,9 @@ pub fn prepare(
     outcome
         .timings
         .push(("parse+validate+markdown", t.elapsed()));
+    if articles.is_empty() && !opts.allow_empty && !outcome.has_errors() {
+        outcome.diagnostics.push(nothing_to_publish(&opts.root));
+    }
 
     let t = Instant::now();
     let tera = render::templates(&loaded)?;
@@ -132,24 +140,57 @@ pub fn prepare(
     Ok(Some((site, loaded, tera)))
 }
 
-/// `kheo build`: the whole pipeline, written atomically into the output folder.
+/// The error for a site with no article to publish: a build would replace the
+/// published site with an empty one, which is rarely what was meant (a `content/`
+/// that was moved, renamed or left unmounted). `--allow-empty` accepts it.
+fn nothing_to_publish(root: &std::path::Path) -> Diagnostic {
+    let why = match std::fs::symlink_metadata(root.join("content")) {
+        Err(_) => "content/ is missing",
+        Ok(m) if m.file_type().is_symlink() => {
+            "content/ is a symbolic link, which kheo never follows"
+        }
+        Ok(m) if !m.is_dir() => "content/ is not a folder",
+        Ok(_) => "content/ has no article to publish",
+    };
+    Diagnostic::error(
+        "E040",
+        "content",
+        0,
+        0,
+        format!("nothing to publish: {why}"),
+    )
+    .help(
+        "building would replace the published site with an empty one; add articles \
+         (kheo new), or pass --allow-empty if an empty site is what you want",
+    )
+}
+
+/// `kheo build`: the whole pipeline, written atomically into the output folder. The
+/// output folder is checked before anything is built (see `output::Destination`).
 pub fn build(opts: &BuildOptions) -> Result<Outcome> {
-    let mut outcome = Outcome::default();
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
+    let default_location = opts.out.is_none() || out == opts.root.join("public");
+    let mut dest = output::Destination::check(&opts.root, &out, default_location)?;
+    let mut outcome = Outcome {
+        notices: dest.take_notices(),
+        ..Outcome::default()
+    };
     let Some((site, loaded, tera)) = prepare(opts, &mut outcome)? else {
         return Ok(outcome);
     };
-    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     let t = Instant::now();
-    let report = output::write_swap(&out, |sink| render::site(&site, &loaded, &tera, sink))?;
+    let written = output::write_swap(dest, |sink| render::site(&site, &loaded, &tera, sink))?;
     outcome.timings.push(("render+write", t.elapsed()));
-    outcome.pages = report.pages;
-    outcome.models = report.models;
+    outcome.notices.extend(written.notices);
+    outcome.pages = written.value.pages;
+    outcome.models = written.value.models;
     outcome.out = Some(out);
     Ok(outcome)
 }
 
 /// `kheo check`: everything `build` validates, including rendering every page into a
-/// sink that discards it (so template errors show up), and writes nothing.
+/// sink that discards it (so template errors show up), and writes nothing: not even
+/// the image cache, since no smaller copies of images are made.
 pub fn check(opts: &BuildOptions) -> Result<Outcome> {
     struct Discard;
     impl render::Sink for Discard {
@@ -161,7 +202,10 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
         }
     }
     let mut outcome = Outcome::default();
-    if let Some((site, loaded, tera)) = prepare(opts, &mut outcome)? {
+    if let Some((site, mut loaded, tera)) = prepare(opts, &mut outcome)? {
+        // Without sizes no image is resized (render makes copies only of images it
+        // knows to be large), so nothing is written to `.kheo-cache`.
+        loaded.image_sizes.clear();
         let report = render::site(&site, &loaded, &tera, &Discard)?;
         outcome.models = report.models;
     }

@@ -2,6 +2,15 @@
 //! folder (`.public.tmp-<pid>`) as they are rendered; only when the whole build
 //! succeeded is it swapped in for the old output. A failed build removes its
 //! temporary folder and leaves the previous output untouched.
+//!
+//! A build replaces its output folder as a whole, so `guard` first makes sure that
+//! folder is one kheo made (marked with `.kheo-output`), an empty one or a new one;
+//! `leftovers` tidies up after interrupted builds; `mirror` writes in place where a
+//! swap is impossible (a `public/` that is a link or a mount point).
+
+mod guard;
+mod leftovers;
+mod mirror;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,6 +18,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::load::Blob;
 use crate::render::Sink;
+
+/// The marker file at the root of every output kheo writes: a build only replaces a
+/// folder that has it (or is empty). It is published with the site; a dotfile is
+/// harmless there and keeps `public/` recognisable wherever it is copied.
+pub const MARKER: &str = ".kheo-output";
+
+/// The marker's contents: fixed, so two builds stay byte-identical.
+const MARKER_TEXT: &str = "This folder was made by kheo. `kheo build` replaces it as a whole.\n";
 
 /// A `Sink` that writes into a folder, creating parent folders as needed.
 #[derive(Debug)]
@@ -74,50 +91,195 @@ impl Sink for DirSink {
     }
 }
 
-/// Runs `fill` on a fresh temporary folder beside `out`, then swaps it in for `out`.
-/// On any error the temporary folder is removed and `out` is left as it was.
-pub fn write_swap<T>(out: &Path, fill: impl FnOnce(&DirSink) -> Result<T>) -> Result<T> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
+/// True if `dir` carries kheo's marker file.
+fn is_marked(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// An output folder that passed the checks and may be written.
+#[derive(Debug)]
+pub struct Destination {
+    /// The output path as given.
+    out: PathBuf,
+    /// The folder that holds it, where the temporary folders go.
+    parent: PathBuf,
+    /// Its file name (`public`), which names the temporary folders.
+    name: String,
+    /// When `out` is a link: the folder it points to, written in place.
+    link_target: Option<PathBuf>,
+    /// What the checks did (a restored output, leftovers that could not be removed).
+    notices: Vec<String>,
+}
+
+/// What a successful write returns: the value of `fill`, and what the user should know.
+#[derive(Debug)]
+pub struct Written<T> {
+    /// What `fill` returned.
+    pub value: T,
+    /// Messages for stderr: in-place writes, restored or unremovable folders.
+    pub notices: Vec<String>,
+}
+
+impl Destination {
+    /// Checks, before anything is built, that the site may be written to `out`:
+    /// refuses files, the site and its sources (see `guard`), puts back an output an
+    /// interrupted build had moved aside and removes that build's leftovers, then
+    /// refuses a folder kheo did not make. `default_location` is true for the default
+    /// `<site>/public`, where an unmarked site built by an older kheo is accepted.
+    pub fn check(site: &Path, out: &Path, default_location: bool) -> Result<Self> {
+        let found = guard::paths(site, out)?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let notices = leftovers::tidy(&parent, &name, out);
+        let link_target = match found {
+            guard::Found::Link(target) => Some(target),
+            guard::Found::Folder => None,
+        };
+        guard::contents(link_target.as_deref().unwrap_or(out), out, default_location)?;
+        Ok(Destination {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            link_target,
+            notices,
+        })
+    }
+
+    /// What the checks did that the user should know, taken out.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    fn sibling(&self, kind: &str) -> PathBuf {
+        let pid = std::process::id();
+        self.parent.join(format!(".{}.{kind}-{pid}", self.name))
+    }
+}
+
+/// Runs `fill` on a fresh temporary folder beside the output, then puts the result in
+/// place: swapped in for the old output, or written into it when it is a link or a
+/// mount point. On any error before that the temporary folder is removed and the
+/// output is left as it was; once the new site is in place, nothing fails any more.
+pub fn write_swap<T>(
+    dest: Destination,
+    fill: impl FnOnce(&DirSink) -> Result<T>,
+) -> Result<Written<T>> {
+    let tmp = fill_temporary(&dest, fill)?;
+    let mut notices = Vec::new();
+    match &dest.link_target {
+        Some(target) => {
+            notices.push(format!(
+                "{} is a symbolic link: writing the site in place into {}",
+                dest.out.display(),
+                target.display()
+            ));
+            mirror_then_drop(&tmp.path, target, &mut notices)?;
+        }
+        None => swap(
+            &tmp.path,
+            &dest,
+            &|a, b| std::fs::rename(a, b),
+            &mut notices,
+        )?,
+    }
+    Ok(Written {
+        value: tmp.value,
+        notices,
+    })
+}
+
+/// A filled temporary folder and what filling it returned.
+struct Filled<T> {
+    path: PathBuf,
+    value: T,
+}
+
+/// Makes the temporary folder, marks it, and fills it; removes it on failure.
+fn fill_temporary<T>(
+    dest: &Destination,
+    fill: impl FnOnce(&DirSink) -> Result<T>,
+) -> Result<Filled<T>> {
+    let tmp = dest.sibling("tmp");
+    std::fs::create_dir_all(&dest.parent).map_err(|e| Error::io(&dest.parent, e))?;
     remove_if_exists(&tmp)?;
     std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    let result = fill(&DirSink::new(tmp.clone()));
-    let value = match result {
-        Ok(v) => v,
+    let sink = DirSink::new(tmp.clone());
+    match sink
+        .put(MARKER, MARKER_TEXT.into())
+        .and_then(|()| fill(&sink))
+    {
+        Ok(value) => Ok(Filled { path: tmp, value }),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
+            Err(e)
         }
-    };
-    let had_old = out.exists();
+    }
+}
+
+/// Swaps `tmp` in for the output with two renames. If the output cannot be renamed
+/// because it is a mount point, writes in place instead. After the second rename
+/// only warnings remain: the new site is in, whatever happens to the old one.
+fn swap(
+    tmp: &Path,
+    dest: &Destination,
+    rename: &dyn Fn(&Path, &Path) -> std::io::Result<()>,
+    notices: &mut Vec<String>,
+) -> Result<()> {
+    let (out, old) = (&dest.out, dest.sibling("old"));
+    let had_old = std::fs::symlink_metadata(out).is_ok();
     if had_old {
         remove_if_exists(&old)?;
-        std::fs::rename(out, &old).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&tmp);
-            Error::io(out, e)
-        })?;
+        if let Err(e) = rename(out, &old) {
+            if cannot_move(&e) {
+                notices.push(format!(
+                    "{} cannot be moved ({e}); it may be a mount point: writing the site \
+                     in place into it",
+                    out.display()
+                ));
+                return mirror_then_drop(tmp, out, notices);
+            }
+            let _ = std::fs::remove_dir_all(tmp);
+            return Err(Error::io(out, e));
+        }
     }
-    if let Err(e) = std::fs::rename(&tmp, out) {
+    if let Err(e) = rename(tmp, out) {
         // Put the old output back so nothing is lost.
         if had_old {
-            let _ = std::fs::rename(&old, out);
+            let _ = rename(&old, out);
         }
-        let _ = std::fs::remove_dir_all(&tmp);
+        let _ = std::fs::remove_dir_all(tmp);
         return Err(Error::io(out, e));
     }
-    if had_old {
-        remove_if_exists(&old)?;
+    if had_old && let Err(e) = std::fs::remove_dir_all(&old) {
+        notices.push(format!(
+            "the new site is in place, but the previous one could not be removed from \
+             {}: {e}; the next build retries, or remove it by hand",
+            old.display()
+        ));
     }
-    Ok(value)
+    Ok(())
+}
+
+/// True for the errors renaming a mount point gives (busy, or across devices).
+fn cannot_move(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::ResourceBusy | std::io::ErrorKind::CrossesDevices
+    )
+}
+
+/// Writes `tmp` into `target` in place, then removes `tmp`.
+fn mirror_then_drop(tmp: &Path, target: &Path, notices: &mut Vec<String>) -> Result<()> {
+    let result = mirror::mirror(tmp, target);
+    if let Err(e) = std::fs::remove_dir_all(tmp) {
+        notices.push(format!("could not remove {}: {e}", tmp.display()));
+    }
+    result
 }
 
 fn remove_if_exists(p: &Path) -> Result<()> {
@@ -132,13 +294,24 @@ fn remove_if_exists(p: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn failed_fill_keeps_old_output() {
+    /// A site folder with an old output `public/` holding `old.txt`, marked.
+    fn site_with_output() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
         std::fs::write(out.join("old.txt"), "old").unwrap();
-        let r: Result<()> = write_swap(&out, |s| {
+        (dir, out)
+    }
+
+    fn dest(site: &Path, out: &Path) -> Destination {
+        Destination::check(site, out, true).unwrap()
+    }
+
+    #[test]
+    fn output_stays_as_it_was_when_the_build_fails() {
+        let (dir, out) = site_with_output();
+        let r: Result<Written<()>> = write_swap(dest(dir.path(), &out), |s| {
             s.put("new.txt", b"new".to_vec())?;
             Err(Error::Usage("boom".into()))
         });
@@ -153,14 +326,53 @@ mod tests {
     }
 
     #[test]
-    fn success_swaps_in() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        std::fs::create_dir(&out).unwrap();
-        std::fs::write(out.join("old.txt"), "old").unwrap();
-        write_swap(&out, |s| s.put("a/b.txt", b"new".to_vec())).unwrap();
+    fn output_is_swapped_in_whole_and_marked() {
+        let (dir, out) = site_with_output();
+        write_swap(dest(dir.path(), &out), |s| {
+            s.put("a/b.txt", b"new".to_vec())
+        })
+        .unwrap();
         assert!(!out.join("old.txt").exists());
         assert_eq!(std::fs::read_to_string(out.join("a/b.txt")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(out.join(MARKER)).unwrap(),
+            MARKER_TEXT
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn output_that_cannot_be_moved_is_written_in_place() {
+        let (dir, out) = site_with_output();
+        let d = dest(dir.path(), &out);
+        let tmp = d.sibling("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        std::fs::write(tmp.join("new.txt"), "new").unwrap();
+        let busy = |from: &Path, to: &Path| {
+            if from == out.as_path() {
+                Err(std::io::Error::from(std::io::ErrorKind::ResourceBusy))
+            } else {
+                std::fs::rename(from, to)
+            }
+        };
+        let mut notices = Vec::new();
+        swap(&tmp, &d, &busy, &mut notices).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("new.txt")).unwrap(), "new");
+        assert!(!out.join("old.txt").exists(), "old files removed");
+        assert!(!tmp.exists(), "temporary folder removed");
+        assert!(notices[0].contains("mount point"), "{notices:?}");
+    }
+
+    #[test]
+    fn output_failing_to_move_for_other_reasons_is_left_alone() {
+        let (dir, out) = site_with_output();
+        let d = dest(dir.path(), &out);
+        let tmp = d.sibling("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        let denied = |_: &Path, _: &Path| Err(std::io::ErrorKind::PermissionDenied.into());
+        assert!(swap(&tmp, &d, &denied, &mut Vec::new()).is_err());
+        assert_eq!(std::fs::read_to_string(out.join("old.txt")).unwrap(), "old");
+        assert!(!tmp.exists());
     }
 
     #[test]

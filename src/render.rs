@@ -1068,7 +1068,7 @@ impl Renderer<'_> {
             &format!("{dir}index.json"),
             export::article_json(self.site, v, i),
         )?;
-        let cache = self.loaded.root.join(".kheo-cache").join("images");
+        let cache = crate::images::cache_dir(&self.loaded.root);
         for asset in &a.assets {
             sink.copy(
                 &format!("{dir}{}", asset.name),
@@ -1079,7 +1079,7 @@ impl Renderer<'_> {
             let width = self.loaded.image_sizes.get(&key).map_or(0, |s| s.0);
             if crate::images::is_resizable(&asset.name) {
                 for w in crate::images::variant_widths(width) {
-                    let bytes = crate::images::resized(&cache, &asset.file, w)?;
+                    let bytes = crate::images::resized(cache.as_deref(), &asset.file, w)?;
                     sink.put(
                         &format!("{dir}{}", crate::images::variant_name(&asset.name, w)),
                         bytes,
