@@ -53,7 +53,9 @@ pub enum Refusal {
     SiteFolder,
     /// The path is a source folder (`content`, `static`, `templates`, `themes`).
     IsSources(&'static str),
-    /// The path holds the site folder or one of its source folders.
+    /// The path holds the site folder.
+    HoldsSite,
+    /// The path holds one of the site's source folders (kept elsewhere by a link).
     HoldsSources(&'static str),
     /// The path lies inside a source folder.
     InsideSources(&'static str),
@@ -69,6 +71,7 @@ impl Refusal {
                 "give --out a folder (new, empty, or one kheo built before)"
             }
             Refusal::SiteFolder
+            | Refusal::HoldsSite
             | Refusal::IsSources(_)
             | Refusal::HoldsSources(_)
             | Refusal::InsideSources(_) => {
@@ -91,6 +94,7 @@ impl std::fmt::Display for Refusal {
                 write!(f, "it is a symbolic link to a folder that does not exist")
             }
             Refusal::SiteFolder => write!(f, "it is the site folder itself"),
+            Refusal::HoldsSite => write!(f, "it holds the site folder, which would be deleted"),
             Refusal::IsSources(name) => write!(f, "it is the site's {name} folder"),
             Refusal::HoldsSources(name) => {
                 write!(

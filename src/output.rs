@@ -125,7 +125,8 @@ impl Destination {
     /// refuses files, the site and its sources (see `guard`), puts back an output an
     /// interrupted build had moved aside and removes that build's leftovers, then
     /// refuses a folder kheo did not make. `default_location` is true for the default
-    /// `<site>/public`, where an unmarked site built by an older kheo is accepted.
+    /// `<site>/public`, where an unmarked site built by an older kheo (one with
+    /// `index.html`, `sitemap.xml` and `tinh/`) is accepted.
     pub fn check(site: &Path, out: &Path, default_location: bool) -> Result<Self> {
         let found = guard::paths(site, out)?;
         let parent = match out.parent() {
@@ -140,7 +141,10 @@ impl Destination {
             guard::Found::Link(target) => Some(target),
             guard::Found::Folder => None,
         };
-        guard::contents(link_target.as_deref().unwrap_or(out), out, default_location)?;
+        // An older kheo replaced a linked `public/` by a folder, so its target never
+        // held an unmarked kheo site: the allowance is for real folders only.
+        let legacy_allowed = default_location && link_target.is_none();
+        guard::contents(link_target.as_deref().unwrap_or(out), out, legacy_allowed)?;
         Ok(Destination {
             out: out.to_path_buf(),
             parent,

@@ -42,7 +42,7 @@ pub(crate) fn paths(site: &Path, out: &Path) -> Result<Found> {
         return Err(refuse(Refusal::SiteFolder));
     }
     if site_c.starts_with(&out_c) {
-        return Err(refuse(Refusal::HoldsSources("site")));
+        return Err(refuse(Refusal::HoldsSite));
     }
     for name in SOURCES {
         let src = planned(&site.join(name))?;
@@ -143,10 +143,7 @@ mod tests {
             refusal(&site, &site.join("content/a/../.")),
             Some(Refusal::IsSources("content"))
         );
-        assert_eq!(
-            refusal(&site, dir.path()),
-            Some(Refusal::HoldsSources("site"))
-        );
+        assert_eq!(refusal(&site, dir.path()), Some(Refusal::HoldsSite));
         assert_eq!(
             refusal(&site, &site.join("content/a/new/public")),
             Some(Refusal::InsideSources("content"))
