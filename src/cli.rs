@@ -229,7 +229,7 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
     }
     print_diagnostics(&outcome.diagnostics);
     for notice in &outcome.notices {
-        eprintln!("note: {notice}");
+        eprintln!("{notice}");
     }
     if verbose {
         for (stage, d) in &outcome.timings {

@@ -75,7 +75,7 @@ pub struct Outcome {
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// What the output stage did that the user should know (written in place, an
     /// interrupted build's output restored, a folder that could not be removed).
-    pub notices: Vec<String>,
+    pub notices: Vec<output::Notice>,
 }
 
 impl Outcome {
@@ -166,11 +166,11 @@ fn nothing_to_publish(root: &std::path::Path) -> Diagnostic {
 }
 
 /// `kheo build`: the whole pipeline, written atomically into the output folder. The
-/// output folder is checked before anything is built (see `output::Destination`).
+/// output folder is checked before anything is built (see `output::Destination::guarded`).
 pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     let default_location = opts.out.is_none() || out == opts.root.join("public");
-    let mut dest = output::Destination::check(&opts.root, &out, default_location)?;
+    let mut dest = output::Destination::guarded(&opts.root, &out, default_location)?;
     let mut outcome = Outcome {
         notices: dest.take_notices(),
         ..Outcome::default()

@@ -96,6 +96,24 @@ fn is_marked(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 
+/// Something the user should know about where the site went, for stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Done as asked, in an unusual way (written in place, a site restored).
+    Note(String),
+    /// Something that could not be done; the build still succeeded.
+    Warning(String),
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Note(text) => write!(f, "note: {text}"),
+            Notice::Warning(text) => write!(f, "warning: {text}"),
+        }
+    }
+}
+
 /// An output folder that passed the checks and may be written.
 #[derive(Debug)]
 pub struct Destination {
@@ -108,7 +126,7 @@ pub struct Destination {
     /// When `out` is a link: the folder it points to, written in place.
     link_target: Option<PathBuf>,
     /// What the checks did (a restored output, leftovers that could not be removed).
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 /// What a successful write returns: the value of `fill`, and what the user should know.
@@ -117,7 +135,7 @@ pub struct Written<T> {
     /// What `fill` returned.
     pub value: T,
     /// Messages for stderr: in-place writes, restored or unremovable folders.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
 
 impl Destination {
@@ -127,8 +145,16 @@ impl Destination {
     /// refuses a folder kheo did not make. `default_location` is true for the default
     /// `<site>/public`, where an unmarked site built by an older kheo (one with
     /// `index.html`, `sitemap.xml` and `tinh/`) is accepted.
-    pub fn check(site: &Path, out: &Path, default_location: bool) -> Result<Self> {
+    pub fn guarded(site: &Path, out: &Path, default_location: bool) -> Result<Self> {
         let found = guard::paths(site, out)?;
+        // `x/..` or `.` has no name to give the temporary folders: use the full path.
+        let named;
+        let out = if out.file_name().is_some() {
+            out
+        } else {
+            named = guard::planned(out)?;
+            &named
+        };
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -155,7 +181,7 @@ impl Destination {
     }
 
     /// What the checks did that the user should know, taken out.
-    pub fn take_notices(&mut self) -> Vec<String> {
+    pub fn take_notices(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.notices)
     }
 
@@ -177,19 +203,20 @@ pub fn write_swap<T>(
     let mut notices = Vec::new();
     match &dest.link_target {
         Some(target) => {
-            notices.push(format!(
+            notices.push(Notice::Note(format!(
                 "{} is a symbolic link: writing the site in place into {}",
                 dest.out.display(),
                 target.display()
-            ));
+            )));
             mirror_then_drop(&tmp.path, target, &mut notices)?;
         }
-        None => swap(
-            &tmp.path,
-            &dest,
-            &|a, b| std::fs::rename(a, b),
-            &mut notices,
-        )?,
+        None => {
+            let ops = Ops {
+                rename: &|a, b| std::fs::rename(a, b),
+                remove: &|p| std::fs::remove_dir_all(p),
+            };
+            swap(&tmp.path, &dest, &ops, &mut notices)?;
+        }
     }
     Ok(Written {
         value: tmp.value,
@@ -225,26 +252,29 @@ fn fill_temporary<T>(
     }
 }
 
+/// The file operations of a swap, replaced in tests to simulate failures (a mount
+/// point that cannot be renamed, an old site that cannot be removed).
+struct Ops<'a> {
+    rename: &'a dyn Fn(&Path, &Path) -> std::io::Result<()>,
+    remove: &'a dyn Fn(&Path) -> std::io::Result<()>,
+}
+
 /// Swaps `tmp` in for the output with two renames. If the output cannot be renamed
 /// because it is a mount point, writes in place instead. After the second rename
 /// only warnings remain: the new site is in, whatever happens to the old one.
-fn swap(
-    tmp: &Path,
-    dest: &Destination,
-    rename: &dyn Fn(&Path, &Path) -> std::io::Result<()>,
-    notices: &mut Vec<String>,
-) -> Result<()> {
+fn swap(tmp: &Path, dest: &Destination, ops: &Ops<'_>, notices: &mut Vec<Notice>) -> Result<()> {
+    let rename = ops.rename;
     let (out, old) = (&dest.out, dest.sibling("old"));
     let had_old = std::fs::symlink_metadata(out).is_ok();
     if had_old {
         remove_if_exists(&old)?;
         if let Err(e) = rename(out, &old) {
             if cannot_move(&e) {
-                notices.push(format!(
+                notices.push(Notice::Note(format!(
                     "{} cannot be moved ({e}); it may be a mount point: writing the site \
                      in place into it",
                     out.display()
-                ));
+                )));
                 return mirror_then_drop(tmp, out, notices);
             }
             let _ = std::fs::remove_dir_all(tmp);
@@ -259,12 +289,12 @@ fn swap(
         let _ = std::fs::remove_dir_all(tmp);
         return Err(Error::io(out, e));
     }
-    if had_old && let Err(e) = std::fs::remove_dir_all(&old) {
-        notices.push(format!(
+    if had_old && let Err(e) = (ops.remove)(&old) {
+        notices.push(Notice::Warning(format!(
             "the new site is in place, but the previous one could not be removed from \
              {}: {e}; the next build retries, or remove it by hand",
             old.display()
-        ));
+        )));
     }
     Ok(())
 }
@@ -278,10 +308,11 @@ fn cannot_move(e: &std::io::Error) -> bool {
 }
 
 /// Writes `tmp` into `target` in place, then removes `tmp`.
-fn mirror_then_drop(tmp: &Path, target: &Path, notices: &mut Vec<String>) -> Result<()> {
+fn mirror_then_drop(tmp: &Path, target: &Path, notices: &mut Vec<Notice>) -> Result<()> {
     let result = mirror::mirror(tmp, target);
     if let Err(e) = std::fs::remove_dir_all(tmp) {
-        notices.push(format!("could not remove {}: {e}", tmp.display()));
+        let text = format!("could not remove {}: {e}", tmp.display());
+        notices.push(Notice::Warning(text));
     }
     result
 }
@@ -309,7 +340,7 @@ mod tests {
     }
 
     fn dest(site: &Path, out: &Path) -> Destination {
-        Destination::check(site, out, true).unwrap()
+        Destination::guarded(site, out, true).unwrap()
     }
 
     #[test]
@@ -360,11 +391,18 @@ mod tests {
             }
         };
         let mut notices = Vec::new();
-        swap(&tmp, &d, &busy, &mut notices).unwrap();
+        let ops = Ops {
+            rename: &busy,
+            remove: &|p| std::fs::remove_dir_all(p),
+        };
+        swap(&tmp, &d, &ops, &mut notices).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("new.txt")).unwrap(), "new");
         assert!(!out.join("old.txt").exists(), "old files removed");
         assert!(!tmp.exists(), "temporary folder removed");
-        assert!(notices[0].contains("mount point"), "{notices:?}");
+        assert!(
+            notices[0].to_string().contains("mount point"),
+            "{notices:?}"
+        );
     }
 
     #[test]
@@ -373,10 +411,33 @@ mod tests {
         let d = dest(dir.path(), &out);
         let tmp = d.sibling("tmp");
         std::fs::create_dir(&tmp).unwrap();
-        let denied = |_: &Path, _: &Path| Err(std::io::ErrorKind::PermissionDenied.into());
-        assert!(swap(&tmp, &d, &denied, &mut Vec::new()).is_err());
+        let ops = Ops {
+            rename: &|_, _| Err(std::io::ErrorKind::PermissionDenied.into()),
+            remove: &|p| std::fs::remove_dir_all(p),
+        };
+        assert!(swap(&tmp, &d, &ops, &mut Vec::new()).is_err());
         assert_eq!(std::fs::read_to_string(out.join("old.txt")).unwrap(), "old");
         assert!(!tmp.exists());
+    }
+
+    #[test]
+    fn an_old_site_that_cannot_be_removed_is_a_warning_after_success() {
+        let (dir, out) = site_with_output();
+        let d = dest(dir.path(), &out);
+        let tmp = d.sibling("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        std::fs::write(tmp.join("new.txt"), "new").unwrap();
+        let ops = Ops {
+            rename: &|a, b| std::fs::rename(a, b),
+            remove: &|_| Err(std::io::ErrorKind::PermissionDenied.into()),
+        };
+        let mut notices = Vec::new();
+        swap(&tmp, &d, &ops, &mut notices).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("new.txt")).unwrap(), "new");
+        assert!(
+            matches!(&notices[..], [Notice::Warning(w)] if w.contains("could not be removed")),
+            "{notices:?}"
+        );
     }
 
     #[test]

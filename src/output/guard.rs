@@ -91,7 +91,7 @@ fn looks_like_old_output(dir: &Path) -> bool {
 /// The canonical form of `path`, which need not exist yet: its nearest existing
 /// ancestor canonicalised (links resolved), the rest appended (`.` and `..` resolved
 /// by hand, which is right since none of it exists to be a link).
-fn planned(path: &Path) -> Result<PathBuf> {
+pub(crate) fn planned(path: &Path) -> Result<PathBuf> {
     let abs = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
     let mut base = abs.as_path();
     let mut rest = Vec::new();

@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::Notice;
+
 /// On systems without `/proc`, a leftover this old, carrying the marker, is taken to
 /// belong to a run that is over.
 const STALE: Duration = Duration::from_secs(24 * 60 * 60);
@@ -22,7 +24,7 @@ struct Leftover {
 /// Restores `out` from a leftover `old` folder if `out` is missing, then removes the
 /// leftovers of finished runs. Returns what it did, for the user; a leftover that
 /// cannot be removed is reported and left.
-pub(crate) fn tidy(parent: &Path, name: &str, out: &Path) -> Vec<String> {
+pub(crate) fn tidy(parent: &Path, name: &str, out: &Path) -> Vec<Notice> {
     let mut notices = Vec::new();
     let mut missing = std::fs::symlink_metadata(out).is_err();
     for left in find(parent, name) {
@@ -31,18 +33,18 @@ pub(crate) fn tidy(parent: &Path, name: &str, out: &Path) -> Vec<String> {
         }
         if left.old && missing && std::fs::rename(&left.path, out).is_ok() {
             missing = false;
-            notices.push(format!(
+            notices.push(Notice::Note(format!(
                 "restored {} from {}, the previous site an interrupted build had moved aside",
                 out.display(),
                 left.path.display()
-            ));
+            )));
             continue;
         }
         if let Err(e) = std::fs::remove_dir_all(&left.path) {
-            notices.push(format!(
+            notices.push(Notice::Warning(format!(
                 "could not remove {}, left by an interrupted build: {e}",
                 left.path.display()
-            ));
+            )));
         }
     }
     notices
