@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::Meta;
+use super::{Lines, Meta};
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Loaded, Source};
@@ -131,41 +131,152 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Why an image reference does not resolve, with how to fix it; `None` if it does.
-pub(super) fn image_problem(
-    src: &str,
-    source: &Source,
-    loaded: &Loaded,
-) -> Option<(String, String)> {
+/// A reference or value that does not hold, with how to fix it.
+pub(super) struct Problem {
+    pub(super) code: &'static str,
+    pub(super) message: String,
+    pub(super) label: &'static str,
+    pub(super) help: String,
+}
+
+impl Problem {
+    fn new(code: &'static str, message: String, label: &'static str, help: String) -> Self {
+        Problem {
+            code,
+            message,
+            label,
+            help,
+        }
+    }
+}
+
+/// Images wider or taller than this many pixels are refused (E023).
+const MAX_IMAGE_SIDE: u32 = 20_000;
+/// Images of more pixels than this are refused (E023): decoding one takes gigabytes.
+const MAX_IMAGE_PIXELS: u64 = 100_000_000;
+
+/// Why an image reference does not resolve or cannot be used, with how to fix it;
+/// `None` if it is fine.
+pub(super) fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Option<Problem> {
     if is_external(src) {
         return None;
     }
     let path = src.split(['#', '?']).next().unwrap_or(src);
-    if let Some(abs) = path.strip_prefix('/') {
+    let missing =
+        |message: String, help: String| Some(Problem::new("E021", message, "not found", help));
+    let key = if let Some(abs) = path.strip_prefix('/') {
         let decoded = percent_decode(abs);
-        return (!loaded.statics.contains_key(&decoded)).then(|| {
-            (
+        if !loaded.statics.contains_key(&decoded) {
+            return missing(
                 format!("image {src} not found in static/"),
                 format!("put the file at static/{decoded}, or fix the path"),
+            );
+        }
+        format!("/{decoded}")
+    } else {
+        let Some(dir) = &source.bundle else {
+            return missing(
+                format!("image {src} is relative, but this article is a single file"),
+                "make the article a folder (`<slug>/index.md` with the image beside it), or put the image in static/ and write `/images/…`".to_owned(),
+            );
+        };
+        match join(&dir.0, path) {
+            Some(t) if loaded.content_files.contains_key(&t) => t,
+            _ => {
+                return missing(
+                    format!("image {src} not found beside the article"),
+                    format!("put the file in {}/ (names are case-sensitive)", dir.0),
+                );
+            }
+        }
+    };
+    unusable_image(src, loaded.image_sizes.get(&key).copied())
+}
+
+/// E023: a photo (PNG, JPEG, GIF, WebP, AVIF) whose header could not be read, or too
+/// large to decode; the build would fail on it while making its smaller copies.
+fn unusable_image(src: &str, size: Option<(u32, u32)>) -> Option<Problem> {
+    let lower = src
+        .split(['#', '?'])
+        .next()
+        .unwrap_or(src)
+        .to_ascii_lowercase();
+    let photo = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    match size {
+        None if photo => Some(Problem::new(
+            "E023",
+            format!("image {src} cannot be read: its header is damaged or not of its type"),
+            "unreadable image",
+            "open the image in an editor and save it again (as PNG or JPEG)".to_owned(),
+        )),
+        Some((w, h))
+            if w > MAX_IMAGE_SIDE
+                || h > MAX_IMAGE_SIDE
+                || u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS =>
+        {
+            Some(Problem::new(
+                "E023",
+                format!("image {src} is {w}×{h} pixels, too large to use"),
+                "image too large",
+                format!(
+                    "save a smaller copy: at most {MAX_IMAGE_SIDE} pixels a side and {} megapixels (a web page needs about 2400 pixels wide)",
+                    MAX_IMAGE_PIXELS / 1_000_000
+                ),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Did-you-mean runs over every slug of the site for this many broken `/mo-hinh/`
+/// links of one article; the rest get a plain help, so a file of thousands of broken
+/// links is checked in time linear in its size.
+const SUGGESTED: usize = 20;
+
+/// What is wrong with a link (not an image) of the article in `dir`, if anything.
+/// `suggest` is false once the article has used up its did-you-mean budget.
+fn link_problem(
+    dest: &str,
+    dir: &str,
+    md_urls: &HashMap<&str, &str>,
+    slugs: &HashMap<&str, ()>,
+    suggest: bool,
+) -> Option<Problem> {
+    if is_external(dest) {
+        return None;
+    }
+    let p = dest.split('#').next().unwrap_or(dest);
+    if p.ends_with(".md") && !p.starts_with('/') {
+        let found = join(dir, p).is_some_and(|t| md_urls.contains_key(t.as_str()));
+        return (!found).then(|| {
+            Problem::new(
+                "E020",
+                format!("link to {dest}: no such article"),
+                "here",
+                "check the path; it is relative to this file's folder".to_owned(),
             )
         });
     }
-    match &source.bundle {
-        Some(dir) => {
-            let target = join(&dir.0, path);
-            match target {
-                Some(t) if loaded.content_files.contains_key(&t) => None,
-                _ => Some((
-                    format!("image {src} not found beside the article"),
-                    format!("put the file in {}/ (names are case-sensitive)", dir.0),
-                )),
-            }
-        }
-        None => Some((
-            format!("image {src} is relative, but this article is a single file"),
-            "make the article a folder (`<slug>/index.md` with the image beside it), or put the image in static/ and write `/images/…`".to_owned(),
-        )),
+    let rest = p.strip_prefix("/mo-hinh/")?;
+    let slug = rest.trim_end_matches('/').split('/').next().unwrap_or("");
+    if slugs.contains_key(slug) {
+        return None;
     }
+    let help = match suggest.then(|| did_you_mean(slug, slugs.keys().copied())) {
+        Some(Some(s)) => format!("did you mean /mo-hinh/{s}/?"),
+        Some(None) => "check the slug in the address".to_owned(),
+        None => format!(
+            "check the slug in the address (suggestions are made for the first {SUGGESTED} broken links of a file)"
+        ),
+    };
+    Some(Problem::new(
+        "E020",
+        format!("link to {dest}: no model has the slug `{slug}`"),
+        "here",
+        help,
+    ))
 }
 
 /// Checks one rendered body's links and images and puts the body in its article;
@@ -180,54 +291,29 @@ pub(super) fn body(
 ) -> (Article, Vec<Diagnostic>) {
     let dir = m.source.path.parent();
     let mut diags = Vec::new();
-    let path = &m.source.path.0;
+    let mut lines = None;
+    let mut suggested = 0;
     for reference in &r.references {
         let dest = reference.dest.as_str();
         let problem = if reference.is_image {
             image_problem(dest, &m.source, loaded)
-        } else if is_external(dest) {
-            None
         } else {
-            let p = dest.split('#').next().unwrap_or(dest);
-            if p.ends_with(".md") && !p.starts_with('/') {
-                let target = join(dir, p);
-                match target.as_deref().map(|t| md_urls.contains_key(t)) {
-                    Some(true) => None,
-                    _ => Some((
-                        format!("link to {dest}: no such article"),
-                        "check the path; it is relative to this file's folder".to_owned(),
-                    )),
-                }
-            } else if let Some(rest) = p.strip_prefix("/mo-hinh/") {
-                let slug = rest.trim_end_matches('/').split('/').next().unwrap_or("");
-                (!slugs.contains_key(slug)).then(|| {
-                    let help = match did_you_mean(slug, slugs.keys().copied()) {
-                        Some(s) => format!("did you mean /mo-hinh/{s}/?"),
-                        None => "check the slug in the address".to_owned(),
-                    };
-                    (
-                        format!("link to {dest}: no model has the slug `{slug}`"),
-                        help,
-                    )
-                })
-            } else {
-                None
-            }
+            let suggest = suggested < SUGGESTED;
+            let p = link_problem(dest, dir, md_urls, slugs, suggest);
+            suggested += usize::from(p.is_some() && dest.starts_with("/mo-hinh/"));
+            p
         };
-        if let Some((msg, help)) = problem {
-            let code = if reference.is_image { "E021" } else { "E020" };
-            let len = dest.chars().count() + 4;
-            diags.push(
-                {
-                    // Only now: finding the line means scanning the body.
-                    let (line, col) = position(m.body(), reference.offset, m.body_line);
-                    Diagnostic::error(code, path, line, col, msg)
-                }
-                .label("here", len)
-                .help(help)
-                .with_source(&m.source.text),
-            );
-        }
+        let Some(p) = problem else {
+            continue;
+        };
+        // Only now: finding the line means indexing the text, once per article.
+        let lines = lines.get_or_insert_with(|| Lines::new(&m.source.text));
+        let (line, col) = lines.line_col(m.body_offset + reference.offset);
+        let mut d = Diagnostic::error(p.code, &m.source.path.0, line, col, p.message)
+            .label(p.label, dest.chars().count() + 4)
+            .help(p.help);
+        d.source_line = Some(lines.shown(line));
+        diags.push(d);
     }
     let mut a = m.parsed.article;
     a.hash = with_links(a.hash, signature);
@@ -235,14 +321,6 @@ pub(super) fn body(
     a.html = r.html;
     a.has_code = r.has_code;
     (a, diags)
-}
-
-/// Byte offset in the body → 1-based (line, column) in the file.
-fn position(body: &str, offset: usize, body_line: usize) -> (usize, usize) {
-    let before = &body[..offset.min(body.len())];
-    let line = body_line + before.matches('\n').count();
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -346,7 +346,6 @@ struct Meta<'a> {
 struct Parsed {
     /// Byte offset of the body in the source text.
     body_offset: usize,
-    body_line: usize,
     article: Article,
     warnings: Vec<Diagnostic>,
     slug_line: usize,
@@ -355,6 +354,60 @@ struct Parsed {
     /// Line of the `aliases:` key (1 if none).
     aliases_line: usize,
 }
+
+/// Where byte offsets of one text fall, as 1-based line and column (in characters): the
+/// one place validation turns offsets into positions. Made once per text that has a
+/// problem; offsets asked in increasing order cost only their distance from the last
+/// one, so a long line with thousands of broken links is still read once.
+struct Lines<'t> {
+    text: &'t str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    /// The last answer: (offset, line, column).
+    last: (usize, usize, usize),
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines {
+            text,
+            starts,
+            last: (0, 1, 1),
+        }
+    }
+
+    /// Byte offset → (line, column).
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let (from, col) = match self.last {
+            (o, l, c) if l == line && o <= offset => (o, c),
+            _ => (self.starts[line - 1], 1),
+        };
+        let col = col + self.text.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last = (offset, line, col);
+        (line, col)
+    }
+
+    /// The text of 1-based `line`, as a diagnostic shows it.
+    fn shown(&self, line: usize) -> String {
+        let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        let end = self.starts.get(line).map_or(self.text.len(), |e| e - 1);
+        shown(self.text.get(start..end).unwrap_or(""))
+    }
+}
+
+/// What a diagnostic keeps of its source line: at most what it prints (`Diagnostic::
+/// render` shows 200 characters), so thousands of problems on one long line do not
+/// each hold a copy of it.
+fn shown(line: &str) -> String {
+    line.chars().take(SHOWN).collect()
+}
+
+/// Characters of a source line a diagnostic shows.
+const SHOWN: usize = 200;
 
 /// The latest allowed year: next year by the system clock.
 pub fn next_year() -> i32 {
@@ -377,6 +430,21 @@ pub fn next_year() -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_give_positions_in_characters() {
+        let text = "một\nhai ba\n\nbốn";
+        let mut lines = Lines::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(lines.line_col(at("hai")), (2, 1));
+        assert_eq!(lines.line_col(at("ba")), (2, 5));
+        assert_eq!(lines.line_col(at("bốn")), (4, 1));
+        assert_eq!(lines.line_col(at("ột")), (1, 2));
+        assert_eq!(lines.line_col(text.len()), (4, 4));
+        assert_eq!(lines.shown(2), "hai ba");
+        assert_eq!(lines.shown(3), "");
+        assert_eq!(lines.shown(4), "bốn");
+    }
 
     #[test]
     fn next_year_is_sane() {
