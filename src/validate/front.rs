@@ -87,20 +87,32 @@ impl<'a> Keys<'a> {
                 return None;
             }
         };
-        let s = nfc(s.trim());
+        let s = nfc(s.trim_matches(is_blank));
         (!s.is_empty()).then_some(s)
     }
 
+    /// A text value that must be there and not blank: absent is E010 at the top of
+    /// the front matter, blank (empty, only spaces of any kind) E010 at its key.
     fn required_text(&mut self, key: &str, example: &str) -> Option<String> {
         let v = self.text(key);
-        if v.is_none()
-            && self
-                .entry(key)
-                .is_none_or(|e| matches!(e.value, Value::Null))
-        {
-            self.missing(key, example);
+        if v.is_some() {
+            return v;
         }
-        v
+        match self.entry(key) {
+            None => self.missing(key, example),
+            Some(e) if matches!(&e.value, Value::Null | Value::String(_)) => self.error(
+                "E010",
+                Some(e),
+                format!("required key `{key}` is empty"),
+                "no value",
+                Some(format!(
+                    "write the value after the colon, e.g. `{key}: {example}`; spaces alone do not count"
+                )),
+            ),
+            // Another type: `text` said so.
+            Some(_) => {}
+        }
+        None
     }
 
     fn missing(&mut self, key: &str, example: &str) {
@@ -185,6 +197,13 @@ impl<'a> Keys<'a> {
             }
         }
     }
+}
+
+/// Characters a value may not consist of alone: every Unicode space (NBSP, U+3000
+/// ideographic space…) and the invisible ones that are not spaces to Unicode but show
+/// nothing (zero-width space, joiners, word joiner, byte order mark).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -492,7 +511,8 @@ fn slug(k: &mut Keys<'_>, title: Option<&str>) -> Option<Slug> {
     Some(Slug {
         slug,
         explicit: false,
-        line: k.entry("slug").map_or(1, |e| e.line),
+        // The title gives the slug: problems with it point there.
+        line: k.entry("title").map_or(1, |e| e.line.max(1)),
     })
 }
 

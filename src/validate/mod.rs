@@ -249,9 +249,8 @@ fn validate(
 
 /// Validates one edited article alone, for `kheo serve`: the article to put in place of
 /// `site.articles[index]`. `None` when the edit has a problem, or changes anything that
-/// other stories' checks read (slug, aliases, draft, withdrawn; the province and year
-/// of a story whose slug was made unique with them): then every article is validated
-/// with `articles`. `cache` must be the one the last successful `articles` run filled.
+/// other stories' checks read (slug, aliases, draft, withdrawn): then every article is
+/// validated with `articles`. `cache` must be the one the last successful `articles` run filled.
 pub fn edited(
     loaded: &Loaded,
     site: &crate::taxonomy::Site,
@@ -270,23 +269,17 @@ pub fn edited(
     };
     let config = &site.config;
     let m = meta(Cow::Borrowed(source), config, opts, loaded).ok()?;
-    // What makes the story a page of the site at its address (its slug compared as
-    // written or made from the title, before `disambiguate`): a change to any of it
-    // reaches other stories' checks.
+    // What makes the story a page of the site at its address (its slug, written or made
+    // from the title): a change to any of it reaches other stories' checks.
     let identity = |a: &Article| (a.draft, a.withdrawn.is_some(), a.aliases.clone());
     if identity(&m.article) != identity(before)
         || (&m.article.slug, m.explicit_slug) != (&old.article.slug, old.explicit_slug)
     {
         return None;
     }
-    // Where it is listed: a change moves it between lists (the site is regrouped), and
-    // if `disambiguate` gave it its slug, which reads the province and year, every
-    // slug is made again.
+    // Where it is listed: a change moves it between lists (the site is regrouped).
     let place = |a: &Article| (a.province, a.field, a.year, a.date, a.tags.clone());
     let moved = place(&m.article) != place(before);
-    if moved && m.article.slug != before.slug {
-        return None;
-    }
     let md_urls: HashMap<&str, &str> = site
         .articles
         .iter()
@@ -306,14 +299,11 @@ pub fn edited(
     let r = markdown::render(m.body(), config.unsafe_html, &links);
     let signature = links.signature(&r.references);
     let mut diags = m.warnings.clone();
-    let (mut article, d) = body(m, r, signature, loaded, &md_urls, &slugs);
+    let (article, d) = body(m, r, signature, loaded, &md_urls, &slugs);
     if d.iter().any(Diagnostic::is_error) {
         return None;
     }
     diags.extend(d);
-    // Whatever `disambiguate` made of the slug still holds: nothing it reads changed.
-    article.slug.clone_from(&before.slug);
-    article.url.clone_from(&before.url);
     Some(Edited {
         article,
         diagnostics: diags,
@@ -348,6 +338,7 @@ struct Parsed {
     body_offset: usize,
     article: Article,
     warnings: Vec<Diagnostic>,
+    /// Line of `slug:`, or of `title:` when the slug is made from it.
     slug_line: usize,
     /// True when the slug was written in `slug:`, false when made from the title.
     explicit_slug: bool,
