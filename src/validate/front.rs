@@ -129,6 +129,26 @@ impl<'a> Keys<'a> {
         self.diags.push(d);
     }
 
+    /// E024: `what` (`name`, `len` bytes) becomes a file or folder name of the output,
+    /// longer than `MAX_NAME`.
+    fn too_long(&mut self, e: Option<&Entry>, what: &str, len: usize, name: &str) {
+        let shorter = shorten(name);
+        let help = match e.map(|e| e.key.as_str()) {
+            Some("tags") => "use a shorter tag: a tag is a few words".to_owned(),
+            Some("aliases") => {
+                "an old address with a part this long cannot be a file; remove the alias".to_owned()
+            }
+            _ => format!("write a shorter slug in the front matter, e.g. `slug: {shorter}`"),
+        };
+        self.error(
+            "E024",
+            e,
+            format!("{what} is {len} bytes long; names in the site may have at most {MAX_NAME}"),
+            "too long for a file name",
+            Some(help),
+        );
+    }
+
     fn list(&mut self, key: &str) -> Vec<String> {
         let Some(e) = self.entry(key) else {
             return Vec::new();
@@ -196,6 +216,20 @@ impl<'a> Keys<'a> {
                 false
             }
         }
+    }
+}
+
+/// Longest slug, tag slug or alias part, in bytes: each becomes a file or folder name
+/// of the output, and file systems refuse names over 255 bytes (the rest leaves room
+/// for what the build appends, such as `-480w`).
+const MAX_NAME: usize = 200;
+
+/// The first words of a long slug, cut at a hyphen (at most 60 characters).
+fn shorten(slug: &str) -> String {
+    let cut: String = slug.chars().take(60).collect();
+    match cut.rfind('-') {
+        Some(i) if cut.len() < slug.len() && i > 0 => cut[..i].to_owned(),
+        _ => cut,
     }
 }
 
@@ -475,6 +509,10 @@ fn slug(k: &mut Keys<'_>, title: Option<&str>) -> Option<Slug> {
     let written = k.entry("slug").zip(k.text("slug"));
     if let Some((e, s)) = written {
         if is_valid_slug(&s) {
+            if s.len() > MAX_NAME {
+                k.too_long(Some(e), "the slug", s.len(), &s);
+                return None;
+            }
             return Some(Slug {
                 slug: s,
                 explicit: true,
@@ -505,6 +543,15 @@ fn slug(k: &mut Keys<'_>, title: Option<&str>) -> Option<Slug> {
             "the title gives an empty slug".into(),
             "no letters or digits",
             Some("add `slug: ten-mo-hinh` to the front matter".into()),
+        );
+        return None;
+    }
+    if slug.len() > MAX_NAME {
+        k.too_long(
+            k.entry("title"),
+            "the slug made from the title",
+            slug.len(),
+            &slug,
         );
         return None;
     }
@@ -556,7 +603,11 @@ fn tags(k: &mut Keys<'_>) -> (Vec<String>, Vec<String>) {
     tags.sort_by_key(|t| fold(t));
     tags.dedup_by_key(|t| slugify(t));
     tags.retain(|t| !slugify(t).is_empty());
-    let tag_slugs = tags.iter().map(|t| slugify(t)).collect();
+    let tag_slugs: Vec<String> = tags.iter().map(|t| slugify(t)).collect();
+    if let Some(long) = tag_slugs.iter().find(|t| t.len() > MAX_NAME) {
+        let e = k.entry("tags");
+        k.too_long(e, "a tag's slug", long.len(), long);
+    }
     (tags, tag_slugs)
 }
 
@@ -568,6 +619,10 @@ fn aliases(k: &mut Keys<'_>, config: &Config) -> Vec<String> {
     };
     let mut aliases = Vec::new();
     for a in raw {
+        if let Some(long) = a.split('/').find(|c| c.len() > MAX_NAME) {
+            k.too_long(Some(e), "a part of an alias", long.len(), long);
+            continue;
+        }
         match normalise_alias(&a) {
             Some(p) => aliases.push(format!("{}{p}", config.base_path)),
             None => k.error("E022", Some(e), format!("alias \"{a}\" is not a site path"), "bad alias", Some("an alias is an old path on this site, starting with `/`, e.g. `/tin-tuc/mo-hinh-cu/`; no `..`, `?` or `#`".into())),

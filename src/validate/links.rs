@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Lines, Meta};
+use super::{Lines, Meta, SHOWN};
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Loaded, Source};
@@ -312,7 +312,8 @@ pub(super) fn body(
         let mut d = Diagnostic::error(p.code, &m.source.path.0, line, col, p.message)
             .label(p.label, dest.chars().count() + 4)
             .help(p.help);
-        d.source_line = Some(lines.shown(line));
+        // Past what is shown of a long line, a caret would point at nothing.
+        d.source_line = (col <= SHOWN).then(|| lines.shown(line));
         diags.push(d);
     }
     let mut a = m.parsed.article;
@@ -326,6 +327,54 @@ pub(super) fn body(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::load::Source;
+
+    fn loaded(sources: Vec<Source>) -> Loaded {
+        Loaded {
+            root: ".".into(),
+            config_text: None,
+            sources,
+            content_files: Default::default(),
+            image_sizes: Default::default(),
+            templates: Default::default(),
+            statics: Default::default(),
+            strings: String::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_body_diagnostic_keeps_its_line_not_the_article() {
+        let head =
+            "---\ntitle: Tốt\nprovince: Bến Tre\nfield: Kinh tế\nyear: 2024\nsummary: S.\n---\n\n";
+        let short = "Dòng [một](/mo-hinh/khong-co/) thôi.";
+        let long: String = (0..3000).map(|i| format!("[x](/mo-hinh/k{i}/) ")).collect();
+        let text = format!("{head}{short}\n\n{long}\n");
+        let loaded = loaded(vec![Source::new("content/a.md", text, None)]);
+        let opts = super::super::Options {
+            drafts: false,
+            max_year: 2030,
+        };
+        let (_, diags) = super::super::articles(&loaded, &Config::default(), opts, None);
+        assert_eq!(diags.len(), 3001);
+        assert_eq!(diags[0].source_line.as_deref(), Some(short));
+        assert_eq!((diags[0].line, diags[0].col), (9, 6));
+        for d in &diags[1..] {
+            assert_eq!(d.line, 11);
+            match &d.source_line {
+                Some(l) => {
+                    assert!(d.col <= SHOWN && *l == long.chars().take(SHOWN).collect::<String>())
+                }
+                None => assert!(d.col > SHOWN),
+            }
+        }
+        let suggested = diags
+            .iter()
+            .filter(|d| d.help.as_deref().is_some_and(|h| !h.contains("first 20")))
+            .count();
+        assert_eq!(suggested, SUGGESTED);
+    }
 
     #[test]
     fn joins_relative_paths() {

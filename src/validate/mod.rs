@@ -5,6 +5,7 @@
 
 mod front;
 mod links;
+mod outputs;
 mod site;
 
 use std::borrow::Cow;
@@ -182,6 +183,7 @@ fn validate(
         }
     }
     site_checks(&mut ok, &mut diags, config);
+    diags.extend(outputs::static_clashes(loaded, &ok, config));
     crate::log::stage("validate: site checks", t);
     let t = std::time::Instant::now();
     // Owned copies, so the articles can move out of `ok` below without cloning.

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Meta;
+use super::outputs::{GENERATED_FILES, GENERATED_SECTIONS};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::province::REGISTRY;
@@ -122,22 +123,6 @@ fn duplicate_urls(metas: &[Meta<'_>], diags: &mut Vec<Diagnostic>, bad: &mut [bo
     }
 }
 
-/// Sections the build writes: an alias there would overwrite a page.
-pub(super) const RESERVED_SECTIONS: [&str; 9] = [
-    "mo-hinh", "tinh", "linh-vuc", "nam", "the", "tim-kiem", "thong-ke", "du-lieu", "assets",
-];
-
-/// Root files the build writes or the theme ships: an alias there would replace them.
-const RESERVED_FILES: [&str; 7] = [
-    "index.html",
-    "404.html",
-    "atom.xml",
-    "feed.json",
-    "sitemap.xml",
-    "robots.txt",
-    "favicon.svg",
-];
-
 /// An alias that is a page's address, is in a section the build writes, or is an alias
 /// of two stories.
 fn alias_clashes(
@@ -152,9 +137,14 @@ fn alias_clashes(
         .rev()
         .map(|(i, m)| (m.article.url.as_str(), i))
         .collect();
+    // Sections and root files the build writes or the theme ships: an alias there would
+    // replace a page.
     let is_reserved = |rel: &str| {
         let first = rel.trim_start_matches('/').split('/').next().unwrap_or("");
-        rel == "/" || RESERVED_SECTIONS.contains(&first) || RESERVED_FILES.contains(&first)
+        rel == "/"
+            || GENERATED_SECTIONS.contains(&first)
+            || GENERATED_FILES.contains(&first)
+            || ["assets", "favicon.svg"].contains(&first)
     };
     let mut alias_owner: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, m) in metas.iter().enumerate() {

@@ -77,3 +77,189 @@ fn blank_required_values_are_missing_values_at_their_line() {
         assert!(err.contains(&format!("`{key}` is empty")), "{err}");
     }
 }
+
+#[test]
+fn names_too_long_for_a_file_system_are_errors_of_check() {
+    let long_slug = "a".repeat(250);
+    let long_title = "Mô hình ".repeat(40);
+    let long_tag = "rất dài ".repeat(40);
+    let long_alias = format!("/tin/{}", "b".repeat(260));
+    let cases = [
+        (story("title: Một", &format!("slug: {long_slug}\n")), 7),
+        (story(&format!("title: {long_title}"), ""), 2),
+        (story("title: Hai", &format!("tags: [\"{long_tag}\"]\n")), 7),
+        (
+            story("title: Ba", &format!("aliases: [\"{long_alias}\"]\n")),
+            7,
+        ),
+    ];
+    for (text, line) in cases {
+        let site = site_with(&[("content/dai.md", text.as_bytes())]);
+        let err = both_fail_at(site.path(), "E024", &format!("content/dai.md:{line}"));
+        assert!(err.contains("at most 200"), "{err}");
+        assert!(err.contains("help:"), "{err}");
+    }
+}
+
+#[test]
+fn an_alias_never_needs_a_folder_where_another_alias_is_a_file() {
+    let site = site_with(&[
+        (
+            "content/a.md",
+            story("title: Một", "aliases: [/cu/x.html]\n").as_bytes(),
+        ),
+        (
+            "content/b.md",
+            story("title: Hai", "aliases: [/cu/x.html/]\n").as_bytes(),
+        ),
+    ]);
+    let err = both_fail_at(site.path(), "E022", "content/b.md:7");
+    assert!(
+        err.contains("alias /cu/x.html/ needs a folder where alias /cu/x.html is a file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn static_files_never_replace_generated_pages_or_folders() {
+    let a = story("title: Tốt", "");
+    let cases: [(&str, &str); 6] = [
+        ("static/sitemap.xml", "the build writes /sitemap.xml"),
+        (
+            "static/tinh/index.html",
+            "the build writes /tinh/index.html",
+        ),
+        (
+            "static/mo-hinh/tot/index.html",
+            "the build writes /mo-hinh/tot/index.html",
+        ),
+        ("static/mo-hinh", "the build makes a folder /mo-hinh/"),
+        ("static/tinh", "the build makes a folder /tinh/"),
+        (
+            "static/tinh/ben-tre",
+            "the build makes a folder /tinh/ben-tre/",
+        ),
+    ];
+    for (path, why) in cases {
+        let site = site_with(&[("content/tot.md", a.as_bytes()), (path, b"x")]);
+        let err = both_fail_at(site.path(), "E025", path);
+        assert!(err.contains(why), "{path}:\n{err}");
+        assert!(
+            err.contains("would replace a page the build makes"),
+            "{err}"
+        );
+    }
+    // Overriding the theme's static files is what `static/` is for.
+    let site = site_with(&[
+        ("content/tot.md", a.as_bytes()),
+        ("static/assets/style.css", b"body{}"),
+        ("static/images/anh.txt", b"x"),
+    ]);
+    assert_exit(&kheo(site.path(), &["check"]), 0);
+}
+
+/// The slug `check` proposes for `file` (from its E019 help).
+fn proposed_slug(err: &str, file: &str) -> String {
+    let block = err
+        .split("\n\n")
+        .find(|b| b.contains("error[E019]") && b.contains(&format!("--> {file}")))
+        .unwrap_or_else(|| panic!("no E019 for {file}:\n{err}"));
+    let start = block.find("add `slug: ").expect("a proposal") + "add `slug: ".len();
+    block[start..]
+        .split('`')
+        .next()
+        .expect("closing quote")
+        .to_owned()
+}
+
+#[test]
+fn adding_a_same_titled_story_never_moves_the_first() {
+    let first = story("title: Hũ gạo tình thương", "");
+    let site = site_with(&[("content/ben-tre/hu-gao.md", first.as_bytes())]);
+    assert_exit(&kheo(site.path(), &["build"]), 0);
+    let page = "public/mo-hinh/hu-gao-tinh-thuong/index.json";
+    let before = read(site.path(), page);
+
+    let second = first.replace("Bến Tre", "Cà Mau");
+    write(site.path(), "content/ca-mau/hu-gao.md", &second);
+    let err = both_fail_at(site.path(), "E019", "content/ca-mau/hu-gao.md:2");
+    assert!(
+        err.contains("made from the title, is also the slug of"),
+        "{err}"
+    );
+    // The first story is still where it was: the failed build changed nothing.
+    assert_eq!(read(site.path(), page), before);
+    let slug = proposed_slug(&err, "content/ca-mau/hu-gao.md");
+    assert_eq!(slug, "hu-gao-tinh-thuong-ca-mau");
+
+    let fixed = second.replace("summary:", &format!("slug: {slug}\nsummary:"));
+    write(site.path(), "content/ca-mau/hu-gao.md", &fixed);
+    let out = kheo(site.path(), &["build"]);
+    assert_exit(&out, 0);
+    let after = read(site.path(), page);
+    assert!(after.contains("/mo-hinh/hu-gao-tinh-thuong/"), "{after}");
+    assert!(after.contains("Bến Tre"), "{after}");
+    assert!(
+        site.path()
+            .join("public/mo-hinh/hu-gao-tinh-thuong-ca-mau/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn thousands_of_broken_links_get_a_bounded_number_of_suggestions() {
+    let links: String = (0..5000).map(|_| "[x](/mo-hinh/tox/) ").collect();
+    let broken = format!("{}{links}\n", story("title: Nhiều liên kết", ""));
+    let site = site_with(&[
+        (
+            "content/tot.md",
+            story("title: Tốt", "slug: tot\n").as_bytes(),
+        ),
+        ("content/hong.md", broken.as_bytes()),
+    ]);
+    let out = kheo(site.path(), &["check"]);
+    assert_exit(&out, 1);
+    let err = stderr(&out);
+    assert_eq!(err.matches("error[E020]").count(), 5000);
+    assert_eq!(err.matches("did you mean /mo-hinh/tot/?").count(), 20);
+    assert!(err.contains("suggestions are made for the first 20 broken links of a file"));
+    // Each block shows at most 200 characters of the (100 KB) line.
+    let longest = err.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 300, "a line of {longest} characters");
+}
+
+/// A PNG header (signature and IHDR) claiming `w`×`h` pixels, with no image data.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    b.extend_from_slice(&w.to_be_bytes());
+    b.extend_from_slice(&h.to_be_bytes());
+    b.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    b
+}
+
+#[test]
+fn unreadable_or_huge_images_are_errors_at_the_line_that_uses_them() {
+    let text = format!(
+        "{}![hỏng](hong.png)\n\n![lớn](lon.png)\n\n![vừa](vua.png)\n",
+        story("title: Ảnh", "image: vua.png\n")
+    );
+    let site = site_with(&[
+        ("content/anh/index.md", text.as_bytes()),
+        ("content/anh/hong.png", b"\x89PNG\r\n\x1a\nnot a header"),
+        ("content/anh/lon.png", &png_header(30_000, 30_000)),
+        ("content/anh/vua.png", &png_header(640, 480)),
+    ]);
+    both_fail_at(site.path(), "E023", "content/anh/index.md:11");
+    let err = both_fail_at(site.path(), "E023", "content/anh/index.md:13");
+    assert!(err.contains("image lon.png is 30000×30000 pixels"), "{err}");
+    assert!(err.contains("image hong.png cannot be read"), "{err}");
+    assert_eq!(err.matches("error[E023]").count(), 2, "{err}");
+    // The lead image in the front matter too, at its key.
+    let text = story("title: Ảnh", "image: hong.jpg\n");
+    let site = site_with(&[
+        ("content/anh/index.md", text.as_bytes()),
+        ("content/anh/hong.jpg", b"\xff\xd8garbage"),
+    ]);
+    let err = both_fail_at(site.path(), "E023", "content/anh/index.md:7");
+    assert!(err.contains("image hong.jpg cannot be read"), "{err}");
+}
