@@ -230,6 +230,34 @@ fn unusable_image(src: &str, size: Option<(u32, u32)>) -> Option<Problem> {
     }
 }
 
+/// E023 on a photo beside the article that no line of it names, too large for the
+/// build to make its smaller copies (see `images`).
+fn oversized_assets(
+    m: &Meta<'_>,
+    references: &[markdown::Reference],
+    loaded: &Loaded,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let dir = m.source.path.parent();
+    let named: std::collections::HashSet<String> = references
+        .iter()
+        .filter(|r| r.is_image)
+        .filter_map(|r| join(dir, r.dest.split(['#', '?']).next().unwrap_or("")))
+        .collect();
+    for a in &m.article.assets {
+        let path = format!("{dir}/{}", a.name);
+        if named.contains(&path) {
+            continue;
+        }
+        let size = loaded.image_sizes.get(&path).copied();
+        if let Some(p) = size.and_then(|s| unusable_image(&path, Some(s)))
+            && crate::images::is_resizable(&a.name)
+        {
+            diags.push(Diagnostic::error(p.code, &path, 0, 0, p.message).help(p.help));
+        }
+    }
+}
+
 /// Did-you-mean runs over every slug of the site for this many broken `/mo-hinh/`
 /// links of one article; the rest get a plain help, so a file of thousands of broken
 /// links is checked in time linear in its size.
@@ -316,6 +344,7 @@ pub(super) fn body(
         d.source_line = (col <= SHOWN).then(|| lines.shown(line));
         diags.push(d);
     }
+    oversized_assets(&m, &r.references, loaded, &mut diags);
     let mut a = m.parsed.article;
     a.hash = with_links(a.hash, signature);
     a.word_count = r.word_count;

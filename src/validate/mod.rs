@@ -1,9 +1,11 @@
-//! Stage 3: drafts → articles. Checks every front matter value (types, unknown keys
-//! with did-you-mean, year range, dates, field, province, level, slug), renders the
-//! body, then the checks that need the whole site: duplicate slugs and URLs, aliases,
-//! internal links and images. Collects every problem of every file; never stops early.
+//! Stage 3: drafts → articles. Checks every front matter value (`front`, with typed
+//! access in `keys`), renders each body and checks its links and images (`links`), then
+//! the checks that need the whole site: slugs, aliases (`site`) and static files over
+//! generated pages (`outputs`). Collects every problem of every file; never stops early.
+//! Everything `build` would fail on is found here, with a file and a line.
 
 mod front;
+mod keys;
 mod links;
 mod outputs;
 mod site;

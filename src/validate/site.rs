@@ -35,9 +35,12 @@ fn derived_slug_clashes(metas: &[Meta<'_>], diags: &mut Vec<Diagnostic>, bad: &m
     for (i, m) in metas.iter().enumerate() {
         by_slug.entry(m.article.slug.as_str()).or_default().push(i);
     }
-    let mut taken: HashSet<String> = by_slug.keys().map(|s| (*s).to_owned()).collect();
     let mut groups: Vec<&Vec<usize>> = by_slug.values().filter(|g| g.len() > 1).collect();
+    if groups.is_empty() {
+        return;
+    }
     groups.sort();
+    let mut taken: HashSet<String> = by_slug.keys().map(|s| (*s).to_owned()).collect();
     for group in groups {
         let explicit = group.iter().find(|&&i| metas[i].explicit_slug);
         for &i in group.iter().filter(|&&i| !metas[i].explicit_slug) {

@@ -262,4 +262,13 @@ fn unreadable_or_huge_images_are_errors_at_the_line_that_uses_them() {
     ]);
     let err = both_fail_at(site.path(), "E023", "content/anh/index.md:7");
     assert!(err.contains("image hong.jpg cannot be read"), "{err}");
+    // A huge photo beside the article that no line names: the build would still make
+    // its smaller copies.
+    let text = story("title: Ảnh", "");
+    let site = site_with(&[
+        ("content/anh/index.md", text.as_bytes()),
+        ("content/anh/lon.png", &png_header(40_000, 100)),
+    ]);
+    let err = both_fail_at(site.path(), "E023", "content/anh/lon.png\n");
+    assert!(err.contains("40000×100 pixels"), "{err}");
 }
