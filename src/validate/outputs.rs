@@ -66,44 +66,31 @@ pub(super) fn static_clashes(
     }
     let mut diags = Vec::new();
     for (path, blob) in &loaded.statics {
-        let why = if let Some(why) = generated_page(path) {
-            Some(why)
-        } else if pages.contains(path) {
-            Some(format!(
-                "the build writes /{path} (a story's file or an alias)"
-            ))
+        let message = if is_generated_page(path) || pages.contains(path) {
+            format!("would replace /{path}, a page the build makes")
         } else if folders.contains(path) || is_generated_folder(path) {
-            Some(format!("the build makes a folder /{path}/ there"))
+            format!("is where the build makes the folder /{path}/")
         } else {
-            None
+            continue;
         };
-        if let Some(why) = why {
-            let shown = shown_path(loaded, path, blob);
-            diags.push(
-                Diagnostic::error(
-                    "E025",
-                    &shown,
-                    0,
-                    0,
-                    format!("{shown} would replace a page the build makes: {why}"),
-                )
+        let shown = shown_path(loaded, path, blob);
+        diags.push(
+            Diagnostic::error("E025", &shown, 0, 0, format!("static file {shown} {message}"))
                 .help("rename or move the static file; to change a generated page, override its template in templates/"),
-            );
-        }
+        );
     }
     diags
 }
 
-/// Why `path` is a page the build makes for every site, if it is one.
-fn generated_page(path: &str) -> Option<String> {
+/// True if `path` is a page the build makes for every site (or for any story).
+fn is_generated_page(path: &str) -> bool {
     let section = path.split('/').next().unwrap_or("");
     let name = path.rsplit('/').next().unwrap_or("");
-    let page = GENERATED_FILES.contains(&path)
+    GENERATED_FILES.contains(&path)
         || path.starts_with(SEARCH_INDEX)
         || (path.contains('/')
             && GENERATED_SECTIONS.contains(&section)
-            && GENERATED_NAMES.contains(&name));
-    page.then(|| format!("the build writes /{path}"))
+            && GENERATED_NAMES.contains(&name))
 }
 
 /// A section, or a name without an extension one level inside a section whose second
@@ -146,7 +133,7 @@ mod tests {
             "du-lieu/mo-hinh.csv",
             "linh-vuc/kinh-te/atom.xml",
         ] {
-            assert!(generated_page(p).is_some(), "{p}");
+            assert!(is_generated_page(p), "{p}");
         }
         for p in [
             "assets/style.css",
@@ -154,7 +141,7 @@ mod tests {
             "tinh/ban-do.svg",
             "favicon.svg",
         ] {
-            assert!(generated_page(p).is_none(), "{p}");
+            assert!(!is_generated_page(p), "{p}");
             assert!(!is_generated_folder(p), "{p}");
         }
         for p in [

@@ -124,31 +124,44 @@ fn an_alias_never_needs_a_folder_where_another_alias_is_a_file() {
 fn static_files_never_replace_generated_pages_or_folders() {
     let a = story("title: Tốt", "");
     let cases: [(&str, &str); 6] = [
-        ("static/sitemap.xml", "the build writes /sitemap.xml"),
+        (
+            "static/sitemap.xml",
+            "would replace /sitemap.xml, a page the build makes",
+        ),
         (
             "static/tinh/index.html",
-            "the build writes /tinh/index.html",
+            "would replace /tinh/index.html, a page the build makes",
         ),
         (
             "static/mo-hinh/tot/index.html",
-            "the build writes /mo-hinh/tot/index.html",
+            "would replace /mo-hinh/tot/index.html, a page the build makes",
         ),
-        ("static/mo-hinh", "the build makes a folder /mo-hinh/"),
-        ("static/tinh", "the build makes a folder /tinh/"),
+        (
+            "static/mo-hinh",
+            "is where the build makes the folder /mo-hinh/",
+        ),
+        ("static/tinh", "is where the build makes the folder /tinh/"),
         (
             "static/tinh/ben-tre",
-            "the build makes a folder /tinh/ben-tre/",
+            "is where the build makes the folder /tinh/ben-tre/",
         ),
     ];
     for (path, why) in cases {
         let site = site_with(&[("content/tot.md", a.as_bytes()), (path, b"x")]);
         let err = both_fail_at(site.path(), "E025", path);
-        assert!(err.contains(why), "{path}:\n{err}");
         assert!(
-            err.contains("would replace a page the build makes"),
-            "{err}"
+            err.contains(&format!("static file {path} {why}")),
+            "{path}:\n{err}"
         );
     }
+    // An alias's redirect page is generated too.
+    let moved = story("title: Tốt", "aliases: [/cu/trang.html]\n");
+    let site = site_with(&[
+        ("content/tot.md", moved.as_bytes()),
+        ("static/cu/trang.html", b"x"),
+    ]);
+    let err = both_fail_at(site.path(), "E025", "static/cu/trang.html");
+    assert!(err.contains("would replace /cu/trang.html"), "{err}");
     // Overriding the theme's static files is what `static/` is for.
     let site = site_with(&[
         ("content/tot.md", a.as_bytes()),
