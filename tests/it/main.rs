@@ -17,3 +17,4 @@ mod search;
 mod serve;
 mod support;
 mod theme;
+mod validation_safety;
