@@ -66,6 +66,24 @@ impl LinkRewriter for NoRewrite {
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
+/// URL schemes a link may use; anything else (`javascript:`, `vbscript:`, `data:`,
+/// `file:` ...) loses its link. Relative URLs and fragments have no scheme.
+pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// URL schemes an image may use (no `data:`: an image is a file of the site or a page
+/// on the web).
+pub const IMAGE_SCHEMES: [&str; 2] = ["http", "https"];
+
+/// Where raw HTML's own ids go, so they never equal an id of the theme or of the page
+/// (as GitHub does).
+pub const USER_ID_PREFIX: &str = "user-content-";
+
+thread_local! {
+    /// The ids kheo itself wrote into the body being sanitised (headings, footnotes):
+    /// kept as they are; every other id gets `USER_ID_PREFIX`.
+    static OWN_IDS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["id", "class"])
@@ -74,9 +92,65 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("pre", ["data-lang"])
         .add_tag_attributes("img", ["loading", "decoding", "srcset", "sizes"])
         .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"]);
+        .add_tag_attributes("th", ["style"])
+        .url_schemes(LINK_SCHEMES.into_iter().collect())
+        .attribute_filter(|_, attr, value| match attr {
+            "style" => is_alignment(value).then_some(value.into()),
+            "class" => own_classes(value),
+            "id" => Some(own_or_user_id(value)),
+            _ => Some(value.into()),
+        });
     b
 });
+
+/// True for the one style kheo's Markdown writes: a table column's alignment. Any
+/// other style (a cell covering the page) is dropped.
+fn is_alignment(style: &str) -> bool {
+    matches!(
+        style,
+        "text-align: left" | "text-align: center" | "text-align: right"
+    )
+}
+
+/// The classes kheo's Markdown writes (code highlighting, footnotes); raw HTML's own
+/// classes are dropped so they cannot dress text as the theme's controls.
+fn own_classes(value: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let own = |c: &&str| *c == "code" || c.starts_with("hl-") || c.starts_with("footnote-");
+    if value.split_ascii_whitespace().all(|c| own(&c)) {
+        return Some(value.into());
+    }
+    let kept: Vec<&str> = value.split_ascii_whitespace().filter(own).collect();
+    (!kept.is_empty()).then(|| kept.join(" ").into())
+}
+
+/// An id kheo wrote as it is; any other with `USER_ID_PREFIX`.
+fn own_or_user_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if OWN_IDS.with(|own| own.borrow().iter().any(|o| o == id)) {
+        id.into()
+    } else {
+        format!("{USER_ID_PREFIX}{id}").into()
+    }
+}
+
+/// True if `url` may be published as a link (`image`: as an image): a relative URL,
+/// a fragment, or an allowed scheme. Read as a browser would: ASCII white space and
+/// control characters anywhere are ignored (`java\tscript:`), case too; entities are
+/// already decoded by the Markdown parser.
+pub fn is_allowed_url(url: &str, image: bool) -> bool {
+    let mut scheme = String::new();
+    for c in url.chars() {
+        match c {
+            ':' => {
+                let allowed: &[&str] = if image { &IMAGE_SCHEMES } else { &LINK_SCHEMES };
+                return allowed.contains(&scheme.as_str());
+            }
+            '/' | '?' | '#' => return true,
+            c if c.is_ascii_control() || c == ' ' => {}
+            c => scheme.push(c.to_ascii_lowercase()),
+        }
+    }
+    true
+}
 
 /// Renders a body. `unsafe_html` keeps raw HTML as written.
 pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Rendered {
@@ -89,13 +163,19 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut heading: Option<usize> = None; // index of the heading's start event
     let mut heading_text = String::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut own_ids: Vec<String> = Vec::new(); // heading and footnote ids kheo writes
+    let mut dropped_link = false; // a link whose scheme is not allowed: text only
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         if let Some(img) = image.as_mut() {
             match &event {
                 Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
                 Event::End(TagEnd::Image) => {
                     if let Some(img) = image.take() {
-                        events.push(Event::Html(img.html().into()));
+                        events.push(if is_allowed_url(&img.src, true) {
+                            Event::Html(img.html().into())
+                        } else {
+                            Event::Text(img.alt.into())
+                        });
                     }
                 }
                 _ => {}
@@ -141,6 +221,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i]
                         && slot.is_none()
                     {
+                        own_ids.push(id.clone());
                         *slot = Some(id.into());
                     }
                 }
@@ -157,6 +238,11 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 id,
             }) => {
                 let dest_url = reference(&mut out, links, dest_url, range.start, false, link_type);
+                if !is_allowed_url(&dest_url, false) {
+                    // Links do not nest: the next link end is this one's.
+                    dropped_link = true;
+                    continue;
+                }
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -183,6 +269,14 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 });
                 continue;
             }
+            Event::End(TagEnd::Link) if dropped_link => {
+                dropped_link = false;
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                own_ids.push(label.to_string());
+                Event::Start(Tag::FootnoteDefinition(label))
+            }
             e => e,
         };
         events.push(event);
@@ -190,13 +284,23 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if raw_html && !unsafe_html {
-        SANITIZER.clean(&html).to_string()
+        sanitize(&html, own_ids)
     } else {
         html
     }
     .into();
     out.word_count = count_words(&html_text(&out.html));
     out
+}
+
+/// Raw HTML through ammonia: only safe tags and attributes, links and images with an
+/// allowed scheme, no style but a table column's alignment, no class but kheo's own,
+/// and ids other than `own_ids` (kheo's headings and footnotes) prefixed.
+fn sanitize(html: &str, own_ids: Vec<String>) -> String {
+    OWN_IDS.with(|own| *own.borrow_mut() = own_ids);
+    let clean = SANITIZER.clean(html).to_string();
+    OWN_IDS.with(|own| own.borrow_mut().clear());
+    clean
 }
 
 fn reference<'a>(
@@ -723,5 +827,99 @@ mod tests {
         assert!(r.references[1].is_image);
         assert_eq!(html_text(&r.html).trim(), "Xem bài khác và ảnh.");
         assert_eq!(r.word_count, 5);
+    }
+
+    /// Every way of writing a script URL in Markdown, as page authors might paste it.
+    const SCRIPT_LINKS: [&str; 11] = [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](jav&#x61;script:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "<javascript:alert(1)>",
+        "[x]\n\n[x]: javascript:alert(1)",
+        "[x](vbscript:msgbox(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[x](<java\tscript:alert(1)>)",
+        "[x](java&#9;script:alert(1))",
+        "[x](&#x01;javascript:alert(1))",
+    ];
+
+    #[test]
+    fn links_with_a_script_scheme_keep_their_text_and_lose_the_link() {
+        for md in SCRIPT_LINKS {
+            for raw in ["", "\n\n<b>đậm</b>\n"] {
+                let h = html(&format!("{md}{raw}"));
+                assert!(!h.contains("<a") && !h.contains("href"), "{md:?} -> {h}");
+            }
+        }
+        assert_eq!(html("[bấm](javascript:alert(1))"), "<p>bấm</p>\n");
+    }
+
+    #[test]
+    fn ordinary_links_are_written_as_before() {
+        assert_eq!(
+            html("[a](https://x.vn/a?b=1#c) [b](mailto:a@b.vn) [c](tel:+84) [d](../x/) [e](#muc) <https://x.vn> <a@b.vn>"),
+            "<p><a href=\"https://x.vn/a?b=1#c\">a</a> <a href=\"mailto:a@b.vn\">b</a> <a href=\"tel:+84\">c</a> <a href=\"../x/\">d</a> <a href=\"#muc\">e</a> <a href=\"https://x.vn\">https://x.vn</a> <a href=\"mailto:a@b.vn\">a@b.vn</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn images_with_a_disallowed_scheme_become_their_alt_text() {
+        for src in [
+            "javascript:alert(1)",
+            "data:image/svg+xml,%3Csvg/onload=alert(1)%3E",
+            "data:image/png;base64,AAAA",
+            "file:///etc/passwd",
+        ] {
+            let h = html(&format!("![Cánh đồng](<{src}>)"));
+            assert_eq!(h, "<p>Cánh đồng</p>\n", "{src}");
+        }
+        assert!(html("![a](https://x.vn/a.jpg) ![b](anh.jpg)").contains("<img src=\"anh.jpg\""));
+    }
+
+    #[test]
+    fn raw_html_links_follow_the_same_schemes() {
+        let h = html(
+            "<a href=\"javascript:alert(1)\">a</a> <a href=\"vbscript:x\">b</a> <img src=\"data:text/html,x\"> <a href=\"https://x.vn\">c</a>\n",
+        );
+        assert!(!h.contains("script:") && !h.contains("data:"), "{h}");
+        assert!(h.contains("href=\"https://x.vn\""), "{h}");
+    }
+
+    #[test]
+    fn raw_html_cannot_style_or_take_ids_or_theme_classes() {
+        let h = html(
+            "## Kết quả\n\n<div id=\"citation\" class=\"citation copy\" style=\"position:fixed;inset:0\">x</div>\n\n| a |\n|:-:|\n| <span style=\"position:fixed\">b</span> |\n\n```rust\nfn x() {}\n```\n\nz[^1]\n\n[^1]: n\n",
+        );
+        assert!(h.contains("<h2 id=\"ket-qua\">"), "{h}");
+        assert!(h.contains("id=\"user-content-citation\""), "{h}");
+        assert!(!h.contains("position"), "{h}");
+        assert!(!h.contains("class=\"citation"), "{h}");
+        assert!(h.contains("style=\"text-align: center\""), "{h}");
+        assert!(h.contains("class=\"hl-"), "{h}");
+        assert!(h.contains("class=\"footnote-definition\" id=\"1\""), "{h}");
+    }
+
+    #[test]
+    fn allowed_urls_are_relative_or_of_an_allowed_scheme() {
+        for (url, link, image) in [
+            ("https://x.vn", true, true),
+            ("HTTP://x.vn", true, true),
+            ("//x.vn/a", true, true),
+            ("anh.jpg", true, true),
+            ("a/b:c", true, true),
+            ("?q=a:b", true, true),
+            ("#a:b", true, true),
+            ("mailto:a@b.vn", true, false),
+            ("tel:+84", true, false),
+            ("javascript:x", false, false),
+            (" \u{1}java\nscript:x", false, false),
+            ("jav\u{0}ascript:x", false, false),
+            ("data:image/png;base64,AA", false, false),
+            ("ja\u{200b}vascript:x", false, false),
+        ] {
+            assert_eq!(is_allowed_url(url, false), link, "{url:?}");
+            assert_eq!(is_allowed_url(url, true), image, "{url:?} image");
+        }
     }
 }
