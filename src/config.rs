@@ -277,7 +277,10 @@ mod tests {
         c.set_base_url("https://example.org").unwrap();
         assert_eq!(c.base_path, "");
         c.set_base_url("/dvk").unwrap();
-        assert_eq!((c.base_url.as_str(), c.base_path.as_str()), ("/dvk/", "/dvk"));
+        assert_eq!(
+            (c.base_url.as_str(), c.base_path.as_str()),
+            ("/dvk/", "/dvk")
+        );
     }
 
     #[test]
@@ -317,9 +320,17 @@ mod tests {
 
     #[test]
     fn a_script_base_url_in_site_yaml_is_e001() {
-        let err = Config::parse(Some("title: x\nbase_url: \"javascript:alert(1)//\"\n")).unwrap_err();
-        assert_eq!((err[0].code, err[0].path.as_str(), err[0].line), ("E001", "site.yaml", 2));
-        assert!(err[0].message.contains("javascript:alert(1)//"), "{}", err[0].message);
+        let err =
+            Config::parse(Some("title: x\nbase_url: \"javascript:alert(1)//\"\n")).unwrap_err();
+        assert_eq!(
+            (err[0].code, err[0].path.as_str(), err[0].line),
+            ("E001", "site.yaml", 2)
+        );
+        assert!(
+            err[0].message.contains("javascript:alert(1)//"),
+            "{}",
+            err[0].message
+        );
     }
 
     #[test]

@@ -197,12 +197,20 @@ fn github_property(s: &str) -> String {
 /// tabs are kept. Content-derived text (file names, values, source lines) goes through
 /// it before reaching a terminal.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| matches!(c, '\n' | '\t') || visible(c) == c) {
+    if s.chars()
+        .all(|c| matches!(c, '\n' | '\t') || visible(c) == c)
+    {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(
             s.chars()
-                .map(|c| if matches!(c, '\n' | '\t') { c } else { visible(c) })
+                .map(|c| {
+                    if matches!(c, '\n' | '\t') {
+                        c
+                    } else {
+                        visible(c)
+                    }
+                })
                 .collect(),
         )
     }
@@ -283,7 +291,9 @@ mod tests {
         let line = bad_file("a,b::stop-commands::x\nq%.md").render_github();
         assert_eq!(line.lines().count(), 1, "{line}");
         assert!(
-            line.starts_with("::error file=a%2Cb%3A%3Astop-commands%3A%3Ax%0Aq%25.md,line=2,col=3,title=E001::"),
+            line.starts_with(
+                "::error file=a%2Cb%3A%3Astop-commands%3A%3Ax%0Aq%25.md,line=2,col=3,title=E001::"
+            ),
             "{line}"
         );
         assert_eq!(line.matches("::").count(), 2, "{line}");

@@ -349,7 +349,16 @@ mod tests {
 
     #[test]
     fn csv_cells_that_start_a_formula_start_with_an_apostrophe() {
-        for cell in ["-2+3", "-cmd|' /C calc'!A0", "=1", "+1", "@SUM(A1)", "\tx", "\rx", "\nx"] {
+        for cell in [
+            "-2+3",
+            "-cmd|' /C calc'!A0",
+            "=1",
+            "+1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "\nx",
+        ] {
             let mut s = String::new();
             push_row(&mut s, [cell.to_owned()]);
             let read = csv::ReaderBuilder::new()

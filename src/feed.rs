@@ -249,7 +249,10 @@ mod tests {
     fn xml_text_leaves_out_what_xml_forbids() {
         assert_eq!(xml("a\u{c}b\u{0}c\u{1b}d\u{fffe}e\u{ffff}"), "abcde");
         assert_eq!(xml("t\tl\nr\r"), "t\tl\nr\r");
-        assert_eq!(xml("<a href=\"x\">B&'</a>"), crate::markdown::escape("<a href=\"x\">B&'</a>"));
+        assert_eq!(
+            xml("<a href=\"x\">B&'</a>"),
+            crate::markdown::escape("<a href=\"x\">B&'</a>")
+        );
         assert_eq!(xml("Bà Rịa\u{85}"), "Bà Rịa\u{85}");
     }
 }

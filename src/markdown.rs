@@ -858,7 +858,9 @@ mod tests {
     #[test]
     fn ordinary_links_are_written_as_before() {
         assert_eq!(
-            html("[a](https://x.vn/a?b=1#c) [b](mailto:a@b.vn) [c](tel:+84) [d](../x/) [e](#muc) <https://x.vn> <a@b.vn>"),
+            html(
+                "[a](https://x.vn/a?b=1#c) [b](mailto:a@b.vn) [c](tel:+84) [d](../x/) [e](#muc) <https://x.vn> <a@b.vn>"
+            ),
             "<p><a href=\"https://x.vn/a?b=1#c\">a</a> <a href=\"mailto:a@b.vn\">b</a> <a href=\"tel:+84\">c</a> <a href=\"../x/\">d</a> <a href=\"#muc\">e</a> <a href=\"https://x.vn\">https://x.vn</a> <a href=\"mailto:a@b.vn\">a@b.vn</a></p>\n"
         );
     }

@@ -4,8 +4,6 @@
 //! start a formula, feeds stay valid XML whatever a title holds, and diagnostics
 //! neither split GitHub annotations nor drive the terminal.
 
-use std::path::Path;
-
 use crate::support::{assert_exit, files, kheo, read, site_with, stderr, stdout};
 
 /// Front matter after the title: a valid story in An Giang.
@@ -51,7 +49,10 @@ fn is_dangerous(url: &str) -> bool {
         .filter(|c| !c.is_ascii_control() && *c != ' ')
         .collect::<String>()
         .to_ascii_lowercase();
-    let clean = clean.replace("%09", "").replace("%0a", "").replace("%0d", "");
+    let clean = clean
+        .replace("%09", "")
+        .replace("%0a", "")
+        .replace("%0d", "");
     match clean.find([':', '/', '?', '#']) {
         Some(i) if clean[i..].starts_with(':') => {
             !["http", "https", "mailto", "tel"].contains(&&clean[..i])
@@ -69,7 +70,10 @@ fn script_urls_are_never_published_as_links_on_pages_or_in_feeds() {
     assert_exit(&kheo(site.path(), &["build"]), 0);
     let public = site.path().join("public");
     let page = read(&public, "mo-hinh/bam-vao-day/index.html");
-    assert!(page.contains("Bấm vào đây hoặc đây, kia,"), "the link text stays");
+    assert!(
+        page.contains("Bấm vào đây hoặc đây, kia,"),
+        "the link text stays"
+    );
     let mut checked = Vec::new();
     for rel in files(&public) {
         if !(rel.ends_with(".html") || rel.ends_with(".xml") || rel.ends_with(".json")) {
@@ -90,7 +94,10 @@ fn script_urls_are_never_published_as_links_on_pages_or_in_feeds() {
         "linh-vuc/kinh-te/atom.xml",
         "feed.json",
     ] {
-        assert!(checked.iter().any(|c| c == must), "{must} not in {checked:?}");
+        assert!(
+            checked.iter().any(|c| c == must),
+            "{must} not in {checked:?}"
+        );
     }
 }
 
@@ -103,10 +110,7 @@ fn raw_html_cannot_style_the_page_or_take_the_citation_box() {
         &story("Trích dẫn", body),
     )]);
     assert_exit(&kheo(site.path(), &["build"]), 0);
-    let page = read(
-        &site.path().join("public"),
-        "mo-hinh/trich-dan/index.html",
-    );
+    let page = read(&site.path().join("public"), "mo-hinh/trich-dan/index.html");
     let prose = page.split("class=\"prose\"").nth(1).expect("prose");
     let prose = &prose[..prose.find("</div>").expect("end of prose")];
     assert!(prose.contains("id=\"user-content-citation\""), "{prose}");
@@ -120,10 +124,7 @@ fn raw_html_cannot_style_the_page_or_take_the_citation_box() {
 
 #[test]
 fn base_url_must_be_a_web_address() {
-    let site = site_with(&[(
-        "content/an-giang/2024/mot.md",
-        &story("Một", "Nội dung."),
-    )]);
+    let site = site_with(&[("content/an-giang/2024/mot.md", &story("Một", "Nội dung."))]);
     crate::support::write(
         site.path(),
         "site.yaml",
@@ -132,19 +133,28 @@ fn base_url_must_be_a_web_address() {
     let out = kheo(site.path(), &["build"]);
     assert_exit(&out, 1);
     let err = stderr(&out);
-    assert!(err.contains("error[E001]: base_url `javascript:alert(1)//`"), "{err}");
+    assert!(
+        err.contains("error[E001]: base_url `javascript:alert(1)//`"),
+        "{err}"
+    );
     assert!(err.contains("--> site.yaml:2"), "{err}");
     assert!(!site.path().join("public").exists());
 
     crate::support::write(site.path(), "site.yaml", "title: Thử\n");
-    let out = kheo(site.path(), &["build", "--base-url", "javascript:alert(1)//"]);
+    let out = kheo(
+        site.path(),
+        &["build", "--base-url", "javascript:alert(1)//"],
+    );
     assert_exit(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("error[E001]"), "{err}");
     assert!(err.contains("--base-url"), "{err}");
     assert!(!site.path().join("public").exists());
 
-    let out = kheo(site.path(), &["build", "--base-url", "https://dvk.example.vn/x"]);
+    let out = kheo(
+        site.path(),
+        &["build", "--base-url", "https://dvk.example.vn/x"],
+    );
     assert_exit(&out, 0);
 }
 
@@ -188,10 +198,14 @@ fn csv_cells_never_start_a_formula() {
 
 #[test]
 fn feeds_stay_valid_xml_whatever_characters_a_story_holds() {
-    let title = "\"Tổ\\f hòa\\0 giải\\e \\x01\"\nsummary: \"Tóm\\f tắt\\b\"\nauthor: \"Tác\\v giả\"";
+    let title =
+        "\"Tổ\\f hòa\\0 giải\\e \\x01\"\nsummary: \"Tóm\\f tắt\\b\"\nauthor: \"Tác\\v giả\"";
     let site = site_with(&[(
         "content/an-giang/2024/to-hoa-giai.md",
-        &story(title, "Thân\u{c} bài\u{1b} có ký tự lạ\u{7}.\n\n## Mục\u{c}\n"),
+        &story(
+            title,
+            "Thân\u{c} bài\u{1b} có ký tự lạ\u{7}.\n\n## Mục\u{c}\n",
+        ),
     )]);
     assert_exit(&kheo(site.path(), &["build"]), 0);
     let public = site.path().join("public");
@@ -228,7 +242,10 @@ fn site_with_odd_names() -> tempfile::TempDir {
         format!("---\ntitle: Tên lạ\n{FRONT}\"{key}\": 1\n---\n\nNội dung.\n").into_bytes()
     };
     site_with(&[
-        ("content/an-giang/2024/a,b::stop-commands::x.md", &bad("tag")),
+        (
+            "content/an-giang/2024/a,b::stop-commands::x.md",
+            &bad("tag"),
+        ),
         ("content/an-giang/2024/dong\nmoi.md", &bad("tagz")),
         (
             "content/an-giang/2024/mau\u{1b}[31mdo\u{7}.md",
@@ -260,7 +277,10 @@ fn github_annotations_stay_one_command_per_problem_whatever_the_file_name() {
     }
     assert!(text.contains("file=content/an-giang/2024/a%2Cb%3A%3Astop-commands%3A%3Ax.md,"));
     assert!(text.contains("file=content/an-giang/2024/dong%0Amoi.md,"));
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
 }
 
 #[test]
