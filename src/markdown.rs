@@ -1,6 +1,7 @@
 //! Markdown → HTML with pulldown-cmark (tables, footnotes, strikethrough, task lists),
 //! heading ids from the folded slug, fenced code highlighted by syntect into CSS
-//! classes, raw HTML sanitised by ammonia unless the site opts out. Also returns the
+//! classes, links and images only with an allowed URL scheme, raw HTML sanitised by
+//! ammonia unless the site opts out (the policy: `sanitize`). Also returns the
 //! plain text (for search and word counts) and every link and image with its offset,
 //! so `validate` can check them. Pure: no disk access.
 
@@ -13,6 +14,10 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::vietnamese::slugify;
+
+mod sanitize;
+
+use sanitize::is_allowed_url;
 
 /// A link or image destination found in the body, with its byte offset in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,92 +71,6 @@ impl LinkRewriter for NoRewrite {
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
-/// URL schemes a link may use; anything else (`javascript:`, `vbscript:`, `data:`,
-/// `file:` ...) loses its link. Relative URLs and fragments have no scheme.
-pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
-
-/// URL schemes an image may use (no `data:`: an image is a file of the site or a page
-/// on the web).
-pub const IMAGE_SCHEMES: [&str; 2] = ["http", "https"];
-
-/// Where raw HTML's own ids go, so they never equal an id of the theme or of the page
-/// (as GitHub does).
-pub const USER_ID_PREFIX: &str = "user-content-";
-
-thread_local! {
-    /// The ids kheo itself wrote into the body being sanitised (headings, footnotes):
-    /// kept as they are; every other id gets `USER_ID_PREFIX`.
-    static OWN_IDS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class"])
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("pre", ["data-lang"])
-        .add_tag_attributes("img", ["loading", "decoding", "srcset", "sizes"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"])
-        .url_schemes(LINK_SCHEMES.into_iter().collect())
-        .attribute_filter(|_, attr, value| match attr {
-            "style" => is_alignment(value).then_some(value.into()),
-            "class" => own_classes(value),
-            "id" => Some(own_or_user_id(value)),
-            _ => Some(value.into()),
-        });
-    b
-});
-
-/// True for the one style kheo's Markdown writes: a table column's alignment. Any
-/// other style (a cell covering the page) is dropped.
-fn is_alignment(style: &str) -> bool {
-    matches!(
-        style,
-        "text-align: left" | "text-align: center" | "text-align: right"
-    )
-}
-
-/// The classes kheo's Markdown writes (code highlighting, footnotes); raw HTML's own
-/// classes are dropped so they cannot dress text as the theme's controls.
-fn own_classes(value: &str) -> Option<std::borrow::Cow<'_, str>> {
-    let own = |c: &&str| *c == "code" || c.starts_with("hl-") || c.starts_with("footnote-");
-    if value.split_ascii_whitespace().all(|c| own(&c)) {
-        return Some(value.into());
-    }
-    let kept: Vec<&str> = value.split_ascii_whitespace().filter(own).collect();
-    (!kept.is_empty()).then(|| kept.join(" ").into())
-}
-
-/// An id kheo wrote as it is; any other with `USER_ID_PREFIX`.
-fn own_or_user_id(id: &str) -> std::borrow::Cow<'_, str> {
-    if OWN_IDS.with(|own| own.borrow().iter().any(|o| o == id)) {
-        id.into()
-    } else {
-        format!("{USER_ID_PREFIX}{id}").into()
-    }
-}
-
-/// True if `url` may be published as a link (`image`: as an image): a relative URL,
-/// a fragment, or an allowed scheme. Read as a browser would: ASCII white space and
-/// control characters anywhere are ignored (`java\tscript:`), case too; entities are
-/// already decoded by the Markdown parser.
-pub fn is_allowed_url(url: &str, image: bool) -> bool {
-    let mut scheme = String::new();
-    for c in url.chars() {
-        match c {
-            ':' => {
-                let allowed: &[&str] = if image { &IMAGE_SCHEMES } else { &LINK_SCHEMES };
-                return allowed.contains(&scheme.as_str());
-            }
-            '/' | '?' | '#' => return true,
-            c if c.is_ascii_control() || c == ' ' => {}
-            c => scheme.push(c.to_ascii_lowercase()),
-        }
-    }
-    true
-}
-
 /// Renders a body. `unsafe_html` keeps raw HTML as written.
 pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Rendered {
     let opts = OPTIONS;
@@ -171,11 +90,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
                 Event::End(TagEnd::Image) => {
                     if let Some(img) = image.take() {
-                        events.push(if is_allowed_url(&img.src, true) {
-                            Event::Html(img.html().into())
-                        } else {
-                            Event::Text(img.alt.into())
-                        });
+                        events.push(img.event());
                     }
                 }
                 _ => {}
@@ -209,15 +124,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(i) = heading.take() {
-                    let mut id = slugify(&heading_text);
-                    if id.is_empty() {
-                        id = "muc".to_owned();
-                    }
-                    let n = ids.entry(id.clone()).or_insert(0);
-                    *n += 1;
-                    if *n > 1 {
-                        id = format!("{id}-{n}");
-                    }
+                    let id = heading_id(&mut ids, &heading_text);
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i]
                         && slot.is_none()
                     {
@@ -284,7 +191,7 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if raw_html && !unsafe_html {
-        sanitize(&html, own_ids)
+        sanitize::clean(&html, own_ids)
     } else {
         html
     }
@@ -293,14 +200,19 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     out
 }
 
-/// Raw HTML through ammonia: only safe tags and attributes, links and images with an
-/// allowed scheme, no style but a table column's alignment, no class but kheo's own,
-/// and ids other than `own_ids` (kheo's headings and footnotes) prefixed.
-fn sanitize(html: &str, own_ids: Vec<String>) -> String {
-    OWN_IDS.with(|own| *own.borrow_mut() = own_ids);
-    let clean = SANITIZER.clean(html).to_string();
-    OWN_IDS.with(|own| own.borrow_mut().clear());
-    clean
+/// The id of a heading with this text: its slug (`muc` if it has none), with `-2`,
+/// `-3` ... for the second and later headings of the same slug.
+fn heading_id(seen: &mut HashMap<String, usize>, text: &str) -> String {
+    let mut id = slugify(text);
+    if id.is_empty() {
+        id = "muc".to_owned();
+    }
+    let n = seen.entry(id.clone()).or_insert(0);
+    *n += 1;
+    if *n > 1 {
+        id = format!("{id}-{n}");
+    }
+    id
 }
 
 fn reference<'a>(
@@ -335,6 +247,15 @@ struct PendingImage {
 }
 
 impl PendingImage {
+    /// The image, or only its alt text if its source's scheme is not allowed.
+    fn event(self) -> Event<'static> {
+        if is_allowed_url(&self.src, true) {
+            Event::Html(self.html().into())
+        } else {
+            Event::Text(self.alt.into())
+        }
+    }
+
     /// `<img>` with its size (no layout shift) and lazy loading (body images sit below
     /// the fold).
     fn html(&self) -> String {
@@ -900,28 +821,5 @@ mod tests {
         assert!(h.contains("style=\"text-align: center\""), "{h}");
         assert!(h.contains("class=\"hl-"), "{h}");
         assert!(h.contains("class=\"footnote-definition\" id=\"1\""), "{h}");
-    }
-
-    #[test]
-    fn allowed_urls_are_relative_or_of_an_allowed_scheme() {
-        for (url, link, image) in [
-            ("https://x.vn", true, true),
-            ("HTTP://x.vn", true, true),
-            ("//x.vn/a", true, true),
-            ("anh.jpg", true, true),
-            ("a/b:c", true, true),
-            ("?q=a:b", true, true),
-            ("#a:b", true, true),
-            ("mailto:a@b.vn", true, false),
-            ("tel:+84", true, false),
-            ("javascript:x", false, false),
-            (" \u{1}java\nscript:x", false, false),
-            ("jav\u{0}ascript:x", false, false),
-            ("data:image/png;base64,AA", false, false),
-            ("ja\u{200b}vascript:x", false, false),
-        ] {
-            assert_eq!(is_allowed_url(url, false), link, "{url:?}");
-            assert_eq!(is_allowed_url(url, true), image, "{url:?} image");
-        }
     }
 }
