@@ -180,8 +180,15 @@ impl Config {
         if let Some(l) = raw.license {
             config.license = l;
         }
-        if let Some(url) = raw.base_url {
-            config.set_base_url(&url);
+        if let Some(url) = raw.base_url
+            && let Err(mut d) = config.set_base_url(&url)
+        {
+            d.path = PATH.to_owned();
+            d.line = text
+                .lines()
+                .position(|l| l.starts_with("base_url:"))
+                .map_or(0, |i| i + 1);
+            diags.push(d.with_source(text));
         }
         if diags.is_empty() {
             Ok(config)
@@ -190,8 +197,21 @@ impl Config {
         }
     }
 
-    /// Sets `base_url` (adding the trailing slash) and derives `base_path`.
-    pub fn set_base_url(&mut self, url: &str) {
+    /// Sets `base_url` (adding the trailing slash) and derives `base_path`, if `url` is
+    /// an `http://` or `https://` address with a host, or a path from the root (`/`,
+    /// `/dvk/`; empty means `/`): every link of the site starts with it. Otherwise keeps the current one
+    /// and returns E001 on `--base-url` (the flag; `parse` puts it on `site.yaml`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        if let Some(problem) = base_url_problem(url.trim()) {
+            return Err(Diagnostic::error(
+                "E001",
+                "--base-url",
+                0,
+                0,
+                format!("base_url `{}` {problem}", url.trim()),
+            )
+            .help(BASE_URL_HELP));
+        }
         let mut url = url.trim().to_owned();
         if !url.ends_with('/') {
             url.push('/');
@@ -202,6 +222,7 @@ impl Config {
         };
         self.base_path = path.trim_end_matches('/').to_owned();
         self.base_url = url;
+        Ok(())
     }
 
     /// An absolute URL for a site path (`/mo-hinh/x/` → `https://site/mo-hinh/x/`).
@@ -212,6 +233,36 @@ impl Config {
     }
 }
 
+/// How to write a `base_url`, for its diagnostic.
+const BASE_URL_HELP: &str = "write the address the site is published at, e.g. \
+`https://dvk.example.vn/`, or a path from the root such as `/` or `/dvk/`";
+
+/// What is wrong with a `base_url` (trimmed), if anything: it must be `http://` or
+/// `https://` with a host, or a path from the root; no white space, control
+/// characters, quotes, `<`, `>` or backslashes anywhere (it is written into every
+/// link, attribute and feed as it is).
+fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    {
+        return Some("contains a space, a control character, a quote, `<`, `>` or `\\`");
+    }
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.rsplit('@').next().unwrap_or("");
+            (host.is_empty() || host.starts_with(':')).then_some("has no host name")
+        }
+        None if url.is_empty() || (url.starts_with('/') && !url.starts_with("//")) => None,
+        None => Some("is not an http:// or https:// address, nor a path from the root"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,12 +270,67 @@ mod tests {
     #[test]
     fn base_path_comes_from_base_url() {
         let mut c = Config::default();
-        c.set_base_url("https://example.org/dvk");
+        c.set_base_url("https://example.org/dvk").unwrap();
         assert_eq!(c.base_url, "https://example.org/dvk/");
         assert_eq!(c.base_path, "/dvk");
         assert_eq!(c.absolute("/dvk/tinh/"), "https://example.org/dvk/tinh/");
-        c.set_base_url("https://example.org");
+        c.set_base_url("https://example.org").unwrap();
         assert_eq!(c.base_path, "");
+        c.set_base_url("/dvk").unwrap();
+        assert_eq!(
+            (c.base_url.as_str(), c.base_path.as_str()),
+            ("/dvk/", "/dvk")
+        );
+    }
+
+    #[test]
+    fn base_url_is_an_http_address_or_a_root_path() {
+        for ok in [
+            "https://dvk.example.vn/",
+            "http://localhost:1111",
+            "HTTPS://X.VN/a/b/",
+            " https://x.vn ",
+            "/",
+            "/dvk/",
+            "",
+        ] {
+            assert!(Config::default().set_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)//",
+            "JavaScript:alert(1)",
+            "data:text/html,x/",
+            "https://",
+            "http:///x",
+            "https://:80/",
+            "//evil.example/",
+            "x.vn/",
+            "https://x.vn/\"><script>",
+            "https://x.vn/a b",
+            "https://x.vn/\u{1b}[2J",
+            "https://x.vn/'",
+        ] {
+            let mut c = Config::default();
+            let d = c.set_base_url(bad).expect_err(bad);
+            assert_eq!(d.code, "E001");
+            assert!(d.help.is_some());
+            assert_eq!(c.base_url, "/", "{bad} must leave the default");
+        }
+    }
+
+    #[test]
+    fn a_script_base_url_in_site_yaml_is_e001() {
+        let err =
+            Config::parse(Some("title: x\nbase_url: \"javascript:alert(1)//\"\n")).unwrap_err();
+        assert_eq!(
+            (err[0].code, err[0].path.as_str(), err[0].line),
+            ("E001", "site.yaml", 2)
+        );
+        assert!(
+            err[0].message.contains("javascript:alert(1)//"),
+            "{}",
+            err[0].message
+        );
     }
 
     #[test]

@@ -263,14 +263,16 @@ pub fn csv(site: &Site, items: &[usize]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// One RFC 4180 row. Cells that a spreadsheet would run as a formula get a leading
-/// apostrophe (OWASP "CSV injection"); no story text starts that way legitimately.
+/// One RFC 4180 row. Cells that a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, tab, CR or LF) get a leading apostrophe, OWASP's rule against
+/// "CSV injection". No numeric column can start with `-` (years, word counts), so only
+/// text is ever changed.
 fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     for (n, cell) in cells.into_iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        let cell = if cell.starts_with(['=', '+', '@', '\t', '\r']) {
+        let cell = if cell.starts_with(FORMULA_STARTS) {
             format!("'{cell}")
         } else {
             cell
@@ -285,6 +287,9 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     }
     out.push_str("\r\n");
 }
+
+/// First characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
 fn records(site: &Site, items: &[usize]) -> Vec<u8> {
     let list: Vec<Record<'_>> = items.iter().map(|&i| record(site, i)).collect();
@@ -340,5 +345,33 @@ mod tests {
             ],
         );
         assert_eq!(s, "\"a,b\",\"say \"\"hi\"\"\",'=1+1,Hòa\r\n");
+    }
+
+    #[test]
+    fn csv_cells_that_start_a_formula_start_with_an_apostrophe() {
+        for cell in [
+            "-2+3",
+            "-cmd|' /C calc'!A0",
+            "=1",
+            "+1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "\nx",
+        ] {
+            let mut s = String::new();
+            push_row(&mut s, [cell.to_owned()]);
+            let read = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(s.as_bytes())
+                .records()
+                .next()
+                .and_then(Result::ok)
+                .map(|r| r[0].to_owned());
+            assert_eq!(read, Some(format!("'{cell}")), "{s:?}");
+        }
+        let mut s = String::new();
+        push_row(&mut s, ["Hòa - An".to_owned(), "2024".to_owned()]);
+        assert_eq!(s, "Hòa - An,2024\r\n");
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::article::Article;
 use crate::error::Result;
-use crate::markdown::escape;
 use crate::province::REGISTRY;
 use crate::render::Sink;
 use crate::taxonomy::Site;
@@ -103,62 +102,83 @@ fn atom(site: &Site, title: &str, page: &str, self_url: &str, items: &[usize]) -
         .unwrap_or_else(|| "1990-01-01T00:00:00+07:00".to_owned());
     let mut x = String::with_capacity(4096 + entries.len() * 2048);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
-    x.push_str(&format!("  <title>{}</title>\n", escape(title)));
-    x.push_str(&format!("  <id>{}</id>\n", escape(&c.absolute(page))));
+    x.push_str(&format!("  <title>{}</title>\n", xml(title)));
+    x.push_str(&format!("  <id>{}</id>\n", xml(&c.absolute(page))));
     x.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(&c.absolute(page))
+        xml(&c.absolute(page))
     ));
     x.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&c.absolute(self_url))
+        xml(&c.absolute(self_url))
     ));
     x.push_str(&format!("  <updated>{feed_updated}</updated>\n"));
     x.push_str(&format!(
         "  <author><name>{}</name></author>\n",
-        escape(&c.title)
+        xml(&c.title)
     ));
     x.push_str("  <generator>kheo</generator>\n");
     for a in entries {
         let url = c.absolute(&a.url);
         x.push_str("  <entry>\n");
-        x.push_str(&format!("    <title>{}</title>\n", escape(&a.title)));
-        x.push_str(&format!("    <id>{}</id>\n", escape(&url)));
+        x.push_str(&format!("    <title>{}</title>\n", xml(&a.title)));
+        x.push_str(&format!("    <id>{}</id>\n", xml(&url)));
         x.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&url)
+            xml(&url)
         ));
         x.push_str(&format!("    <updated>{}</updated>\n", updated(a)));
         if let Some(author) = &a.author {
             x.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
-                escape(author)
+                xml(author)
             ));
         }
         x.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
-            escape(REGISTRY.slug(a.province)),
-            escape(&REGISTRY.display(a.province))
+            xml(REGISTRY.slug(a.province)),
+            xml(&REGISTRY.display(a.province))
         ));
         let field = &c.fields[a.field];
         x.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
-            escape(&field.slug),
-            escape(&field.name)
+            xml(&field.slug),
+            xml(&field.name)
         ));
         if let Some(s) = &a.summary {
-            x.push_str(&format!("    <summary>{}</summary>\n", escape(s)));
+            x.push_str(&format!("    <summary>{}</summary>\n", xml(s)));
         }
         // Body images are relative to the model page; xml:base makes them resolve there.
         x.push_str(&format!(
             "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
-            escape(&url),
-            escape(&a.html)
+            xml(&url),
+            xml(&a.html)
         ));
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");
     x.into_bytes()
+}
+
+/// Text for XML content and attribute values: the five specials escaped, and the
+/// characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) left
+/// out, so a form feed pasted into a title cannot make a feed unreadable.
+fn xml(s: &str) -> String {
+    let out = crate::markdown::replace_ascii(s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        b'\t' | b'\n' | b'\r' => None,
+        0..=0x1f => Some(""),
+        _ => None,
+    });
+    if out.contains(['\u{fffe}', '\u{ffff}']) {
+        out.replace(['\u{fffe}', '\u{ffff}'], "")
+    } else {
+        out
+    }
 }
 
 fn json_feed(site: &Site, v: &Views<'_>) -> Vec<u8> {
@@ -214,9 +234,25 @@ fn sitemap(site: &Site, urls: &[String]) -> Vec<u8> {
     for u in urls {
         x.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape(&site.config.absolute(u))
+            xml(&site.config.absolute(u))
         ));
     }
     x.push_str("</urlset>\n");
     x.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn xml_text_leaves_out_what_xml_forbids() {
+        assert_eq!(xml("a\u{c}b\u{0}c\u{1b}d\u{fffe}e\u{ffff}"), "abcde");
+        assert_eq!(xml("t\tl\nr\r"), "t\tl\nr\r");
+        assert_eq!(
+            xml("<a href=\"x\">B&'</a>"),
+            crate::markdown::escape("<a href=\"x\">B&'</a>")
+        );
+        assert_eq!(xml("Bà Rịa\u{85}"), "Bà Rịa\u{85}");
+    }
 }

@@ -105,8 +105,10 @@ pub fn prepare(
             Config::default()
         }
     };
-    if let Some(url) = &opts.base_url {
-        config.set_base_url(url);
+    if let Some(url) = &opts.base_url
+        && let Err(d) = config.set_base_url(url)
+    {
+        outcome.diagnostics.push(d);
     }
 
     let t = Instant::now();

@@ -1,6 +1,7 @@
 //! Markdown → HTML with pulldown-cmark (tables, footnotes, strikethrough, task lists),
 //! heading ids from the folded slug, fenced code highlighted by syntect into CSS
-//! classes, raw HTML sanitised by ammonia unless the site opts out. Also returns the
+//! classes, links and images only with an allowed URL scheme, raw HTML sanitised by
+//! ammonia unless the site opts out (the policy: `sanitize`). Also returns the
 //! plain text (for search and word counts) and every link and image with its offset,
 //! so `validate` can check them. Pure: no disk access.
 
@@ -13,6 +14,10 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::vietnamese::slugify;
+
+mod sanitize;
+
+use sanitize::is_allowed_url;
 
 /// A link or image destination found in the body, with its byte offset in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,18 +71,6 @@ impl LinkRewriter for NoRewrite {
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class"])
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("pre", ["data-lang"])
-        .add_tag_attributes("img", ["loading", "decoding", "srcset", "sizes"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"]);
-    b
-});
-
 /// Renders a body. `unsafe_html` keeps raw HTML as written.
 pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Rendered {
     let opts = OPTIONS;
@@ -89,13 +82,15 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut heading: Option<usize> = None; // index of the heading's start event
     let mut heading_text = String::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut own_ids: Vec<String> = Vec::new(); // heading and footnote ids kheo writes
+    let mut dropped_link = false; // a link whose scheme is not allowed: text only
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         if let Some(img) = image.as_mut() {
             match &event {
                 Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
                 Event::End(TagEnd::Image) => {
                     if let Some(img) = image.take() {
-                        events.push(Event::Html(img.html().into()));
+                        events.push(img.event());
                     }
                 }
                 _ => {}
@@ -129,18 +124,11 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(i) = heading.take() {
-                    let mut id = slugify(&heading_text);
-                    if id.is_empty() {
-                        id = "muc".to_owned();
-                    }
-                    let n = ids.entry(id.clone()).or_insert(0);
-                    *n += 1;
-                    if *n > 1 {
-                        id = format!("{id}-{n}");
-                    }
+                    let id = heading_id(&mut ids, &heading_text);
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i]
                         && slot.is_none()
                     {
+                        own_ids.push(id.clone());
                         *slot = Some(id.into());
                     }
                 }
@@ -157,6 +145,11 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 id,
             }) => {
                 let dest_url = reference(&mut out, links, dest_url, range.start, false, link_type);
+                if !is_allowed_url(&dest_url, false) {
+                    // Links do not nest: the next link end is this one's.
+                    dropped_link = true;
+                    continue;
+                }
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -183,6 +176,14 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
                 });
                 continue;
             }
+            Event::End(TagEnd::Link) if dropped_link => {
+                dropped_link = false;
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                own_ids.push(label.to_string());
+                Event::Start(Tag::FootnoteDefinition(label))
+            }
             e => e,
         };
         events.push(event);
@@ -190,13 +191,28 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if raw_html && !unsafe_html {
-        SANITIZER.clean(&html).to_string()
+        sanitize::clean(&html, own_ids)
     } else {
         html
     }
     .into();
     out.word_count = count_words(&html_text(&out.html));
     out
+}
+
+/// The id of a heading with this text: its slug (`muc` if it has none), with `-2`,
+/// `-3` ... for the second and later headings of the same slug.
+fn heading_id(seen: &mut HashMap<String, usize>, text: &str) -> String {
+    let mut id = slugify(text);
+    if id.is_empty() {
+        id = "muc".to_owned();
+    }
+    let n = seen.entry(id.clone()).or_insert(0);
+    *n += 1;
+    if *n > 1 {
+        id = format!("{id}-{n}");
+    }
+    id
 }
 
 fn reference<'a>(
@@ -231,6 +247,15 @@ struct PendingImage {
 }
 
 impl PendingImage {
+    /// The image, or only its alt text if its source's scheme is not allowed.
+    fn event(self) -> Event<'static> {
+        if is_allowed_url(&self.src, true) {
+            Event::Html(self.html().into())
+        } else {
+            Event::Text(self.alt.into())
+        }
+    }
+
     /// `<img>` with its size (no layout shift) and lazy loading (body images sit below
     /// the fold).
     fn html(&self) -> String {
@@ -723,5 +748,78 @@ mod tests {
         assert!(r.references[1].is_image);
         assert_eq!(html_text(&r.html).trim(), "Xem bài khác và ảnh.");
         assert_eq!(r.word_count, 5);
+    }
+
+    /// Every way of writing a script URL in Markdown, as page authors might paste it.
+    const SCRIPT_LINKS: [&str; 11] = [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](jav&#x61;script:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "<javascript:alert(1)>",
+        "[x]\n\n[x]: javascript:alert(1)",
+        "[x](vbscript:msgbox(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[x](<java\tscript:alert(1)>)",
+        "[x](java&#9;script:alert(1))",
+        "[x](&#x01;javascript:alert(1))",
+    ];
+
+    #[test]
+    fn links_with_a_script_scheme_keep_their_text_and_lose_the_link() {
+        for md in SCRIPT_LINKS {
+            for raw in ["", "\n\n<b>đậm</b>\n"] {
+                let h = html(&format!("{md}{raw}"));
+                assert!(!h.contains("<a") && !h.contains("href"), "{md:?} -> {h}");
+            }
+        }
+        assert_eq!(html("[bấm](javascript:alert(1))"), "<p>bấm</p>\n");
+    }
+
+    #[test]
+    fn ordinary_links_are_written_as_before() {
+        assert_eq!(
+            html(
+                "[a](https://x.vn/a?b=1#c) [b](mailto:a@b.vn) [c](tel:+84) [d](../x/) [e](#muc) <https://x.vn> <a@b.vn>"
+            ),
+            "<p><a href=\"https://x.vn/a?b=1#c\">a</a> <a href=\"mailto:a@b.vn\">b</a> <a href=\"tel:+84\">c</a> <a href=\"../x/\">d</a> <a href=\"#muc\">e</a> <a href=\"https://x.vn\">https://x.vn</a> <a href=\"mailto:a@b.vn\">a@b.vn</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn images_with_a_disallowed_scheme_become_their_alt_text() {
+        for src in [
+            "javascript:alert(1)",
+            "data:image/svg+xml,%3Csvg/onload=alert(1)%3E",
+            "data:image/png;base64,AAAA",
+            "file:///etc/passwd",
+        ] {
+            let h = html(&format!("![Cánh đồng](<{src}>)"));
+            assert_eq!(h, "<p>Cánh đồng</p>\n", "{src}");
+        }
+        assert!(html("![a](https://x.vn/a.jpg) ![b](anh.jpg)").contains("<img src=\"anh.jpg\""));
+    }
+
+    #[test]
+    fn raw_html_links_follow_the_same_schemes() {
+        let h = html(
+            "<a href=\"javascript:alert(1)\">a</a> <a href=\"vbscript:x\">b</a> <img src=\"data:text/html,x\"> <a href=\"https://x.vn\">c</a>\n",
+        );
+        assert!(!h.contains("script:") && !h.contains("data:"), "{h}");
+        assert!(h.contains("href=\"https://x.vn\""), "{h}");
+    }
+
+    #[test]
+    fn raw_html_cannot_style_or_take_ids_or_theme_classes() {
+        let h = html(
+            "## Kết quả\n\n<div id=\"citation\" class=\"citation copy\" style=\"position:fixed;inset:0\">x</div>\n\n| a |\n|:-:|\n| <span style=\"position:fixed\">b</span> |\n\n```rust\nfn x() {}\n```\n\nz[^1]\n\n[^1]: n\n",
+        );
+        assert!(h.contains("<h2 id=\"ket-qua\">"), "{h}");
+        assert!(h.contains("id=\"user-content-citation\""), "{h}");
+        assert!(!h.contains("position"), "{h}");
+        assert!(!h.contains("class=\"citation"), "{h}");
+        assert!(h.contains("style=\"text-align: center\""), "{h}");
+        assert!(h.contains("class=\"hl-"), "{h}");
+        assert!(h.contains("class=\"footnote-definition\" id=\"1\""), "{h}");
     }
 }

@@ -251,7 +251,7 @@ impl Session {
                 Config::default()
             }
         };
-        self.config.set_base_url(&self.base_url);
+        let _ = self.config.set_base_url(&self.base_url); // http://host:port/: valid
         if self.tera.is_none() || self.fingerprints.is_empty() {
             match render::templates(&self.loaded) {
                 Ok(t) => self.tera = Some(Arc::new(t)),

@@ -10,6 +10,7 @@ mod check_new;
 mod diagnostics;
 mod images;
 mod init_schema;
+mod injection;
 mod journalists;
 mod live_reload_browser;
 mod output_safety;
