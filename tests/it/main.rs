@@ -14,5 +14,6 @@ mod journalists;
 mod live_reload_browser;
 mod search;
 mod serve;
+mod serve_safety;
 mod support;
 mod theme;
