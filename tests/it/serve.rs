@@ -147,6 +147,11 @@ impl Server {
         }
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The site folder being served.
     pub fn root(&self) -> &Path {
         self.site.path()

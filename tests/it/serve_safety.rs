@@ -154,10 +154,18 @@ fn redirects_never_point_off_site() {
 #[test]
 fn hundreds_of_idle_connections_do_not_stop_the_server() {
     let s = Server::minimal();
+    let threads_before = threads(s.pid(), false);
     let idle: Vec<TcpStream> = (0..300)
         .filter_map(|_| TcpStream::connect(("127.0.0.1", s.port)).ok())
         .collect();
     assert!(idle.len() >= 250, "only {} connections opened", idle.len());
+    // One thread per connection would be 300 more threads; at most 64 handle requests.
+    if let (Some(before), Some(during)) = (threads_before, threads(s.pid(), true)) {
+        assert!(
+            during <= before + 64 + 4,
+            "{before} threads before, {during} with 300 idle connections"
+        );
+    }
     // Busy answers (503) are allowed while the idle ones hold their places; within the
     // header deadline they are dropped and pages are served again.
     let served = poll(Duration::from_secs(30), || {
@@ -171,6 +179,17 @@ fn hundreds_of_idle_connections_do_not_stop_the_server() {
     );
     drop(idle);
     assert_alive(&s);
+}
+
+/// The number of threads of process `pid` (Linux only), after a second to settle when
+/// `settle`.
+fn threads(pid: u32, settle: bool) -> Option<usize> {
+    if settle {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("Threads:"))?;
+    line["Threads:".len()..].trim().parse().ok()
 }
 
 fn get_request(port: u16, target: &str) -> String {
