@@ -281,7 +281,7 @@ fn error_paths(text: &str) -> Vec<String> {
 fn clip(text: &str) -> String {
     let mut out: String = text.chars().take(1500).collect();
     if out.len() < text.len() {
-        out.push_str("…");
+        out.push('…');
     }
     out
 }
