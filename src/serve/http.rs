@@ -479,16 +479,24 @@ fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
         stream.write_all(format!("event: errors\ndata: {errors}\n\n").as_bytes())?;
     }
     stream.flush()?;
+    let mut quiet = 0;
     loop {
         let guard = state.lock();
         let (guard, timeout) = state
             .changed
-            .wait_timeout_while(guard, Duration::from_secs(15), |s| s.generation == seen)
+            .wait_timeout_while(guard, Duration::from_secs(1), |s| s.generation == seen)
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if timeout.timed_out() {
             drop(guard);
-            stream.write_all(b": ping\n\n")?;
-            stream.flush()?;
+            // A closed tab gives its place back within a second, not at the next write.
+            if closed(&stream) {
+                return Ok(());
+            }
+            quiet += 1;
+            if quiet % 15 == 0 {
+                stream.write_all(b": ping\n\n")?;
+                stream.flush()?;
+            }
             continue;
         }
         seen = guard.generation;
@@ -499,6 +507,22 @@ fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
         drop(guard);
         stream.write_all(msg.as_bytes())?;
         stream.flush()?;
+    }
+}
+
+/// Whether the client has closed its side (or the connection failed); it sends nothing
+/// on an event stream, so anything readable is its end.
+fn closed(stream: &TcpStream) -> bool {
+    if stream.set_nonblocking(true).is_err() {
+        return true;
+    }
+    let mut byte = [0u8; 1];
+    let peeked = stream.peek(&mut byte);
+    let _ = stream.set_nonblocking(false);
+    match peeked {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => e.kind() != io::ErrorKind::WouldBlock,
     }
 }
 

@@ -258,6 +258,7 @@ fn event_streams_are_capped_apart_from_page_requests() {
         assert_eq!(s.get(MODEL_URL).status, 200);
     }
     drop(open);
+    // Closed streams are noticed within about a second (the limit here is generous).
     let again = poll(Duration::from_secs(30), || {
         let (status, events) = Events::try_connect(s.port, "");
         (status == 200).then_some(events)
