@@ -79,8 +79,14 @@ impl Server {
 
     /// `start` with extra environment variables (`KHEO_LOG=debug` to see the stages).
     pub fn start_with(site: tempfile::TempDir, env: &[(&str, &str)]) -> Server {
+        Server::start_args(site, &[], env)
+    }
+
+    /// `start_with` and extra arguments to `kheo serve` (`--bind 0.0.0.0`).
+    pub fn start_args(site: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kheo"))
             .args(["serve", "--port", "0"])
+            .args(args)
             .current_dir(site.path())
             .env_remove("CI")
             .envs(env.iter().copied())
@@ -139,6 +145,11 @@ impl Server {
                 }
             }
         }
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// The site folder being served.

@@ -5,14 +5,12 @@
 //! rebuild keeps the last good site and shows the diagnostics in an overlay.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
-
-use serde::Serialize;
+use std::time::Instant;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -22,9 +20,8 @@ use crate::render::{self, Fingerprints, JobOutput, Scope, Sink};
 use crate::watch::{self, Change};
 use crate::{taxonomy, validate};
 
-/// Where live-reload events are served; also the prefix of the injected script.
-const EVENTS: &str = "/__kheo/events";
-const LIVE_JS: &str = "/__kheo/live.js";
+mod host;
+mod http;
 
 /// What `kheo serve` was asked for.
 #[derive(Debug, Clone)]
@@ -386,18 +383,18 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::io(&opts.root, e))?;
-    let loopback = addr.ip().is_loopback();
-    if !loopback {
+    if !addr.ip().is_loopback() {
         eprintln!(
             "warning: serving on {addr}: other machines on the network can read this preview"
         );
     }
-    let host = if addr.ip().is_unspecified() {
-        "127.0.0.1".to_owned()
+    // Bound to every interface: show the loopback address (the host check accepts it).
+    let shown = if addr.ip().is_unspecified() {
+        SocketAddr::from(([127, 0, 0, 1], addr.port()))
     } else {
-        addr.ip().to_string()
+        addr
     };
-    let base_url = format!("http://{host}:{}/", addr.port());
+    let base_url = format!("http://{shown}/");
     let state = Arc::new(State {
         shared: Mutex::new(Shared::default()),
         changed: Condvar::new(),
@@ -405,7 +402,9 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
 
     let (background, work) = channel();
     let worker_state = Arc::clone(&state);
-    std::thread::spawn(move || site_wide_worker(work, worker_state));
+    spawn("kheo-site-wide", &opts.root, move || {
+        site_wide_worker(work, worker_state);
+    })?;
     let mut session = Session::new(opts.clone(), base_url.clone())?;
     rebuild(&mut session, &state, &background, None);
     let (_watcher, changes) = watch::start(&opts.root, opts.poll)?;
@@ -415,15 +414,11 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
     );
     let _ = std::io::stdout().flush();
 
+    let hosts = host::Hosts::new(&opts.bind, addr);
     let server_state = Arc::clone(&state);
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let state = Arc::clone(&server_state);
-            std::thread::spawn(move || {
-                let _ = handle(stream, &state);
-            });
-        }
-    });
+    spawn("kheo-accept", &opts.root, move || {
+        http::serve(listener, server_state, hosts);
+    })?;
 
     while let Ok(change) = changes.recv() {
         // Fold changes that arrived while we were busy into this rebuild.
@@ -434,6 +429,15 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
         rebuild(&mut session, &state, &background, Some(change));
     }
     Ok(0)
+}
+
+/// Starts a named thread; failing to is a system error, not a panic.
+fn spawn(name: &str, root: &std::path::Path, f: impl FnOnce() + Send + 'static) -> Result<()> {
+    std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn(f)
+        .map(drop)
+        .map_err(|e| Error::io(root, e))
 }
 
 fn merge(a: Change, b: Change) -> Change {
@@ -619,403 +623,5 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
             }
             Err(e) => eprintln!("error: site-wide files: {e}"),
         }
-    }
-}
-
-/// A parsed request line and the headers we use.
-struct Request {
-    method: String,
-    target: String,
-    origin: Option<String>,
-    host: Option<String>,
-    fetch_site: Option<String>,
-}
-
-fn read_request(stream: &TcpStream) -> Option<Request> {
-    let mut reader = BufReader::new(stream.take(16 * 1024));
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let mut parts = line.split_whitespace();
-    let method = parts.next()?.to_owned();
-    let target = parts.next()?.to_owned();
-    let (mut origin, mut host, mut fetch_site) = (None, None, None);
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).ok()? == 0 || h.trim().is_empty() {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':') {
-            let v = v.trim().to_owned();
-            match k.trim().to_ascii_lowercase().as_str() {
-                "origin" => origin = Some(v),
-                "host" => host = Some(v),
-                "sec-fetch-site" => fetch_site = Some(v),
-                _ => {}
-            }
-        }
-    }
-    Some(Request {
-        method,
-        target,
-        origin,
-        host,
-        fetch_site,
-    })
-}
-
-fn respond(
-    mut stream: &TcpStream,
-    status: &str,
-    ctype: &str,
-    body: &[u8],
-    head_only: bool,
-    extra: &str,
-) -> std::io::Result<()> {
-    let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n{extra}\r\n",
-        body.len()
-    );
-    stream.write_all(header.as_bytes())?;
-    if !head_only {
-        stream.write_all(body)?;
-    }
-    stream.flush()
-}
-
-fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let Some(req) = read_request(&stream) else {
-        return respond(
-            &stream,
-            "400 Bad Request",
-            "text/plain; charset=utf-8",
-            b"bad request\n",
-            false,
-            "",
-        );
-    };
-    let head = req.method == "HEAD";
-    if req.method != "GET" && !head {
-        return respond(
-            &stream,
-            "405 Method Not Allowed",
-            "text/plain; charset=utf-8",
-            b"only GET and HEAD\n",
-            false,
-            "Allow: GET, HEAD\r\n",
-        );
-    }
-    let raw_path = req.target.split(['?', '#']).next().unwrap_or("/");
-    let Some(path) = clean_path(raw_path) else {
-        return respond(
-            &stream,
-            "400 Bad Request",
-            "text/plain; charset=utf-8",
-            b"bad path\n",
-            head,
-            "",
-        );
-    };
-    if path == EVENTS {
-        let same_origin = match (&req.origin, &req.host) {
-            (Some(o), Some(h)) => o.strip_prefix("http://").is_some_and(|rest| rest == h),
-            (Some(_), None) => false,
-            (None, _) => true,
-        };
-        if !same_origin || req.fetch_site.as_deref() == Some("cross-site") {
-            return respond(
-                &stream,
-                "403 Forbidden",
-                "text/plain; charset=utf-8",
-                b"cross-origin\n",
-                head,
-                "",
-            );
-        }
-        return events(stream, state);
-    }
-    if path == LIVE_JS {
-        return respond(
-            &stream,
-            "200 OK",
-            "text/javascript; charset=utf-8",
-            LIVE_SCRIPT.as_bytes(),
-            head,
-            "",
-        );
-    }
-    let (site, site_wide, errors) = {
-        let s = state.lock();
-        (s.site.clone(), Arc::clone(&s.site_wide), s.errors.clone())
-    };
-    let Some(site) = site else {
-        let page = error_page(errors.as_deref().unwrap_or(&[]));
-        return respond(
-            &stream,
-            "500 Internal Server Error",
-            "text/html; charset=utf-8",
-            page.as_bytes(),
-            head,
-            "",
-        );
-    };
-    let key = path.trim_start_matches('/');
-    let found = if key.is_empty() || key.ends_with('/') {
-        site.get(format!("{key}index.html").as_str())
-            .map(|b| (key.to_owned() + "index.html", b))
-    } else if let Some(b) = site.get(key).or_else(|| site_wide.get(key)) {
-        Some((key.to_owned(), b))
-    } else if site.contains(format!("{key}/index.html").as_str()) {
-        let location = format!("Location: {path}/\r\n");
-        return respond(
-            &stream,
-            "301 Moved Permanently",
-            "text/plain; charset=utf-8",
-            b"",
-            head,
-            &location,
-        );
-    } else {
-        None
-    };
-    match found {
-        Some((name, bytes)) => {
-            let ctype = content_type(&name);
-            if ctype.starts_with("text/html") {
-                let body = inject(bytes);
-                respond(&stream, "200 OK", ctype, &body, head, "")
-            } else {
-                respond(&stream, "200 OK", ctype, bytes, head, "")
-            }
-        }
-        None => {
-            let body = site
-                .get("404.html")
-                .map_or_else(|| b"not found\n".to_vec(), |b| inject(b));
-            respond(
-                &stream,
-                "404 Not Found",
-                "text/html; charset=utf-8",
-                &body,
-                head,
-                "",
-            )
-        }
-    }
-}
-
-/// Decodes `%xx` and refuses anything that could leave the site: `..` segments
-/// (also encoded), backslashes, NUL. Returns a path starting with `/`.
-fn clean_path(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = |c: u8| (c as char).to_digit(16);
-            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let path = String::from_utf8(out).ok()?;
-    if !path.starts_with('/')
-        || path.contains(['\\', '\0'])
-        || path.split('/').any(|s| s == ".." || s == ".")
-    {
-        return None;
-    }
-    Some(path)
-}
-
-fn content_type(name: &str) -> &'static str {
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    match ext {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" if name.ends_with("atom.xml") => "application/atom+xml",
-        "xml" => "application/xml",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "avif" => "image/avif",
-        "txt" => "text/plain; charset=utf-8",
-        "md" => "text/markdown; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Adds the live-reload script before `</body>` (serve mode only).
-fn inject(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{LIVE_JS}\" defer></script>");
-    let text = String::from_utf8_lossy(html);
-    match text.rfind("</body>") {
-        Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
-        None => format!("{text}{tag}").into_bytes(),
-    }
-}
-
-#[derive(Serialize)]
-struct OverlayItem<'a> {
-    path: &'a str,
-    line: usize,
-    col: usize,
-    code: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    help: Option<&'a str>,
-}
-
-fn overlay_json(diags: &[Diagnostic]) -> String {
-    let items: Vec<OverlayItem<'_>> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| OverlayItem {
-            path: &d.path,
-            line: d.line,
-            col: d.col,
-            code: d.code,
-            severity: "error",
-            message: &d.message,
-            help: d.help.as_deref(),
-        })
-        .collect();
-    serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_owned())
-}
-
-/// Server-sent events: `reload` after a good rebuild, `errors` (JSON) after a bad one.
-fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
-    // The generation is read before the client sees the stream open, so a rebuild that
-    // finishes after that moment is never missed.
-    let (mut seen, errors) = {
-        let s = state.lock();
-        (s.generation, s.errors.as_deref().map(overlay_json))
-    };
-    stream.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n",
-    )?;
-    if let Some(errors) = errors {
-        stream.write_all(format!("event: errors\ndata: {errors}\n\n").as_bytes())?;
-    }
-    stream.flush()?;
-    loop {
-        let guard = state.lock();
-        let (guard, timeout) = state
-            .changed
-            .wait_timeout_while(guard, Duration::from_secs(15), |s| s.generation == seen)
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if timeout.timed_out() {
-            drop(guard);
-            stream.write_all(b": ping\n\n")?;
-            stream.flush()?;
-            continue;
-        }
-        seen = guard.generation;
-        let msg = match &guard.errors {
-            Some(errors) => format!("event: errors\ndata: {}\n\n", overlay_json(errors)),
-            None => format!("event: reload\ndata: {seen}\n\n"),
-        };
-        drop(guard);
-        stream.write_all(msg.as_bytes())?;
-        stream.flush()?;
-    }
-}
-
-/// The page shown when there is no good build yet.
-fn error_page(diags: &[Diagnostic]) -> String {
-    let mut list = String::new();
-    for d in diags.iter().filter(|d| d.is_error()) {
-        list.push_str(&format!(
-            "<pre>{}</pre>\n",
-            crate::markdown::escape(&d.render())
-        ));
-    }
-    format!(
-        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kheo: lỗi khi dựng trang</title></head><body><h1>Chưa dựng được trang</h1><p>Sửa các lỗi dưới đây; trang sẽ tự tải lại.</p>{list}<script src=\"{LIVE_JS}\" defer></script></body></html>"
-    )
-}
-
-/// The browser side of live reload and the error overlay.
-const LIVE_SCRIPT: &str = r#"// kheo serve: reload on rebuild, show build errors in an overlay.
-(function () {
-  var es = new EventSource("/__kheo/events");
-  var box = null;
-  function clear() { if (box) { box.remove(); box = null; } }
-  es.addEventListener("reload", function () { clear(); location.reload(); });
-  es.addEventListener("errors", function (e) {
-    var items = [];
-    try { items = JSON.parse(e.data); } catch (_) {}
-    clear();
-    box = document.createElement("div");
-    box.id = "kheo-overlay";
-    box.setAttribute("role", "alert");
-    box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,16,14,.94);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:2rem";
-    var h = document.createElement("h2");
-    h.textContent = "kheo: build failed (" + items.length + ") — the last good page is still served";
-    box.appendChild(h);
-    items.forEach(function (d) {
-      var p = document.createElement("pre");
-      p.style.cssText = "white-space:pre-wrap;background:#2b2420;padding:1rem;border-left:4px solid #e0675e";
-      var where = d.path + (d.line ? ":" + d.line + (d.col ? ":" + d.col : "") : "");
-      p.textContent = "error[" + d.code + "]: " + d.message + "\n  --> " + where + (d.help ? "\n  = help: " + d.help : "");
-      box.appendChild(p);
-    });
-    document.body.appendChild(box);
-  });
-})();
-"#;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_cannot_escape() {
-        assert_eq!(
-            clean_path("/tinh/ca-mau/").as_deref(),
-            Some("/tinh/ca-mau/")
-        );
-        assert_eq!(
-            clean_path("/mo-hinh/h%C3%B2a/").as_deref(),
-            Some("/mo-hinh/hòa/")
-        );
-        assert_eq!(clean_path("/../etc/passwd"), None);
-        assert_eq!(clean_path("/%2e%2e/etc/passwd"), None);
-        assert_eq!(clean_path("/a/%2E%2E/b"), None);
-        assert_eq!(clean_path("/a\\..\\b"), None);
-        assert_eq!(clean_path("/a%00"), None);
-        assert_eq!(clean_path("/a%zz"), None);
-        assert_eq!(clean_path("relative"), None);
-    }
-
-    #[test]
-    fn script_goes_before_body_end() {
-        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>")).unwrap();
-        assert!(out.ends_with("<script src=\"/__kheo/live.js\" defer></script></body></html>"));
-    }
-
-    #[test]
-    fn content_types() {
-        assert_eq!(
-            content_type("assets/search.js"),
-            "text/javascript; charset=utf-8"
-        );
-        assert_eq!(content_type("atom.xml"), "application/atom+xml");
-        assert_eq!(
-            content_type("du-lieu/mo-hinh.csv"),
-            "text/csv; charset=utf-8"
-        );
     }
 }
