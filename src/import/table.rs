@@ -182,8 +182,13 @@ fn csv_table(bytes: &[u8]) -> Result<Table, String> {
     })
 }
 
+/// A CSV cell. The apostrophe a CSV export (kheo's own among them) puts before a
+/// cell that would run as a formula is not part of the value.
 fn text_cell(s: &str) -> Cell {
-    text(s)
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '@', '\t', '\r']) => text(rest),
+        _ => text(s),
+    }
 }
 
 fn decode(bytes: &[u8]) -> Result<String, String> {
@@ -282,5 +287,10 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.rows[1][0], Cell::Text("a, \"b\"".into()));
         assert!(csv_table(b"t\xE2n,year\n").is_err());
+        let t = csv_table(b"title,tags\n'=1+1,'x\n").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            t.rows[1],
+            [Cell::Text("=1+1".into()), Cell::Text("'x".into())]
+        );
     }
 }
