@@ -123,8 +123,9 @@ def write_register(path, n):
             z.writestr(name, body)
 
 
-def import_bench(rows, runs):
-    """Median wall seconds of `kheo import` of a generated register into an empty site, per format."""
+def import_bench(rows, runs, out_dir):
+    """Median wall seconds of `kheo import` of a generated register into an empty site (in
+    out_dir, for the same reason builds write there), per format."""
     work = os.path.join(BENCH, "import")
     os.makedirs(work, exist_ok=True)
     out = {}
@@ -133,7 +134,7 @@ def import_bench(rows, runs):
         write_register(reg, rows)
         times = []
         for _ in range(runs + 1):  # the first run warms the page cache
-            site = os.path.join(work, "site")
+            site = os.path.join(out_dir, "import-site")
             shutil.rmtree(site, ignore_errors=True)
             os.makedirs(site)
             open(os.path.join(site, "site.yaml"), "w", encoding="utf-8").write("title: Sổ mô hình\n")
@@ -245,7 +246,8 @@ def main():
         serve.append(("the example site", serve_latency(ROOT, settle=5)))
         n = max([s for s in sizes if s <= 20000] or [sizes[0]])
         serve.append((f"{n:,} articles", serve_latency(corpus(n))))
-    imports = import_bench(args.import_rows, args.runs) if args.imports else {}
+    os.makedirs(args.out_dir, exist_ok=True)
+    imports = import_bench(args.import_rows, args.runs, args.out_dir) if args.imports else {}
     write(args.out, rows, serve, args.out_dir, (args.import_rows, imports))
 
 
@@ -305,7 +307,8 @@ def write(path, rows, serve, out_dir, imports=(0, {})):
     if imports[1]:
         lines += ["", "## `kheo import`: a register into an empty site", "",
                   f"A generated register of {imports[0]:,} rows (years stored as text, dates as Excel serial",
-                  "numbers, an unknown column), imported as drafts into an empty site: read, validate, write.", "",
+                  "numbers, an unknown column), imported as drafts into an empty site: read, validate, write",
+                  f"(the site in `{out_dir}`, like the builds' output).", "",
                   "| format | runs | wall (median) |", "|---|---:|---:|"]
         for ext, (wall, runs) in imports[1].items():
             lines.append(f"| {ext} | {runs} | {wall * 1000:.0f} ms |")
