@@ -144,3 +144,16 @@ Giới thiệu mô hình: ở đâu, ai thực hiện, từ khi nào.\n\
         field = quote(field),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quoted_values_stay_on_one_line() {
+        assert_eq!(quote("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+        assert_eq!(quote("một\r\nhai\tba\u{7}"), "\"một\\nhai\\tba\\u0007\"");
+        let yaml: String = yaml_serde::from_str(&quote("x\ny: \"z\"")).unwrap_or_default();
+        assert_eq!(yaml, "x\ny: \"z\"");
+    }
+}

@@ -373,6 +373,36 @@ fn reimporting_is_idempotent_and_never_overwrites() {
 }
 
 #[test]
+fn a_missing_value_is_reported_on_its_empty_cell() {
+    let site = empty_site();
+    let reg = site.path().join("so.csv");
+    std::fs::write(
+        &reg,
+        "Tỉnh,Tên mô hình,Lĩnh vực,Năm,Nội dung\nHuế,,Kinh tế,2020,Bài viết.\nHuế,Có tên,Kinh tế,2020,\"Dòng một\n\nDòng hai\"\n",
+    )
+    .expect("csv");
+    let out = kheo(site.path(), &["import", reg.to_str().expect("utf-8")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E010]: missing required key `title`"),
+        "{err}"
+    );
+    assert!(err.contains("so.csv:B2\n"), "{err}");
+    assert!(err.contains("= help: fill in this cell"), "{err}");
+    let out = kheo(
+        site.path(),
+        &["import", reg.to_str().expect("utf-8"), "--skip-invalid"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a = read(site.path(), "content/hue/2020/co-ten.md");
+    assert!(
+        a.ends_with("draft: true\n---\n\nDòng một\n\nDòng hai\n"),
+        "{a}"
+    );
+}
+
+#[test]
 fn a_register_without_a_header_row_is_refused() {
     let site = empty_site();
     let reg = site.path().join("so.csv");
