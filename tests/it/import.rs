@@ -403,6 +403,23 @@ fn a_missing_value_is_reported_on_its_empty_cell() {
 }
 
 #[test]
+fn a_row_repeated_in_the_register_is_reported_and_nothing_is_written() {
+    let site = empty_site();
+    let reg = site.path().join("so.csv");
+    let row = "A,Huế,Kinh tế,2020\n";
+    std::fs::write(&reg, format!("Tên mô hình,Tỉnh,Lĩnh vực,Năm\n{row}{row}")).expect("csv");
+    let out = kheo(site.path(), &["import", reg.to_str().expect("utf-8")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E052]: this row makes content/hue/2020/a.md again: row 2"),
+        "{err}"
+    );
+    assert!(err.contains("so.csv:A3\n"), "{err}");
+    assert!(articles(site.path()).is_empty());
+}
+
+#[test]
 fn a_register_without_a_header_row_is_refused() {
     let site = empty_site();
     let reg = site.path().join("so.csv");
