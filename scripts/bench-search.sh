@@ -11,7 +11,7 @@ repo=$(pwd)
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/kheo-bench-search}
-gen=${KHEO_CORPUS_GEN:-/work/shared/corpus/gen.py}
+gen=${KHEO_CORPUS_GEN:-$repo/scripts/corpus_gen.py}
 out_md="$repo/BENCHMARKS-search.md"
 chromium=${KHEO_CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
 mkdir -p "$work"
@@ -129,7 +129,7 @@ for n in "${sizes[@]}"; do
   if [ ! -f "$corpus/.done" ]; then
     echo "generating $n articles…" >&2
     rm -rf "$corpus"
-    python3 "$gen" --n "$n" --out "$corpus" --format native >&2
+    python3 "$gen" --n "$n" --out "$corpus" --format native ${KHEO_SEEDS:+--seeds-dir "$KHEO_SEEDS"} >&2
     printf 'title: Dân vận khéo (bench %s)\nbase_url: http://localhost/\n' "$n" >"$corpus/site.yaml"
     touch "$corpus/.done"
   fi
@@ -172,7 +172,7 @@ done
   echo "## Search"
   echo
   echo "Made by \`scripts/bench-search.sh\` on $(date -u +%Y-%m-%d), $(nproc) CPU(s), $(uname -m); corpora from"
-  echo "\`gen.py --format native\` (about 1,200 words an article). Sizes in KB/MB of 1024."
+  echo "\`scripts/corpus_gen.py --format native\` (about 1,200 words an article). Sizes in KB/MB of 1024."
   echo
   echo "| articles | \`kheo build\` (time / peak RSS) | index alone (time / extra RSS) | index size | index files | first query \"dan van kheo\" | first \"dân vận khéo\" | first \"nông thôn mới\" | Chromium: first query, cold | new query | repeated query |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -3,14 +3,16 @@
 
     scripts/bench.py [--sizes 1000,10000,50000] [--runs 5] [--out BENCHMARKS.md]
 
-For each size it generates a corpus with ../shared/corpus/gen.py (into
+For each size it generates a corpus with scripts/corpus_gen.py (into
 target/bench/, never committed), builds the release binary once, runs
 `kheo build` once to warm the page cache and then --runs more times under
 /usr/bin/time -v with KHEO_LOG=debug, and records the median wall time, CPU
 time, peak memory, output files and bytes, and the median time of each stage.
 With --serve it also measures `kheo serve`: the time from saving an article
 to its new page being served (median of several edits) at the largest size
-below 20,000. Standard library only.
+below 20,000. With --import it also times `kheo import` of a generated register of
+--import-rows rows (CSV and XLSX) into an empty site; `--sizes none` skips the builds.
+Seed texts: benches/data/ unless KHEO_SEEDS names another folder. Standard library only.
 """
 import argparse
 import json
@@ -26,7 +28,7 @@ import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GEN = os.path.join(ROOT, "..", "shared", "corpus", "gen.py")
+GEN = os.path.join(ROOT, "scripts", "corpus_gen.py")
 BENCH = os.path.join(ROOT, "target", "bench")
 KHEO = os.path.join(ROOT, "target", "release", "kheo")
 
@@ -39,7 +41,9 @@ def corpus(n):
     path = os.path.join(BENCH, f"corpus-{n}")
     if not os.path.isdir(os.path.join(path, "content")):
         shutil.rmtree(path, ignore_errors=True)
-        sh([sys.executable, GEN, "--n", str(n), "--out", path, "--format", "native"], stdout=subprocess.DEVNULL)
+        seeds = ["--seeds-dir", os.environ["KHEO_SEEDS"]] if os.environ.get("KHEO_SEEDS") else []
+        sh([sys.executable, GEN, "--n", str(n), "--out", path, "--format", "native", *seeds],
+           stdout=subprocess.DEVNULL)
     return path
 
 
@@ -62,6 +66,86 @@ def one_build(root, out):
     for m in re.finditer(r"^\s*(?:debug: )?([a-z+:. -]+?)\s+([0-9.]+) ms(?:  \(.*\))?$", err, re.M):
         stages[m.group(1).strip()] = stages.get(m.group(1).strip(), 0) + float(m.group(2))
     return wall_s, cpu, rss_mb, stages
+
+
+REGISTER_HEADERS = ["STT", "Tên mô hình", "Tỉnh/thành", "Lĩnh vực", "Năm công nhận", "Ngày công nhận",
+                    "Đơn vị thực hiện", "Cấp công nhận", "Tóm tắt", "Số hộ hưởng lợi"]
+REGISTER_PROVINCES = ["Hà Nội", "Huế", "Cần Thơ", "Bến Tre", "Đà Nẵng", "An Giang", "Cà Mau", "Lâm Đồng",
+                      "Nghệ An", "Quảng Ninh", "Bắc Ninh", "Thanh Hóa"]
+REGISTER_FIELDS = ["Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng hệ thống chính trị"]
+
+
+def register_rows(n):
+    """A province's register: n rows, years stored as text, dates as Excel serials."""
+    for i in range(n):
+        year = 2015 + i % 10
+        serial = 42005 + (year - 2015) * 365 + i % 300  # 2015-01-01 + days
+        yield [str(i + 1), f"Mô hình dân vận khéo số {i + 1}", REGISTER_PROVINCES[i % len(REGISTER_PROVINCES)],
+               REGISTER_FIELDS[i % 4], str(year), serial, f"Hội Nông dân xã số {i % 97}",
+               ["tỉnh", "huyện", "xã"][i % 3], f"Mô hình số {i + 1} giúp bà con giữ gìn xóm ấp bình yên.",
+               i % 500]
+
+
+def write_register(path, n):
+    """`path` as .csv (UTF-8 with BOM) or .xlsx (a minimal workbook of inline strings)."""
+    rows = [REGISTER_HEADERS] + list(register_rows(n))
+    if path.endswith(".csv"):
+        import csv
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            csv.writer(fh).writerows(rows)
+        return
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(v):
+        if isinstance(v, int):
+            return f"<c><v>{v}</v></c>"
+        return f'<c t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+    sheet = "".join(f'<row r="{r + 1}">' + "".join(cell(v) for v in row) + "</row>" for r, row in enumerate(rows))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook {ns} xmlns:r="{rel}"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {ns}><sheetData>{sheet}</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in files.items():
+            z.writestr(name, body)
+
+
+def import_bench(rows, runs, out_dir):
+    """Median wall seconds of `kheo import` of a generated register into an empty site (in
+    out_dir, for the same reason builds write there), per format."""
+    work = os.path.join(BENCH, "import")
+    os.makedirs(work, exist_ok=True)
+    out = {}
+    for ext in ("csv", "xlsx"):
+        reg = os.path.join(work, f"so-{rows}.{ext}")
+        write_register(reg, rows)
+        times = []
+        for _ in range(runs + 1):  # the first run warms the page cache
+            site = os.path.join(out_dir, "import-site")
+            shutil.rmtree(site, ignore_errors=True)
+            os.makedirs(site)
+            open(os.path.join(site, "site.yaml"), "w", encoding="utf-8").write("title: Sổ mô hình\n")
+            t0 = time.perf_counter()
+            p = subprocess.run([KHEO, "import", reg, "--root", site], capture_output=True, text=True)
+            times.append(time.perf_counter() - t0)
+            if p.returncode != 0:
+                sys.exit(f"import failed:\n{p.stderr[-3000:]}")
+        out[ext] = (statistics.median(times[1:]), len(times) - 1)
+        print(f"import {rows} rows ({ext}): {out[ext][0] * 1000:.0f} ms", file=sys.stderr)
+    return out
 
 
 def tree_size(path):
@@ -129,10 +213,12 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     ap.add_argument("--serve", action="store_true", help="also measure edit-to-reload latency")
+    ap.add_argument("--import", dest="imports", action="store_true", help="also time `kheo import`")
+    ap.add_argument("--import-rows", type=int, default=5000)
     ap.add_argument("--out-dir", default="/dev/shm/kheo-bench" if os.path.isdir("/dev/shm") else BENCH,
                     help="where builds write (default: tmpfs, so the disk's metadata speed does not dominate)")
     args = ap.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [] if args.sizes == "none" else [int(s) for s in args.sizes.split(",")]
     os.makedirs(BENCH, exist_ok=True)
     sh(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT)
     rows = []
@@ -160,10 +246,12 @@ def main():
         serve.append(("the example site", serve_latency(ROOT, settle=5)))
         n = max([s for s in sizes if s <= 20000] or [sizes[0]])
         serve.append((f"{n:,} articles", serve_latency(corpus(n))))
-    write(args.out, rows, serve, args.out_dir)
+    os.makedirs(args.out_dir, exist_ok=True)
+    imports = import_bench(args.import_rows, args.runs, args.out_dir) if args.imports else {}
+    write(args.out, rows, serve, args.out_dir, (args.import_rows, imports))
 
 
-def write(path, rows, serve, out_dir):
+def write(path, rows, serve, out_dir, imports=(0, {})):
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
@@ -172,7 +260,7 @@ def write(path, rows, serve, out_dir):
         "# Benchmarks",
         "",
         "Written by `scripts/bench.py` (run it to refresh this file; `--serve` adds the",
-        "edit-to-reload latency of `kheo serve`). Corpora come from `../shared/corpus/gen.py`",
+        "edit-to-reload latency of `kheo serve`). Corpora come from `scripts/corpus_gen.py`",
         "(about 1,200 words per article), generated under `target/bench/` and never committed.",
         "Each figure is the median of the runs shown, after one warm-up build; every run builds",
         "into a fresh output folder, as CI does.",
@@ -216,6 +304,14 @@ def write(path, rows, serve, out_dir):
         for name, r in serve:
             lines.append(f"| {name} | {r['in place'][0]:.0f} ms | {r['in place'][1]:.0f} ms "
                          f"| {r['moved'][0]:.0f} ms | {r['moved'][1]:.0f} ms |")
+    if imports[1]:
+        lines += ["", "## `kheo import`: a register into an empty site", "",
+                  f"A generated register of {imports[0]:,} rows (years stored as text, dates as Excel serial",
+                  "numbers, an unknown column), imported as drafts into an empty site: read, validate, write",
+                  f"(the site in `{out_dir}`, like the builds' output).", "",
+                  "| format | runs | wall (median) |", "|---|---:|---:|"]
+        for ext, (wall, runs) in imports[1].items():
+            lines.append(f"| {ext} | {runs} | {wall * 1000:.0f} ms |")
     search = os.path.join(ROOT, "BENCHMARKS-search.md")
     if os.path.exists(search):
         body = open(search, encoding="utf-8").read().split("\n", 1)[1].lstrip("\n")

@@ -109,6 +109,22 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Make one draft article per row of a register (.xlsx, .ods or .csv).
+    Import {
+        #[command(flatten)]
+        root: Root,
+        /// The register.
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Validate and list the files it would write, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the valid rows and list the invalid ones (default: write nothing if any row is invalid).
+        #[arg(long)]
+        skip_invalid: bool,
+    },
 }
 
 /// Output formats of `kheo check`.
@@ -187,6 +203,19 @@ pub fn main() -> u8 {
             field,
             year,
         } => crate::new::run(&root.root, &title, &province, &field, year),
+        Command::Import {
+            root,
+            file,
+            sheet,
+            dry_run,
+            skip_invalid,
+        } => crate::import::run(&crate::import::ImportOptions {
+            root: root.root,
+            file,
+            sheet,
+            dry_run,
+            skip_invalid,
+        }),
     };
     match result {
         Ok(code) => code,

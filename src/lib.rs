@@ -19,6 +19,7 @@ pub mod export;
 pub mod feed;
 pub mod frontmatter;
 pub mod images;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod log;

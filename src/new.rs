@@ -50,29 +50,62 @@ pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i
         eprintln!("error: the title has no letters or digits to make an address from");
         return Ok(1);
     }
-    let rel = format!("content/{}/{year}/{slug}.md", REGISTRY.slug(p));
-    let path = root.join(&rel);
-    if path.exists() || path.with_extension("").join("index.md").exists() {
+    let rel = article_path(REGISTRY.slug(p), year, &slug);
+    if taken(root, &rel) {
         eprintln!("error: {rel} already exists; choose another title or edit that file");
         return Ok(1);
     }
+    create(
+        root,
+        &rel,
+        &template(&title, REGISTRY.name(p), &f.name, year),
+    )?;
+    println!("{rel}");
+    Ok(0)
+}
+
+/// Where a new article goes: `content/<province-slug>/<year>/<slug>.md`.
+pub(crate) fn article_path(province_slug: &str, year: i32, slug: &str) -> String {
+    format!("content/{province_slug}/{year}/{slug}.md")
+}
+
+/// True if an article sits at `rel` already, as a file or as a folder (`<slug>/index.md`).
+pub(crate) fn taken(root: &Path, rel: &str) -> bool {
+    let path = root.join(rel);
+    path.exists() || path.with_extension("").join("index.md").exists()
+}
+
+/// Writes `text` to `root/rel`, making its folders; never replaces an existing file.
+pub(crate) fn create(root: &Path, rel: &str, text: &str) -> Result<()> {
+    let path = root.join(rel);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    let text = template(&title, REGISTRY.name(p), &f.name, year);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
         .map_err(|e| Error::io(&path, e))?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| Error::io(&path, e))?;
-    println!("{rel}");
-    Ok(0)
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| Error::io(&path, e))
 }
 
-/// Quotes a YAML scalar.
-fn q(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+/// Quotes a YAML scalar on one line: `\`, `"` and control characters escaped.
+pub(crate) fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => {}
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn template(title: &str, province: &str, field: &str, year: i32) -> String {
@@ -106,8 +139,21 @@ Giới thiệu mô hình: ở đâu, ai thực hiện, từ khi nào.\n\
 ## Cách làm\n\
 \n\
 ## Kết quả\n",
-        title = q(title),
-        province = q(province),
-        field = q(field),
+        title = quote(title),
+        province = quote(province),
+        field = quote(field),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quoted_values_stay_on_one_line() {
+        assert_eq!(quote("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+        assert_eq!(quote("một\r\nhai\tba\u{7}"), "\"một\\nhai\\tba\\u0007\"");
+        let yaml: String = yaml_serde::from_str(&quote("x\ny: \"z\"")).unwrap_or_default();
+        assert_eq!(yaml, "x\ny: \"z\"");
+    }
 }

@@ -9,6 +9,7 @@ mod cdp;
 mod check_new;
 mod diagnostics;
 mod images;
+mod import;
 mod init_schema;
 mod injection;
 mod journalists;
