@@ -15,11 +15,11 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+pub(crate) use fence::through_symlink;
 use fence::{Fence, Refused, read_bounded, refusal};
 pub use fence::{MAX_SETTINGS_BYTES, MAX_TEMPLATE_BYTES, PUBLISHED_EXTENSIONS};
-pub(crate) use fence::through_symlink;
-use size::measure;
 pub use size::image_size;
+use size::measure;
 
 include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 
@@ -168,7 +168,10 @@ pub fn config_text(root: &Path) -> Result<Option<String>> {
     let mut diags = Vec::new();
     let text = settings(&Fence::new(root)?, "site.yaml", &mut diags)?;
     match diags.first() {
-        Some(d) => Err(Error::Usage(format!("{}: {}", d.path, d.message))),
+        Some(d) => Err(Error::Usage(format!(
+            "{}: {} [{}]",
+            d.path, d.message, d.code
+        ))),
         None => Ok(text),
     }
 }
@@ -298,7 +301,9 @@ fn walk(root: &Path, dir: &Path, follow_dir: bool, prune: bool) -> Result<Vec<(S
         });
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+            let path = e
+                .path()
+                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
             Error::io(
                 path,
                 e.into_io_error()
@@ -416,9 +421,9 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
         Err(why) => {
             let d = refusal(rel, why, "an article", MAX_ARTICLE_BYTES);
             return Ok(Err(match why {
-                Refused::TooLarge(_) => d.help(
-                    "split the story, or move data and images out of the Markdown file",
-                ),
+                Refused::TooLarge(_) => {
+                    d.help("split the story, or move data and images out of the Markdown file")
+                }
                 Refused::NotAFile => d,
             }));
         }

@@ -194,10 +194,18 @@ mod tests {
         let root = dir.path();
         std::os::unix::fs::symlink(outside.path(), root.join("content")).expect("symlink");
         let changed = root.join("content/a/x.md");
-        assert_eq!(classify(root, std::slice::from_ref(&changed)), Some(Change::Full));
+        assert_eq!(
+            classify(root, std::slice::from_ref(&changed)),
+            Some(Change::Full)
+        );
         // And the incremental load, should it be asked anyway, reads nothing through it.
         let mut loaded = crate::load::site(root).expect("load");
-        assert!(loaded.diagnostics.iter().any(|d| d.code == "E007" && d.path == "content"));
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "E007" && d.path == "content")
+        );
         loaded.refresh(&[changed]).expect("refresh");
         assert!(loaded.sources.is_empty() && loaded.content_files.is_empty());
     }

@@ -67,7 +67,9 @@ impl Fence {
         }
         match path.canonicalize() {
             Ok(real) if real.starts_with(&self.real) => Ok(Some(path)),
-            Ok(_) => Err(link_out(&self.first_link(rel).unwrap_or_else(|| rel.to_owned()))),
+            Ok(_) => Err(link_out(
+                &self.first_link(rel).unwrap_or_else(|| rel.to_owned()),
+            )),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             // Unreadable for another reason: the read reports it with the path.
             Err(_) => Ok(Some(path)),
@@ -203,11 +205,20 @@ pub(crate) fn active_svg(rel: &str) -> Diagnostic {
 pub(crate) fn svg_is_active(svg: &[u8]) -> bool {
     let text = String::from_utf8_lossy(svg).to_ascii_lowercase();
     [
-        "<script", ":script", "script:", "foreignobject", "<!entity", "&#", "<iframe",
-        "<embed", "<object", "<handler", "<listener",
+        "<script",
+        ":script",
+        "script:",
+        "foreignobject",
+        "<!entity",
+        "&#",
+        "<iframe",
+        "<embed",
+        "<object",
+        "<handler",
+        "<listener",
     ]
     .iter()
-        .any(|bad| text.contains(bad))
+    .any(|bad| text.contains(bad))
         || has_event_attribute(&text)
 }
 
@@ -238,12 +249,28 @@ mod tests {
 
     #[test]
     fn only_media_and_documents_are_publishable() {
-        for ok in ["a/b.png", "a/B.JPG", "a/bao-cao.pdf", "a/x.docx", "a/v.mp4", "a/d.zip"] {
+        for ok in [
+            "a/b.png",
+            "a/B.JPG",
+            "a/bao-cao.pdf",
+            "a/x.docx",
+            "a/v.mp4",
+            "a/d.zip",
+        ] {
             assert!(is_publishable(ok), "{ok}");
         }
         for bad in [
-            "a/x.html", "a/x.htm", "a/x.js", "a/x.mjs", "a/index.json", "a/x.xml", "a/x.css",
-            "a/README", "a/.png", "a/x.png.html", "a/x.php",
+            "a/x.html",
+            "a/x.htm",
+            "a/x.js",
+            "a/x.mjs",
+            "a/index.json",
+            "a/x.xml",
+            "a/x.css",
+            "a/README",
+            "a/.png",
+            "a/x.png.html",
+            "a/x.php",
         ] {
             assert!(!is_publishable(bad), "{bad}");
         }
@@ -288,8 +315,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("big.yaml");
         std::fs::write(&file, vec![b'a'; 2049]).expect("write");
-        assert_eq!(read_bounded(&file, 2048).expect("read"), Err(Refused::TooLarge(2049)));
-        assert_eq!(read_bounded(&file, 4096).expect("read").map(|b| b.len()), Ok(2049));
+        assert_eq!(
+            read_bounded(&file, 2048).expect("read"),
+            Err(Refused::TooLarge(2049))
+        );
+        assert_eq!(
+            read_bounded(&file, 4096).expect("read").map(|b| b.len()),
+            Ok(2049)
+        );
     }
 
     #[cfg(unix)]
@@ -307,9 +340,14 @@ mod tests {
         let fence = Fence::new(root).expect("fence");
         assert_eq!(fence.resolve("templates"), Ok(Some(root.join("templates"))));
         assert_eq!(fence.resolve("static"), Ok(None));
-        let d = fence.resolve("themes/ngoai/strings.yaml").expect_err("refused");
+        let d = fence
+            .resolve("themes/ngoai/strings.yaml")
+            .expect_err("refused");
         assert_eq!((d.code, d.path.as_str()), ("E007", "themes/ngoai"));
         let shown = format!("{d:?}");
-        assert!(!shown.contains(&*outside.path().to_string_lossy()), "{shown}");
+        assert!(
+            !shown.contains(&*outside.path().to_string_lossy()),
+            "{shown}"
+        );
     }
 }

@@ -154,7 +154,10 @@ mod tests {
         assert_eq!(svg_size("<svg viewBox=\"0 0 32 16\">"), Some((32, 16)));
         assert_eq!(svg_size("<svg\n  viewBox = '0,0,8,4'>"), Some((8, 4)));
         assert_eq!(svg_size("<svg width=\"100%\">"), None);
-        assert_eq!(svg_size("<svg data-width=\"5\" width=\"7\" height=\"3\">"), Some((7, 3)));
+        assert_eq!(
+            svg_size("<svg data-width=\"5\" width=\"7\" height=\"3\">"),
+            Some((7, 3))
+        );
     }
 
     #[test]
@@ -172,7 +175,10 @@ mod tests {
         ] {
             let _ = svg_size(svg);
         }
-        assert_eq!(svg_size("<svg width='1e12' height='2'>"), Some((u32::MAX, 2)));
+        assert_eq!(
+            svg_size("<svg width='1e12' height='2'>"),
+            Some((u32::MAX, 2))
+        );
     }
 
     /// A tiny deterministic PRNG (xorshift64*), so the mutation test needs no crate.
@@ -215,13 +221,19 @@ mod tests {
     /// `ipco` → `ispe` (width, height).
     fn avif(w: u32, h: u32) -> Vec<u8> {
         let boxed = |kind: &[u8], body: Vec<u8>| {
-            let mut b = u32::try_from(8 + body.len()).unwrap_or(0).to_be_bytes().to_vec();
+            let mut b = u32::try_from(8 + body.len())
+                .unwrap_or(0)
+                .to_be_bytes()
+                .to_vec();
             b.extend(kind);
             b.extend(body);
             b
         };
         let ispe = boxed(b"ispe", [[0; 4], w.to_be_bytes(), h.to_be_bytes()].concat());
-        let meta = boxed(b"meta", [vec![0; 4], boxed(b"iprp", boxed(b"ipco", ispe))].concat());
+        let meta = boxed(
+            b"meta",
+            [vec![0; 4], boxed(b"iprp", boxed(b"ipco", ispe))].concat(),
+        );
         [boxed(b"ftyp", b"avif\0\0\0\0avifmif1miaf".to_vec()), meta].concat()
     }
 

@@ -12,6 +12,7 @@ mod images;
 mod init_schema;
 mod journalists;
 mod live_reload_browser;
+mod load_boundary;
 mod search;
 mod serve;
 mod support;
