@@ -412,7 +412,11 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    crate::vietnamese::nfc(&joined)
+    if crate::vietnamese::is_nfc(&joined) {
+        joined
+    } else {
+        crate::vietnamese::nfc(&joined)
+    }
 }
 
 fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Diagnostic>> {

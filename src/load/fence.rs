@@ -289,6 +289,8 @@ mod tests {
             r#"<svg><a href="&#106;avascript:alert(1)"><rect/></a></svg>"#,
             r#"<svg><foreignObject><iframe/></foreignObject></svg>"#,
             r#"<svg><rect/onclick="x()"/></svg>"#,
+            "<svg><a href=\"java\tscript:alert(1)\"><rect/></a></svg>",
+            r#"<svg><svg:script>alert(1)</svg:script></svg>"#,
         ] {
             assert!(svg_is_active(bad.as_bytes()), "{bad}");
         }
