@@ -235,7 +235,7 @@ impl Loaded {
             }
             // A link on the way is the watcher's to turn into a full reload, which
             // applies the build's rules; read nothing through it here.
-            if through_symlink(&root, &rel) {
+            if through_symlink(&root, path) {
                 continue;
             }
             let inside =

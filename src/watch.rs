@@ -117,9 +117,7 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
             // A build skips symlinks below `content/` and follows `content/` itself only
             // into the site, but reading one changed path through a link could leave
             // it: let a full reload apply the build's rules.
-            Some("content") if parts.len() > 1 && through_symlink(root, &parts.join("/")) => {
-                full = true
-            }
+            Some("content") if parts.len() > 1 && through_symlink(root, p) => full = true,
             Some("content") if parts.len() > 1 => content.push(p.clone()),
             Some("themes" | "templates" | "static") => full = true,
             Some("site.yaml") if parts.len() == 1 => full = true,

@@ -91,12 +91,16 @@ impl Fence {
     }
 }
 
-/// Whether `rel` (site-relative, `/`-separated) is, or lies inside, a symbolic link.
-pub(crate) fn through_symlink(root: &Path, rel: &str) -> bool {
-    let mut path = root.to_path_buf();
-    rel.split('/').filter(|p| !p.is_empty()).any(|part| {
-        path.push(part);
-        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+/// Whether `path` is, or lies inside, a symbolic link below `root`. Checked on the
+/// path's own components (not its NFC site path), so the names are those on disk.
+pub(crate) fn through_symlink(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut at = root.to_path_buf();
+    rel.components().any(|part| {
+        at.push(part);
+        std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
     })
 }
 
