@@ -124,6 +124,42 @@ fn a_templates_folder_linked_out_of_the_site_is_refused() {
 
 #[cfg(unix)]
 #[test]
+fn links_inside_template_static_and_theme_folders_are_skipped() {
+    let (o, site) = (outside(), fixture("minimal"));
+    let root = site.path();
+    link(
+        o.path().join("article.html"),
+        root,
+        "templates/article.html",
+    );
+    link(o.path().join("token.txt"), root, "static/token.txt");
+    link(o.path().join("assets"), root, "static/assets-ngoai");
+    link(
+        o.path().join("strings.yaml"),
+        root,
+        "themes/default/templates/404.html",
+    );
+    link(
+        o.path().join("assets/style.css"),
+        root,
+        "themes/default/static/assets/x.css",
+    );
+    let out = kheo(root, &["build"]);
+    assert_exit(&out, 0);
+    assert_secret_kept(root, &out);
+    let public = root.join("public");
+    assert!(
+        public
+            .join("mo-hinh/to-dan-pho-xanh-sach-dep/index.html")
+            .is_file()
+    );
+    for skipped in ["token.txt", "assets-ngoai/style.css", "assets/x.css"] {
+        assert!(!public.join(skipped).exists(), "{skipped} published");
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn theme_files_linked_out_of_the_site_are_refused() {
     let (o, site) = (outside(), fixture("minimal"));
     link(
