@@ -291,11 +291,7 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
 }
 
 fn schema(root: &std::path::Path) -> Result<u8, Error> {
-    let text = match std::fs::read_to_string(root.join("site.yaml")) {
-        Ok(t) => Some(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io(root.join("site.yaml"), e)),
-    };
+    let text = crate::load::config_text(root)?;
     let config = crate::config::Config::parse(text.as_deref()).unwrap_or_default();
     let schema = crate::schema::front_matter(&config, crate::validate::next_year());
     print_lines(std::iter::once(

@@ -1,7 +1,12 @@
 //! Stage 1, the only stage that reads the disk: `site.yaml`, every article under
 //! `content/` (UTF-8 checked, BOM stripped, CRLF → LF, NFC), the list of other files
 //! there, templates (built-in theme ← `themes/<name>/` ← `templates/`) and static
-//! files. Unreadable or oversized files become diagnostics, never panics.
+//! files. Unreadable or oversized files become diagnostics, never panics; nothing
+//! outside the site folder is read (see `fence`). Site-relative paths are NFC, so a
+//! file named on macOS (NFD) matches the NFC text that links to it.
+
+mod fence;
+mod size;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +15,11 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+pub(crate) use fence::through_symlink;
+use fence::{Fence, Refused, read_bounded, refusal};
+pub use fence::{MAX_SETTINGS_BYTES, MAX_TEMPLATE_BYTES, PUBLISHED_EXTENSIONS};
+pub use size::image_size;
+use size::measure;
 
 include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 
@@ -100,11 +110,15 @@ pub fn site(root: &Path) -> Result<Loaded> {
             std::io::Error::new(std::io::ErrorKind::NotFound, "site folder not found"),
         ));
     }
-    let config_text = read_optional(&root.join("site.yaml"))?;
+    let fence = Fence::new(root)?;
+    let mut diagnostics = Vec::new();
+    let config_text = settings(&fence, "site.yaml", &mut diagnostics)?;
     let theme = theme_name(config_text.as_deref());
-    let (sources, content_files, diagnostics) = content(root)?;
-    let (templates, statics) = theme_files(root, &theme)?;
-    let strings = match read_optional(&root.join("themes").join(&theme).join("strings.yaml"))? {
+    let (sources, content_files, content_diags) = content(&fence)?;
+    diagnostics.extend(content_diags);
+    let (templates, statics) = theme_files(&fence, &theme, &mut diagnostics)?;
+    let strings_path = format!("themes/{theme}/strings.yaml");
+    let strings = match settings(&fence, &strings_path, &mut diagnostics)? {
         Some(s) => s,
         None => THEME
             .iter()
@@ -123,6 +137,9 @@ pub fn site(root: &Path) -> Result<Loaded> {
         &mut image_sizes,
         statics.iter().map(|(k, b)| (format!("/{k}"), b.clone())),
     );
+    // One link (`themes/x`) can refuse several files below it.
+    diagnostics.sort();
+    diagnostics.dedup();
     Ok(Loaded {
         root: root.to_path_buf(),
         config_text,
@@ -145,9 +162,37 @@ fn theme_name(config: Option<&str>) -> String {
         .unwrap_or_else(|| "default".to_owned())
 }
 
-fn read_optional(path: &Path) -> Result<Option<String>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(clean_text(&String::from_utf8_lossy(&bytes)))),
+/// The text of `site.yaml` by the rules of a build (inside the site, a regular file of
+/// at most `MAX_SETTINGS_BYTES`), for the commands that need only the settings.
+pub fn config_text(root: &Path) -> Result<Option<String>> {
+    let mut diags = Vec::new();
+    let text = settings(&Fence::new(root)?, "site.yaml", &mut diags)?;
+    match diags.first() {
+        Some(d) => Err(Error::Usage(format!(
+            "{}: {} [{}]",
+            d.path, d.message, d.code
+        ))),
+        None => Ok(text),
+    }
+}
+
+/// A settings file (`site.yaml`, `strings.yaml`), cleaned; `None` if absent or refused
+/// (then with a diagnostic in `diags`).
+fn settings(fence: &Fence, rel: &str, diags: &mut Vec<Diagnostic>) -> Result<Option<String>> {
+    let path = match fence.resolve(rel) {
+        Ok(Some(path)) => path,
+        Ok(None) => return Ok(None),
+        Err(d) => {
+            diags.push(d);
+            return Ok(None);
+        }
+    };
+    match read_bounded(&path, MAX_SETTINGS_BYTES) {
+        Ok(Ok(bytes)) => Ok(Some(clean_text(&String::from_utf8_lossy(&bytes)))),
+        Ok(Err(why)) => {
+            diags.push(refusal(rel, why, "a settings file", MAX_SETTINGS_BYTES));
+            Ok(None)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),
     }
@@ -188,6 +233,11 @@ impl Loaded {
             if !rel.starts_with("content/") || rel.split('/').any(is_ignored) {
                 continue;
             }
+            // A link on the way is the watcher's to turn into a full reload, which
+            // applies the build's rules; read nothing through it here.
+            if through_symlink(&root, path) {
+                continue;
+            }
             let inside =
                 |p: &str| p == rel || p.strip_prefix(&rel).is_some_and(|r| r.starts_with('/'));
             self.sources.retain(|s| !inside(&s.path.0));
@@ -195,7 +245,7 @@ impl Loaded {
             self.image_sizes.retain(|p, _| !inside(p));
             self.diagnostics.retain(|d| !inside(&d.path));
             if path.exists() {
-                let (sources, files, diags) = match content_under(&root, path) {
+                let (sources, files, diags) = match content_under(&root, path, false) {
                     Ok(c) => c,
                     // Gone again between the event and the read: nothing to add.
                     Err(Error::Io { source, .. })
@@ -232,118 +282,81 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// The regular files at or below `dir`, sorted, as (NFC site-relative path, path),
+/// skipping every symbolic link (`dir` itself unless `follow_dir`) and ignored names:
+/// of folders too if `prune` (`content/`), of files only otherwise (`static/.well-known/`).
+fn walk(root: &Path, dir: &Path, follow_dir: bool, prune: bool) -> Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    if !dir.exists() {
+        return Ok(files);
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_root_links(follow_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(prune || e.file_type().is_file())
+                || !is_ignored(&e.file_name().to_string_lossy())
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+            Error::io(
+                path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("walk failed")),
+            )
+        })?;
+        if entry.file_type().is_file() {
+            files.push((relative(root, entry.path()), entry.into_path()));
+        }
+    }
+    Ok(files)
+}
+
+/// SVGs beside articles larger than this are not published (the check reads them whole).
+const MAX_SVG_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Whether the SVG at `path` is a plain drawing, safe to publish (see `svg_is_active`).
+fn plain_svg(path: &Path) -> Result<bool> {
+    match read_bounded(path, MAX_SVG_BYTES) {
+        Ok(Ok(bytes)) => Ok(!fence::svg_is_active(&bytes)),
+        Ok(Err(_)) => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
 type Content = (Vec<Source>, BTreeMap<String, PathBuf>, Vec<Diagnostic>);
 
-/// Reads the width and height of every image among `files` into `sizes`. Only the
-/// header is read (`imagesize`); SVG sizes come from the root element's attributes.
-fn measure(
-    sizes: &mut std::collections::HashMap<String, (u32, u32)>,
-    files: impl Iterator<Item = (String, Blob)>,
-) {
-    let images: Vec<(String, Blob)> = files
-        .filter(|(k, _)| {
-            let ext = k
-                .rsplit_once('.')
-                .map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
-            matches!(
-                ext.as_str(),
-                "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "svg"
-            )
-        })
-        .collect();
-    let found: Vec<(String, (u32, u32))> = images
-        .par_iter()
-        .filter_map(|(k, blob)| {
-            let size = if k.to_ascii_lowercase().ends_with(".svg") {
-                let bytes = match blob {
-                    Blob::Embedded(b) => b.to_vec(),
-                    Blob::Disk(p) => std::fs::read(p).ok()?,
-                };
-                svg_size(&String::from_utf8_lossy(&bytes))
-            } else {
-                let s = match blob {
-                    Blob::Embedded(b) => imagesize::blob_size(b).ok()?,
-                    Blob::Disk(p) => imagesize::size(p).ok()?,
-                };
-                Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?))
-            };
-            size.map(|s| (k.clone(), s))
-        })
-        .collect();
-    sizes.extend(found);
-}
-
-/// `width`/`height` of an SVG's root element, else its `viewBox`.
-fn svg_size(svg: &str) -> Option<(u32, u32)> {
-    let start = svg.find("<svg")?;
-    let tag = &svg[start..start + svg[start..].find('>')?];
-    let attr = |name: &str| {
-        let i = tag.find(&format!(" {name}="))? + name.len() + 2;
-        let quote = tag[i..].chars().next()?;
-        let rest = &tag[i + 1..];
-        Some(rest[..rest.find(quote)?].to_owned())
-    };
-    let number = |v: String| {
-        v.trim()
-            .trim_end_matches("px")
-            .parse::<f64>()
-            .ok()
-            .filter(|n| *n > 0.0)
-    };
-    if let (Some(w), Some(h)) = (
-        attr("width").and_then(number),
-        attr("height").and_then(number),
-    ) {
-        return Some((w.round() as u32, h.round() as u32));
+/// Everything under `content/`, which may itself be a link only to a folder inside
+/// the site.
+fn content(fence: &Fence) -> Result<Content> {
+    match fence.resolve("content") {
+        Ok(Some(dir)) => content_under(&fence.root, &dir, true),
+        Ok(None) => Ok(Default::default()),
+        Err(d) => Ok((Vec::new(), BTreeMap::new(), vec![d])),
     }
-    let vb = attr("viewBox")?;
-    let parts: Vec<f64> = vb
-        .split([' ', ','])
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    (parts.len() == 4 && parts[2] > 0.0 && parts[3] > 0.0)
-        .then(|| (parts[2].round() as u32, parts[3].round() as u32))
 }
 
-fn content(root: &Path) -> Result<Content> {
-    content_under(root, &root.join("content"))
-}
-
-/// Reads the articles and other files at or below `dir` (a folder or one file).
-fn content_under(root: &Path, dir: &Path) -> Result<Content> {
-    let dir = dir.to_path_buf();
+/// Reads the articles and other files at or below `dir` (a folder or one file). Links
+/// below it are never followed, nor `dir` itself unless `follow_dir` (checked by the
+/// caller). Files that may not be published are left out, with a warning.
+fn content_under(root: &Path, dir: &Path, follow_dir: bool) -> Result<Content> {
     let mut md = Vec::new();
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();
-    if dir.exists() {
-        // A symlink is never followed, not even when it is the path asked for.
-        let walker = walkdir::WalkDir::new(&dir)
-            .follow_root_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-        for entry in walker {
-            let entry = entry.map_err(|e| {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.clone());
-                Error::io(
-                    path,
-                    e.into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("walk failed")),
-                )
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = relative(root, entry.path());
-            if rel.ends_with(".md") {
-                md.push((rel, entry.path().to_path_buf()));
-            } else {
-                others.insert(rel, entry.path().to_path_buf());
-            }
+    for (rel, path) in walk(root, dir, follow_dir, true)? {
+        if rel.ends_with(".md") {
+            md.push((rel, path));
+        } else if !fence::is_publishable(&rel) {
+            diags.push(fence::not_published(&rel));
+        } else if rel.to_ascii_lowercase().ends_with(".svg") && !plain_svg(&path)? {
+            diags.push(fence::active_svg(&rel));
+        } else {
+            others.insert(rel, path);
         }
     }
     let read: Vec<Result<std::result::Result<Source, Diagnostic>>> = md
@@ -389,34 +402,36 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// A site-relative, `/`-separated path (`path` as it is if it is not under `root`).
+/// A site-relative, `/`-separated path in NFC (`path` as it is if it is not under
+/// `root`). NFC because macOS names files in NFD while the text that links to them is
+/// NFC; the file is still read by its path on disk.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
+    let joined = rel
+        .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    if crate::vietnamese::is_nfc(&joined) {
+        joined
+    } else {
+        crate::vietnamese::nfc(&joined)
+    }
 }
 
 fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Diagnostic>> {
-    let meta = std::fs::metadata(abs).map_err(|e| Error::io(abs, e))?;
-    if meta.len() > MAX_ARTICLE_BYTES {
-        let mb = meta.len() as f64 / 1_048_576.0;
-        return Ok(Err(Diagnostic::error(
-            "E002",
-            rel,
-            0,
-            0,
-            format!(
-                "file is too large ({mb:.1} MB; an article may be at most {} MB)",
-                MAX_ARTICLE_BYTES >> 20
-            ),
-        )
-        .help(
-            "split the story, or move data and images out of the Markdown file",
-        )));
-    }
-    let bytes = std::fs::read(abs).map_err(|e| Error::io(abs, e))?;
+    let bytes = match read_bounded(abs, MAX_ARTICLE_BYTES).map_err(|e| Error::io(abs, e))? {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            let d = refusal(rel, why, "an article", MAX_ARTICLE_BYTES);
+            return Ok(Err(match why {
+                Refused::TooLarge(_) => {
+                    d.help("split the story, or move data and images out of the Markdown file")
+                }
+                Refused::NotAFile => d,
+            }));
+        }
+    };
     // SIMD validation: Vietnamese text is mostly multi-byte, which std checks slowly.
     let text = match simdutf8::compat::from_utf8(&bytes) {
         Ok(t) => t,
@@ -467,84 +482,83 @@ fn clean(text: &str) -> Option<String> {
 type ThemeFiles = (BTreeMap<String, TemplateSource>, BTreeMap<String, Blob>);
 
 /// Built-in theme, then the site's `themes/<theme>/`, then `templates/` and `static/`.
-fn theme_files(root: &Path, theme: &str) -> Result<ThemeFiles> {
-    let mut templates = BTreeMap::new();
-    let mut statics = BTreeMap::new();
-    if theme == "default" {
-        for (path, bytes) in THEME {
-            if let Some(name) = path.strip_prefix("templates/") {
-                let text = String::from_utf8_lossy(bytes).into_owned();
-                templates.insert(
-                    name.to_owned(),
-                    TemplateSource {
-                        text,
-                        origin: "built-in theme".to_owned(),
-                    },
-                );
-            } else if let Some(name) = path.strip_prefix("static/") {
-                statics.insert(name.to_owned(), Blob::Embedded(bytes));
-            }
+/// Templates and strings are read bounded; a folder that links out of the site is
+/// refused (E007) and the built-in theme stands in for a refused theme.
+fn theme_files(fence: &Fence, theme: &str, diags: &mut Vec<Diagnostic>) -> Result<ThemeFiles> {
+    let theme_dir = format!("themes/{theme}");
+    let refused = match fence.resolve(&theme_dir) {
+        _ if theme == "default" => false,
+        Ok(Some(dir)) if dir.is_dir() => false,
+        Err(d) => {
+            diags.push(d);
+            true
         }
-    }
-    let theme_dir = root.join("themes").join(theme);
-    if theme != "default" && !theme_dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "theme `{theme}` not found: expected the folder {}",
-            theme_dir.display()
-        )));
-    }
+        Ok(_) => {
+            return Err(Error::Usage(format!(
+                "theme `{theme}` not found: expected the folder {}",
+                fence.root.join(&theme_dir).display()
+            )));
+        }
+    };
+    let (mut templates, mut statics) = built_in(theme == "default" || refused);
     for (dir, into_templates) in [
-        (theme_dir.join("templates"), true),
-        (theme_dir.join("static"), false),
-        (root.join("templates"), true),
-        (root.join("static"), false),
+        (format!("{theme_dir}/templates"), true),
+        (format!("{theme_dir}/static"), false),
+        ("templates".to_owned(), true),
+        ("static".to_owned(), false),
     ] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                Error::io(
-                    &dir,
-                    e.into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("walk failed")),
-                )
-            })?;
-            if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
+        let path = match fence.resolve(&dir) {
+            Ok(Some(path)) if path.is_dir() => path,
+            Ok(_) => continue,
+            Err(d) => {
+                diags.push(d);
                 continue;
             }
-            let name = relative(&dir, entry.path());
-            if into_templates {
-                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                let text = clean_text(&String::from_utf8_lossy(&bytes));
-                templates.insert(
-                    name,
-                    TemplateSource {
-                        text,
-                        origin: relative(root, entry.path()),
-                    },
-                );
-            } else {
-                statics.insert(name, Blob::Disk(entry.path().to_path_buf()));
+        };
+        for (rel, file) in walk(&fence.root, &path, true, false)? {
+            let Some(name) = rel.strip_prefix(&dir).and_then(|n| n.strip_prefix('/')) else {
+                continue;
+            };
+            if !into_templates {
+                statics.insert(name.to_owned(), Blob::Disk(file));
+                continue;
+            }
+            match read_bounded(&file, MAX_TEMPLATE_BYTES).map_err(|e| Error::io(&file, e))? {
+                Ok(bytes) => {
+                    let text = clean_text(&String::from_utf8_lossy(&bytes));
+                    templates.insert(name.to_owned(), TemplateSource { text, origin: rel });
+                }
+                Err(why) => diags.push(refusal(&rel, why, "a template", MAX_TEMPLATE_BYTES)),
             }
         }
     }
     Ok((templates, statics))
 }
 
+/// The built-in theme's templates and static files, or nothing if not `wanted`.
+fn built_in(wanted: bool) -> ThemeFiles {
+    let mut templates = BTreeMap::new();
+    let mut statics = BTreeMap::new();
+    for (path, bytes) in THEME.iter().filter(|_| wanted) {
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            templates.insert(
+                name.to_owned(),
+                TemplateSource {
+                    text,
+                    origin: "built-in theme".to_owned(),
+                },
+            );
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.insert(name.to_owned(), Blob::Embedded(bytes));
+        }
+    }
+    (templates, statics)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn svg_sizes() {
-        assert_eq!(
-            svg_size("<svg xmlns='x' width=\"800\" height=\"450px\">"),
-            Some((800, 450))
-        );
-        assert_eq!(svg_size("<svg viewBox=\"0 0 32 16\">"), Some((32, 16)));
-        assert_eq!(svg_size("<svg width=\"100%\">"), None);
-    }
 
     #[test]
     fn cleans_bom_crlf_and_nfd() {

@@ -12,11 +12,7 @@ use crate::vietnamese::{did_you_mean, nfc, slugify};
 /// Creates the article and prints its path; returns the exit status.
 pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i32>) -> Result<u8> {
     let title = nfc(title.trim());
-    let config_text = match std::fs::read_to_string(root.join("site.yaml")) {
-        Ok(t) => Some(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io(root.join("site.yaml"), e)),
-    };
+    let config_text = crate::load::config_text(root)?;
     let config = Config::parse(config_text.as_deref()).unwrap_or_default();
     let Some(p) = REGISTRY.resolve(province) else {
         let hint = REGISTRY

@@ -10,7 +10,7 @@ use std::time::Duration;
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::error::{Error, Result};
-use crate::load::is_ignored;
+use crate::load::{is_ignored, through_symlink};
 
 /// What a batch of file events means for the build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +65,9 @@ pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
     };
     for name in ["content", "themes", "templates", "static"] {
         let dir = root.join(name);
-        if dir.is_dir() {
+        // A folder that links out of the site is not read (E007): nothing to watch.
+        let inside = dir.canonicalize().is_ok_and(|real| real.starts_with(root));
+        if inside && dir.is_dir() {
             watcher.watch(&dir, RecursiveMode::Recursive).map_err(err)?;
         }
     }
@@ -112,9 +114,10 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
             continue;
         }
         match parts.first().map(String::as_str) {
-            // A build skips symlinks below `content/`, but reading one changed path
-            // would follow it out of the site: let a full reload apply the build's rules.
-            Some("content") if parts.len() > 1 && through_symlink(root, &parts) => full = true,
+            // A build skips symlinks below `content/` and follows `content/` itself only
+            // into the site, but reading one changed path through a link could leave
+            // it: let a full reload apply the build's rules.
+            Some("content") if parts.len() > 1 && through_symlink(root, p) => full = true,
             Some("content") if parts.len() > 1 => content.push(p.clone()),
             Some("themes" | "templates" | "static") => full = true,
             Some("site.yaml") if parts.len() == 1 => full = true,
@@ -130,15 +133,6 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
         content.dedup();
         Some(Change::Content(content))
     }
-}
-
-/// Whether `parts` (below `root`) is, or lies inside, a symlink under its first folder.
-fn through_symlink(root: &Path, parts: &[String]) -> bool {
-    let mut path = root.join(&parts[0]);
-    parts[1..].iter().any(|part| {
-        path.push(part);
-        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
-    })
 }
 
 #[cfg(test)]
@@ -186,5 +180,31 @@ mod tests {
             classify(root, &[p("content/a/z.md")]),
             Some(Change::Content(vec![p("content/a/z.md")]))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_change_inside_a_linked_content_folder_rebuilds_everything() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(outside.path().join("a")).expect("mkdir");
+        std::fs::write(outside.path().join("a/x.md"), "TOPSECRET").expect("write");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::os::unix::fs::symlink(outside.path(), root.join("content")).expect("symlink");
+        let changed = root.join("content/a/x.md");
+        assert_eq!(
+            classify(root, std::slice::from_ref(&changed)),
+            Some(Change::Full)
+        );
+        // And the incremental load, should it be asked anyway, reads nothing through it.
+        let mut loaded = crate::load::site(root).expect("load");
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "E007" && d.path == "content")
+        );
+        loaded.refresh(&[changed]).expect("refresh");
+        assert!(loaded.sources.is_empty() && loaded.content_files.is_empty());
     }
 }

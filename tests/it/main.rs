@@ -14,6 +14,7 @@ mod init_schema;
 mod injection;
 mod journalists;
 mod live_reload_browser;
+mod load_boundary;
 mod output_safety;
 mod property;
 mod search;
