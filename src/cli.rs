@@ -18,6 +18,35 @@ use crate::{BuildOptions, Outcome};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: vi (default) or en. Also KHEO_LANG; otherwise the site's
+    /// `language`, then the system's LANG.
+    #[arg(long, global = true, value_name = "vi|en")]
+    lang: Option<String>,
+}
+
+impl Command {
+    /// The site folder the command works on, if it has one.
+    fn root(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Build { root, .. }
+            | Command::Check { root, .. }
+            | Command::Serve { root, .. }
+            | Command::Schema { root }
+            | Command::New { root, .. }
+            | Command::Import { root, .. } => Some(&root.root),
+            Command::Init { .. } => None,
+        }
+    }
+}
+
+/// Sets the language of messages before anything is said (see `i18n::choose`).
+fn choose_language(cli: &Cli) {
+    let site = cli
+        .command
+        .root()
+        .and_then(|r| crate::load::config_text(r).ok().flatten())
+        .and_then(|text| crate::config::language_of(&text));
+    crate::i18n::set(crate::i18n::choose(cli.lang.as_deref(), site.as_deref()));
 }
 
 #[derive(Debug, clap::Args)]
@@ -147,6 +176,7 @@ pub fn main() -> u8 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    choose_language(&cli);
     let result = match cli.command {
         Command::Build {
             root,

@@ -100,6 +100,15 @@ fn field(name: &str) -> Field {
     }
 }
 
+/// The `language:` of a `site.yaml`, read loosely (before full parsing, so that the
+/// messages about the file itself are in the site's language).
+pub fn language_of(text: &str) -> Option<String> {
+    let value = text.lines().find_map(|l| l.strip_prefix("language:"))?;
+    let value = value.split(" #").next().unwrap_or("").trim();
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
 impl Config {
     /// Parses `site.yaml` text (`None`: no file) into settings, or diagnostics.
     pub fn parse(text: Option<&str>) -> Result<Config, Vec<Diagnostic>> {

@@ -3,7 +3,7 @@
 //! and never write outside the output folder.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::{assert_exit, files, kheo, read, site_with, stderr};
@@ -24,7 +24,7 @@ fn build_one(bytes: &[u8]) -> (tempfile::TempDir, Output) {
 
 /// Runs `kheo build` but kills it after `limit`; `None` if it had to be killed.
 fn build_within(root: &Path, limit: Duration) -> Option<Output> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kheo"))
+    let mut child = crate::support::kheo_command()
         .args(["build", "--root"])
         .arg(root)
         .stdout(Stdio::piped())

@@ -1,7 +1,7 @@
 //! `kheo check` (validates like `build`, writes nothing; `--format json`, `--strict`)
 //! and `kheo new` (writes an article that passes `check`, never overwrites).
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::support::{
     assert_exit, files, fixture, invalid_site, kheo, read, site_with, stderr, stdout,
@@ -81,7 +81,7 @@ fn regression_check_json_panics_on_a_closed_pipe() {
     let site = invalid_site();
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
-    let out = Command::new(env!("CARGO_BIN_EXE_kheo"))
+    let out = crate::support::kheo_command()
         .args(["check", "--format", "json", "--root"])
         .arg(site.path())
         .stdout(Stdio::from(writer))

@@ -2,10 +2,9 @@
 //! that accepts what validation accepts.
 
 use crate::support::kheo;
-use std::process::Command;
 
 fn kheo_bare(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kheo"))
+    crate::support::kheo_command()
         .args(args)
         .env_remove("CI")
         .output()

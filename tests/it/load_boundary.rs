@@ -270,7 +270,7 @@ fn a_template_over_the_size_cap_is_refused() {
 
 /// Runs kheo, killing it if it is still running after `limit`.
 fn kheo_within(root: &Path, args: &[&str], limit: Duration) -> Option<Output> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kheo"))
+    let mut child = crate::support::kheo_command()
         .args(args)
         .arg("--root")
         .arg(root)

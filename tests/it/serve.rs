@@ -7,7 +7,7 @@
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -84,7 +84,7 @@ impl Server {
 
     /// `start_with` and extra arguments to `kheo serve` (`--bind 0.0.0.0`).
     pub fn start_args(site: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kheo"))
+        let mut child = crate::support::kheo_command()
             .args(["serve", "--port", "0"])
             .args(args)
             .current_dir(site.path())
