@@ -722,8 +722,15 @@ def main():
     content = os.path.join(out, "content")
     sections = {}
     total_words = 0
+    # kheo never renames a story whose title another story has (its URL must not move
+    # when a story is added): such stories need their own `slug:`.
+    seen_titles = set()
     for i in range(args.n):
         a = make_article(i, args.seed, pool)
+        title_key = slugify(a.title, 10**6)
+        if title_key in seen_titles:
+            a.has_slug = True
+        seen_titles.add(title_key)
         total_words += a.words
         rel = os.path.join(a.province_slug, str(a.year), a.slug + ".md")
         if args.format == "native":
