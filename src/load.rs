@@ -104,12 +104,7 @@ pub struct Loaded {
 
 /// Reads the site at `root`. `theme` comes from `site.yaml`, which is read first.
 pub fn site(root: &Path) -> Result<Loaded> {
-    if !root.is_dir() {
-        return Err(Error::io(
-            root,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "site folder not found"),
-        ));
-    }
+    require_site(root)?;
     let fence = Fence::new(root)?;
     let mut diagnostics = Vec::new();
     let config_text = settings(&fence, "site.yaml", &mut diagnostics)?;
@@ -150,6 +145,20 @@ pub fn site(root: &Path) -> Result<Loaded> {
         statics,
         strings,
         diagnostics,
+    })
+}
+
+/// `Ok` if `root` is a site folder: a folder holding `site.yaml` (or a link by that
+/// name, which `settings` then judges). Otherwise `Error::NoSite` with the absolute
+/// path where `site.yaml` was looked for, so a command run from the wrong folder says
+/// so instead of building an empty site there.
+pub fn require_site(root: &Path) -> Result<()> {
+    if root.is_dir() && root.join("site.yaml").symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    Err(Error::NoSite {
+        root: std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()),
+        exists: root.is_dir(),
     })
 }
 
