@@ -74,3 +74,38 @@ e040-only-drafts = nothing to publish: there are only drafts ({ $n ->
    *[other] { $n } articles
 } marked `draft: true`: { $files })
 e040-only-drafts-help = drafts are not published; when an article is ready, delete its `draft: true` line (or change it to `draft: false`); to see drafts, use `kheo serve` or `kheo build --drafts`
+
+load-what-settings = a settings file
+load-what-article = an article
+load-what-template = a template
+e002 = file is too large ({ $size } MB; { $what } may be at most { $max } MB)
+e002-article-help = split the story, or move data and images out of the Markdown file
+e003 = file is not valid UTF-8 (bad byte { $byte } at byte offset { $offset })
+e003-help = save the file as UTF-8 (most editors: "Save with encoding" → UTF-8); old Vietnamese encodings such as TCVN3 or VNI must be converted
+e007 = symbolic link leads outside the site folder; kheo does not follow it
+e007-help = copy the files into the site folder, or link only to places inside it
+e008 = not a regular file (a FIFO, device or folder where a file belongs); not read
+e008-help = replace it with an ordinary file
+w002 = file is not published: only images, documents, audio and video are copied from content/
+w002-help = pages, scripts and data files would run on the site or replace its own files; put site-wide files in static/
+w003 = SVG image is not published: it contains script, event handlers or embedded HTML
+w003-help = export it again as a plain SVG (no scripts, no `on…=` attributes), or as PNG
+load-theme-missing = theme `{ $theme }` not found: expected the folder { $folder }
+
+w080 = `{ $name }` is not read as an article: only files ending in .md (or .markdown) are articles
+w080-help = rename the file to `{ $fixed }` (on Windows, turn on "File name extensions" in File Explorer's View menu to see the whole name)
+w081 = `{ $name }` is a Word file: kheo does not read Word files as articles
+w081-help = create `{ $fixed }` (for example with `kheo new`), copy the text of the Word file into it, then move the Word file out of content/ (or keep it in a folder article's folder to publish it as a document)
+
+e001-invalid = site.yaml is not valid: { $error }
+e001-invalid-help = check the line shown: each setting is `name: value` on its own line, with a space after the colon
+e001-unknown-key = site.yaml is not valid: unknown setting `{ $key }`
+e001-did-you-mean = did you mean `{ $key }`?
+e001-accepts = site.yaml accepts: { $keys }
+e001-theme = theme `{ $theme }` is not a folder name
+e001-page-size = page_size must be at least 1
+e001-base-url = base_url `{ $url }` { $problem }
+e001-base-url-help = write the address the site is published at, e.g. `https://dvk.example.vn/`, or a path from the root such as `/` or `/dvk/`
+e001-base-url-chars = contains a space, a control character, a quote, `<`, `>` or `\`
+e001-base-url-host = has no host name
+e001-base-url-scheme = is not an http:// or https:// address, nor a path from the root

@@ -64,3 +64,38 @@ e040-empty = trong content/ chưa có bài nào để đăng
 e040-help = dựng bây giờ sẽ thay trang web đã đăng bằng một trang trống; hãy thêm bài (lệnh kheo new), hoặc thêm --allow-empty nếu đúng là bạn muốn một trang trống
 e040-only-drafts = không có gì để đăng: chỉ có bài nháp ({ $n } bài có dòng `draft: true`: { $files })
 e040-only-drafts-help = bài nháp không được đăng; khi bài đã sẵn sàng, hãy xóa dòng `draft: true` (hoặc đổi thành `draft: false`); muốn xem bài nháp thì dùng `kheo serve` hoặc `kheo build --drafts`
+
+load-what-settings = tệp cài đặt
+load-what-article = một bài viết
+load-what-template = một mẫu trang
+e002 = tệp quá lớn ({ $size } MB; { $what } chỉ được tối đa { $max } MB)
+e002-article-help = hãy tách bài thành nhiều bài, hoặc bỏ dữ liệu và ảnh ra khỏi tệp .md (ảnh đặt thành tệp riêng)
+e003 = tệp không được lưu theo bảng mã UTF-8 (byte lạ { $byte } ở vị trí { $offset })
+e003-help = hãy lưu lại tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: "Lưu với bảng mã" / "Save with encoding" → UTF-8); bài gõ bằng bảng mã cũ TCVN3 (ABC) hay VNI phải chuyển sang Unicode trước, ví dụ bằng công cụ chuyển mã của Unikey
+e007 = lối tắt (liên kết) này trỏ ra ngoài thư mục trang web; kheo không đi theo nó
+e007-help = hãy chép các tệp vào trong thư mục trang web, hoặc chỉ tạo lối tắt tới chỗ nằm trong thư mục đó
+e008 = đây không phải tệp bình thường (mà là thư mục hay tệp đặc biệt của hệ thống); không đọc
+e008-help = hãy thay nó bằng một tệp bình thường
+w002 = tệp này không được đăng: từ content/ chỉ chép ảnh, tài liệu, âm thanh và video
+w002-help = trang web, mã chạy và tệp dữ liệu có thể chạy trên trang hoặc đè lên tệp của trang; tệp dùng chung cho cả trang hãy đặt trong static/
+w003 = ảnh SVG này không được đăng: trong đó có mã chạy (script), lệnh xử lý sự kiện hoặc HTML nhúng
+w003-help = hãy xuất lại ảnh thành SVG thường (không có script, không có thuộc tính `on…=`), hoặc thành PNG
+load-theme-missing = không thấy giao diện `{ $theme }`: cần có thư mục { $folder }
+
+w080 = tệp `{ $name }` không được đọc thành bài viết: chỉ những tệp có đuôi .md (hoặc .markdown) mới là bài viết
+w080-help = hãy đổi tên tệp thành `{ $fixed }` (trên Windows, bật "Phần mở rộng tên tệp" / "File name extensions" trong mục Xem / View của File Explorer để thấy đủ tên tệp)
+w081 = `{ $name }` là tệp Word: kheo không đọc tệp Word thành bài viết
+w081-help = hãy tạo tệp `{ $fixed }` (ví dụ bằng lệnh `kheo new`), chép nội dung tệp Word vào đó, rồi chuyển tệp Word ra khỏi content/ (hoặc để nó trong thư mục của một bài dạng thư mục để đăng kèm như tài liệu)
+
+e001-invalid = tệp cài đặt site.yaml viết chưa đúng: { $error }
+e001-invalid-help = hãy xem dòng được chỉ ra: mỗi mục cài đặt viết trên một dòng, dạng `tên: giá trị`, có một dấu cách sau dấu hai chấm
+e001-unknown-key = tệp cài đặt site.yaml có mục lạ `{ $key }` mà kheo không biết
+e001-did-you-mean = có phải ý bạn là `{ $key }`?
+e001-accepts = site.yaml chỉ nhận các mục: { $keys }
+e001-theme = giao diện `{ $theme }` không phải là tên một thư mục (không được trống, không có dấu / hay \, không bắt đầu bằng dấu chấm)
+e001-page-size = page_size (số bài mỗi trang danh sách) phải từ 1 trở lên
+e001-base-url = địa chỉ trang base_url `{ $url }` { $problem }
+e001-base-url-help = hãy ghi địa chỉ nơi trang web sẽ được đăng, ví dụ `https://dvk.example.vn/`, hoặc một đường dẫn bắt đầu bằng `/` như `/` hay `/dvk/`
+e001-base-url-chars = có dấu cách, ký tự điều khiển, dấu nháy, `<`, `>` hoặc `\`
+e001-base-url-host = thiếu tên miền (phần sau https://)
+e001-base-url-scheme = không bắt đầu bằng http:// hay https://, cũng không phải đường dẫn bắt đầu bằng `/`

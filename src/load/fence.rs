@@ -130,8 +130,8 @@ pub(crate) fn read_bounded(
     Ok(Ok(bytes))
 }
 
-/// The diagnostic for a refused read of `rel`; `what` names the kind of file with its
-/// article ("an article", "a template") for the size message.
+/// The diagnostic for a refused read of `rel`; `what` is the message id naming the
+/// kind of file (`load-what-article`, `load-what-template`) for the size message.
 pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnostic {
     match why {
         Refused::NotAFile => Diagnostic::error(
@@ -139,9 +139,9 @@ pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnost
             rel,
             0,
             0,
-            "not a regular file (a FIFO, device or folder where a file belongs); not read",
+            crate::t!("e008"),
         )
-        .help("replace it with an ordinary file"),
+        .help(crate::t!("e008-help")),
         Refused::TooLarge(len) => {
             let mb = len as f64 / 1_048_576.0;
             Diagnostic::error(
@@ -149,9 +149,11 @@ pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnost
                 rel,
                 0,
                 0,
-                format!(
-                    "file is too large ({mb:.1} MB; {what} may be at most {} MB)",
-                    cap >> 20
+                crate::t!(
+                    "e002",
+                    size = format!("{mb:.1}"),
+                    what = crate::t!(what),
+                    max = cap >> 20,
                 ),
             )
         }
@@ -165,9 +167,9 @@ fn link_out(rel: &str) -> Diagnostic {
         rel,
         0,
         0,
-        "symbolic link leads outside the site folder; kheo does not follow it",
+        crate::t!("e007"),
     )
-    .help("copy the files into the site folder, or link only to places inside it")
+    .help(crate::t!("e007-help"))
 }
 
 /// Whether a file beside an article may be published (by its extension).
@@ -185,9 +187,9 @@ pub(crate) fn not_published(rel: &str) -> Diagnostic {
         rel,
         0,
         0,
-        "file is not published: only images, documents, audio and video are copied from content/",
+        crate::t!("w002"),
     )
-    .help("pages, scripts and data files would run on the site or replace its own files; put site-wide files in static/")
+    .help(crate::t!("w002-help"))
 }
 
 /// W003: an SVG beside an article that carries script or other active content.
@@ -197,9 +199,9 @@ pub(crate) fn active_svg(rel: &str) -> Diagnostic {
         rel,
         0,
         0,
-        "SVG image is not published: it contains script, event handlers or embedded HTML",
+        crate::t!("w003"),
     )
-    .help("export it again as a plain SVG (no scripts, no `on…=` attributes), or as PNG")
+    .help(crate::t!("w003-help"))
 }
 
 /// Whether an SVG's text holds anything that runs when the file is opened on its own
