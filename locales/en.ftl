@@ -109,3 +109,26 @@ e001-base-url-help = write the address the site is published at, e.g. `https://d
 e001-base-url-chars = contains a space, a control character, a quote, `<`, `>` or `\`
 e001-base-url-host = has no host name
 e001-base-url-scheme = is not an http:// or https:// address, nor a path from the root
+
+new-did-you-mean = ; did you mean "{ $name }"?
+new-fields-are = ; the fields are: { $fields }
+new-unknown-province = unknown province "{ $province }"{ $hint }
+new-unknown-field = unknown field "{ $field }"{ $hint }
+new-year-range = year { $year } is out of range ({ $min }..={ $max })
+new-no-slug = the title has no letters or digits to make an address from
+new-exists = { $path } already exists; choose another title or edit that file
+new-created =
+    Created a new article, as a draft: { $path }
+    Next:
+      1. Open that file in a text editor, fill in `summary:` and write the story below the second --- line.
+      2. Preview it: run `kheo serve` and open the address it prints in a browser (drafts are shown in the preview).
+      3. When it is ready to publish: delete the `draft: true` line (or change it to `draft: false`), then run `kheo check` and `kheo build`.
+new-image-folder =
+    Note: an article written as a single file like this one cannot have images beside it.
+    To add one, make it a folder article: create the folder { $folder }/, move this file into it
+    renamed index.md ({ $folder }/index.md), put the image in that folder, then remove the # before image: below.
+new-draft-comment = Draft: not published yet. Delete this line or change it to false when the article is ready to publish.
+init-not-empty = { $dir } is not empty; kheo init only creates new sites
+init-created =
+    Created the site { $dir }
+    Next: kheo new "Model name" --province "Cần Thơ" --field "Kinh tế" --root { $dir }

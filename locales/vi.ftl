@@ -99,3 +99,26 @@ e001-base-url-help = hãy ghi địa chỉ nơi trang web sẽ được đăng, 
 e001-base-url-chars = có dấu cách, ký tự điều khiển, dấu nháy, `<`, `>` hoặc `\`
 e001-base-url-host = thiếu tên miền (phần sau https://)
 e001-base-url-scheme = không bắt đầu bằng http:// hay https://, cũng không phải đường dẫn bắt đầu bằng `/`
+
+new-did-you-mean = ; có phải ý bạn là "{ $name }"?
+new-fields-are = ; các lĩnh vực của trang là: { $fields }
+new-unknown-province = không có tỉnh, thành phố "{ $province }"{ $hint }
+new-unknown-field = không có lĩnh vực "{ $field }" trong site.yaml{ $hint }
+new-year-range = năm { $year } không hợp lệ (phải từ { $min } đến { $max })
+new-no-slug = tên mô hình không có chữ cái hay chữ số nào để làm địa chỉ trang; hãy đặt tên có chữ
+new-exists = đã có bài { $path }; hãy chọn tên khác, hoặc mở tệp đó ra để sửa
+new-created =
+    Đã tạo bài mới, ở dạng bản nháp: { $path }
+    Việc tiếp theo:
+      1. Mở tệp đó bằng trình soạn thảo văn bản (ví dụ Notepad), điền phần tóm tắt `summary:` và viết nội dung bài bên dưới dòng --- thứ hai.
+      2. Xem trước: chạy `kheo serve` rồi mở địa chỉ được in ra bằng trình duyệt (bản nháp vẫn hiện khi xem trước).
+      3. Khi bài đã sẵn sàng đăng: xóa dòng `draft: true` (hoặc đổi thành `draft: false`), rồi chạy `kheo check` để kiểm tra và `kheo build` để dựng trang.
+new-image-folder =
+    Lưu ý: bài viết một tệp như tệp này không đặt ảnh bên cạnh được.
+    Muốn thêm ảnh, hãy đổi bài thành dạng thư mục: tạo thư mục { $folder }/, chuyển tệp này vào đó
+    và đổi tên thành index.md ({ $folder }/index.md), đặt ảnh vào cùng thư mục, rồi xóa dấu # ở đầu dòng image: bên dưới.
+new-draft-comment = Bản nháp: bài chưa được đăng lên trang. Bỏ dòng này hoặc đổi thành false khi bài đã sẵn sàng đăng.
+init-not-empty = thư mục { $dir } không trống; kheo init chỉ tạo trang web mới trong thư mục mới hoặc trống
+init-created =
+    Đã tạo trang web { $dir }
+    Tiếp theo, tạo bài đầu tiên: kheo new "Tên mô hình" --province "Cần Thơ" --field "Kinh tế" --root { $dir }
