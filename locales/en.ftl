@@ -132,3 +132,33 @@ init-not-empty = { $dir } is not empty; kheo init only creates new sites
 init-created =
     Created the site { $dir }
     Next: kheo new "Model name" --province "Cần Thơ" --field "Kinh tế" --root { $dir }
+
+e050 = no header row: none of the first 20 rows names two columns kheo knows
+e050-help = put a row of column names above the data, e.g. "Tên mô hình", "Tỉnh/thành", "Lĩnh vực", "Năm công nhận"
+e051 = { $path } already exists with other content; nothing was overwritten
+e051-help = edit that file, or give this row another title or a `slug`
+e052 = this row makes { $path } again: row { $row } has the same title, province and year
+e052-help = give one of the two rows a `slug` column value, or remove the repeated row
+import-fill-cell = fill in this cell
+import-add-column = add a column `{ $key }` (or its Vietnamese name) to the register
+import-failed = import failed: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} in { $invalid } of { $rows } rows of { $file }; nothing was written
+import-skipped = skipped row { $row } ({ $title })
+import-done = imported { $written ->
+    [one] 1 model
+   *[other] { $written } models
+} as drafts from { $file }; { $already } already imported, { $skipped } skipped
+import-would = would import { $written ->
+    [one] 1 model
+   *[other] { $written } models
+} as drafts from { $file }; { $already } already imported, { $skipped } skipped
+import-more-warnings = … and { $n } more warnings [{ $code }]
+import-not-spreadsheet = cannot read { $file } as a spreadsheet: { $error }
+import-no-sheet = no sheet "{ $sheet }" in { $file }; its sheets are: { $sheets }
+import-no-sheets = { $file } has no sheets
+import-bad-sheet = cannot read sheet "{ $sheet }" of { $file }: { $error }
+import-bad-csv = cannot read the CSV: { $error }
+import-bad-utf16 = the file is not valid UTF-16
+import-not-utf8 = the CSV file is not UTF-8; in Excel use "Save as: CSV UTF-8" or "Unicode Text"

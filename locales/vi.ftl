@@ -122,3 +122,24 @@ init-not-empty = thư mục { $dir } không trống; kheo init chỉ tạo trang
 init-created =
     Đã tạo trang web { $dir }
     Tiếp theo, tạo bài đầu tiên: kheo new "Tên mô hình" --province "Cần Thơ" --field "Kinh tế" --root { $dir }
+
+e050 = không thấy dòng tên cột: trong 20 dòng đầu, không dòng nào có ít nhất hai tên cột mà kheo biết
+e050-help = hãy thêm một dòng tên cột phía trên dữ liệu, ví dụ "Tên mô hình", "Tỉnh/thành", "Lĩnh vực", "Năm công nhận"
+e051 = đã có tệp { $path } với nội dung khác; không ghi đè lên tệp đó
+e051-help = hãy sửa thẳng tệp đó, hoặc đặt cho dòng này tên mô hình khác, hoặc điền cột `slug` (địa chỉ riêng của bài)
+e052 = dòng này lại tạo ra { $path }: dòng { $row } đã có cùng tên mô hình, tỉnh và năm
+e052-help = hãy điền cột `slug` (địa chỉ riêng của bài) khác nhau cho một trong hai dòng, hoặc xóa dòng bị lặp
+import-fill-cell = hãy điền vào ô này
+import-add-column = hãy thêm cột `{ $key }` (hoặc tên tiếng Việt của nó) vào sổ
+import-failed = nhập sổ không thành công: { $errors } lỗi ở { $invalid } trên { $rows } dòng của { $file }; chưa ghi gì cả
+import-skipped = bỏ qua dòng { $row } ({ $title })
+import-done = đã nhập { $written } mô hình thành bài nháp từ { $file }; { $already } bài đã nhập từ trước, bỏ qua { $skipped } dòng
+import-would = sẽ nhập { $written } mô hình thành bài nháp từ { $file }; { $already } bài đã nhập từ trước, sẽ bỏ qua { $skipped } dòng
+import-more-warnings = … và { $n } cảnh báo nữa [{ $code }]
+import-not-spreadsheet = không đọc được { $file } như một bảng tính: { $error }
+import-no-sheet = không có trang tính "{ $sheet }" trong { $file }; các trang tính có là: { $sheets }
+import-no-sheets = { $file } không có trang tính nào
+import-bad-sheet = không đọc được trang tính "{ $sheet }" của { $file }: { $error }
+import-bad-csv = không đọc được tệp CSV: { $error }
+import-bad-utf16 = tệp không đúng bảng mã UTF-16
+import-not-utf8 = tệp CSV không lưu theo bảng mã UTF-8; trong Excel hãy chọn "Lưu thành: CSV UTF-8" (Save as: CSV UTF-8) hoặc "Văn bản Unicode" (Unicode Text)

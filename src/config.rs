@@ -338,6 +338,7 @@ mod tests {
     #[test]
     fn unknown_key_suggests() {
         let err = Config::parse(Some("titel: x\n")).unwrap_err();
-        assert_eq!(err[0].help.as_deref(), Some("did you mean `title`?"));
+        let expected = crate::t!("e001-did-you-mean", key = "title");
+        assert_eq!(err[0].help.as_deref(), Some(expected.as_str()));
     }
 }

@@ -105,7 +105,9 @@ pub struct Loaded {
 
 /// Reads the site at `root`. `theme` comes from `site.yaml`, which is read first.
 pub fn site(root: &Path) -> Result<Loaded> {
-    require_site(root)?;
+    if !root.is_dir() {
+        return Err(no_site(root));
+    }
     let fence = Fence::new(root)?;
     let mut diagnostics = Vec::new();
     let config_text = settings(&fence, "site.yaml", &mut diagnostics)?;
@@ -150,17 +152,23 @@ pub fn site(root: &Path) -> Result<Loaded> {
 }
 
 /// `Ok` if `root` is a site folder: a folder holding `site.yaml` (or a link by that
-/// name, which `settings` then judges). Otherwise `Error::NoSite` with the absolute
+/// name, which `settings` then judges). The command line asks this before any command
+/// that works on a site (`site` itself only needs the folder). Otherwise `Error::NoSite` with the absolute
 /// path where `site.yaml` was looked for, so a command run from the wrong folder says
 /// so instead of building an empty site there.
 pub fn require_site(root: &Path) -> Result<()> {
     if root.is_dir() && root.join("site.yaml").symlink_metadata().is_ok() {
         return Ok(());
     }
-    Err(Error::NoSite {
+    Err(no_site(root))
+}
+
+/// `Error::NoSite` for `root`, with its absolute path.
+fn no_site(root: &Path) -> Error {
+    Error::NoSite {
         root: std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()),
         exists: root.is_dir(),
-    })
+    }
 }
 
 /// The theme named in `site.yaml`, read loosely (full validation happens in `config`).
