@@ -298,7 +298,13 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
     let tty = std::io::stderr().is_terminal();
     if tty {
         let root = opts.root.display().to_string();
-        eprint!("{} …\r", crate::t!("cli-building", root = diagnostic::printable(&root).into_owned()));
+        eprint!(
+            "{} …\r",
+            crate::t!(
+                "cli-building",
+                root = diagnostic::printable(&root).into_owned()
+            )
+        );
     }
     let outcome = crate::build(&opts)?;
     if tty {

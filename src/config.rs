@@ -123,7 +123,10 @@ impl Config {
                 Err(e) => {
                     let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
                     let msg = e.to_string();
-                    let unknown = msg.split('`').nth(1).filter(|_| msg.contains("unknown field"));
+                    let unknown = msg
+                        .split('`')
+                        .nth(1)
+                        .filter(|_| msg.contains("unknown field"));
                     let message = match unknown {
                         Some(key) => crate::t!("e001-unknown-key", key = key),
                         None => crate::t!("e001-invalid", error = msg.as_str()),
@@ -213,7 +216,11 @@ impl Config {
                 "--base-url",
                 0,
                 0,
-                crate::t!("e001-base-url", url = url.trim(), problem = crate::t!(problem)),
+                crate::t!(
+                    "e001-base-url",
+                    url = url.trim(),
+                    problem = crate::t!(problem)
+                ),
             )
             .help(crate::t!("e001-base-url-help")));
         }

@@ -147,7 +147,12 @@ impl Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "{pad} = {}: {}", crate::t!("diag-help"), printable(help));
+            let _ = writeln!(
+                out,
+                "{pad} = {}: {}",
+                crate::t!("diag-help"),
+                printable(help)
+            );
         }
         out
     }

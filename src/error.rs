@@ -83,7 +83,11 @@ fn no_site_text(root: &std::path::Path, exists: bool) -> String {
     } else {
         crate::t!("err-no-site-folder", root = root)
     };
-    format!("{what}\n  {}: {}", crate::t!("diag-help"), crate::t!("err-no-site-help"))
+    format!(
+        "{what}\n  {}: {}",
+        crate::t!("diag-help"),
+        crate::t!("err-no-site-help")
+    )
 }
 
 /// Why an output folder may not be replaced. Each message, and the advice that goes

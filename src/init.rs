@@ -30,7 +30,10 @@ pub fn run(dir: &Path) -> Result<u8> {
             eprintln!(
                 "{}: {}",
                 crate::t!("diag-error"),
-                crate::t!("init-not-empty", dir = crate::diagnostic::printable(&dir).into_owned())
+                crate::t!(
+                    "init-not-empty",
+                    dir = crate::diagnostic::printable(&dir).into_owned()
+                )
             );
             return Ok(1);
         }
@@ -49,7 +52,10 @@ pub fn run(dir: &Path) -> Result<u8> {
     let dir = dir.display().to_string();
     println!(
         "{}",
-        crate::t!("init-created", dir = crate::diagnostic::printable(&dir).into_owned())
+        crate::t!(
+            "init-created",
+            dir = crate::diagnostic::printable(&dir).into_owned()
+        )
     );
     Ok(0)
 }

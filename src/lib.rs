@@ -171,7 +171,11 @@ fn nothing_to_publish(root: &std::path::Path, drafts: &[String]) -> Diagnostic {
                 "content",
                 0,
                 0,
-                t!("e040-only-drafts", n = drafts.len(), files = shown.join(", ")),
+                t!(
+                    "e040-only-drafts",
+                    n = drafts.len(),
+                    files = shown.join(", ")
+                ),
             );
             return d.help(t!("e040-only-drafts-help"));
         }

@@ -186,7 +186,10 @@ pub fn config_text(root: &Path) -> Result<Option<String>> {
     let mut diags = Vec::new();
     let text = settings(&Fence::new(root)?, "site.yaml", &mut diags)?;
     match diags.first() {
-        Some(d) => Err(Error::Usage(format!("{}: {} [{}]", d.path, d.message, d.code))),
+        Some(d) => Err(Error::Usage(format!(
+            "{}: {} [{}]",
+            d.path, d.message, d.code
+        ))),
         None => Ok(text),
     }
 }
@@ -470,8 +473,14 @@ fn invalid_utf8(rel: &str, bytes: &[u8], offset: usize) -> Diagnostic {
     let line = valid.matches('\n').count() + 1;
     let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     let byte = format!("0x{:02X}", bytes[offset]);
-    Diagnostic::error("E003", rel, line, col, crate::t!("e003", byte = byte, offset = offset))
-        .help(crate::t!("e003-help"))
+    Diagnostic::error(
+        "E003",
+        rel,
+        line,
+        col,
+        crate::t!("e003", byte = byte, offset = offset),
+    )
+    .help(crate::t!("e003-help"))
 }
 
 /// BOM stripped, CRLF and CR → LF, NFC.
@@ -547,7 +556,9 @@ fn theme_files(fence: &Fence, theme: &str, diags: &mut Vec<Diagnostic>) -> Resul
                     let text = clean_text(&String::from_utf8_lossy(&bytes));
                     templates.insert(name.to_owned(), TemplateSource { text, origin: rel });
                 }
-                Err(why) => diags.push(refusal(&rel, why, "load-what-template", MAX_TEMPLATE_BYTES)),
+                Err(why) => {
+                    diags.push(refusal(&rel, why, "load-what-template", MAX_TEMPLATE_BYTES))
+                }
             }
         }
     }

@@ -21,7 +21,11 @@ pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i
             .suggest(province)
             .map(|r| crate::t!("new-did-you-mean", name = REGISTRY.name(r)))
             .unwrap_or_default();
-        return refuse(&crate::t!("new-unknown-province", province = province, hint = hint));
+        return refuse(&crate::t!(
+            "new-unknown-province",
+            province = province,
+            hint = hint
+        ));
     };
     let folded = slugify(field);
     let Some(f) = config.fields.iter().find(|f| f.slug == folded) else {
@@ -35,7 +39,12 @@ pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i
     let year = year.unwrap_or_else(|| crate::validate::next_year() - 1);
     let (min, max) = (crate::validate::MIN_YEAR, crate::validate::next_year());
     if !(min..=max).contains(&year) {
-        return refuse(&crate::t!("new-year-range", year = year, min = min, max = max));
+        return refuse(&crate::t!(
+            "new-year-range",
+            year = year,
+            min = min,
+            max = max
+        ));
     }
     let slug = slugify(&title);
     if slug.is_empty() {
@@ -45,7 +54,11 @@ pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i
     if taken(root, &rel) {
         return refuse(&crate::t!("new-exists", path = rel.as_str()));
     }
-    create(root, &rel, &template(&title, REGISTRY.name(p), &f.name, year, &rel))?;
+    create(
+        root,
+        &rel,
+        &template(&title, REGISTRY.name(p), &f.name, year, &rel),
+    )?;
     println!("{rel}");
     eprintln!("{}", crate::t!("new-created", path = rel.as_str()));
     Ok(0)

@@ -137,14 +137,7 @@ fn problem(code: &'static str, message: String, help: String) -> Diagnostic {
 }
 
 fn no_header(name: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E050",
-        name,
-        0,
-        0,
-        crate::t!("e050"),
-    )
-    .help(crate::t!("e050-help"))
+    Diagnostic::error("E050", name, 0, 0, crate::t!("e050")).help(crate::t!("e050-help"))
 }
 
 /// Validates the new rows together with the site's articles (so a slug taken by an

@@ -74,10 +74,13 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
             std::fs::read(path).map_err(|e| crate::error::Error::io(path, e).to_string())?;
         return csv_table(&bytes);
     }
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| {
-            crate::t!("import-not-spreadsheet", file = path.display().to_string(), error = e.to_string())
-        })?;
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+        crate::t!(
+            "import-not-spreadsheet",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -97,12 +100,15 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
             .cloned()
             .ok_or_else(|| crate::t!("import-no-sheets", file = path.display().to_string()))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| {
-            let file = path.display().to_string();
-            crate::t!("import-bad-sheet", sheet = name.as_str(), file = file, error = e.to_string())
-        })?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        let file = path.display().to_string();
+        crate::t!(
+            "import-bad-sheet",
+            sheet = name.as_str(),
+            file = file,
+            error = e.to_string()
+        )
+    })?;
     let origin = range.start().unwrap_or((0, 0));
     let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
     Ok(Table {

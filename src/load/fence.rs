@@ -134,14 +134,9 @@ pub(crate) fn read_bounded(
 /// kind of file (`load-what-article`, `load-what-template`) for the size message.
 pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnostic {
     match why {
-        Refused::NotAFile => Diagnostic::error(
-            "E008",
-            rel,
-            0,
-            0,
-            crate::t!("e008"),
-        )
-        .help(crate::t!("e008-help")),
+        Refused::NotAFile => {
+            Diagnostic::error("E008", rel, 0, 0, crate::t!("e008")).help(crate::t!("e008-help"))
+        }
         Refused::TooLarge(len) => {
             let mb = len as f64 / 1_048_576.0;
             Diagnostic::error(
@@ -162,14 +157,7 @@ pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnost
 
 /// E007: a symbolic link at `rel` leads outside the site folder.
 fn link_out(rel: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E007",
-        rel,
-        0,
-        0,
-        crate::t!("e007"),
-    )
-    .help(crate::t!("e007-help"))
+    Diagnostic::error("E007", rel, 0, 0, crate::t!("e007")).help(crate::t!("e007-help"))
 }
 
 /// Whether a file beside an article may be published (by its extension).
@@ -182,26 +170,12 @@ pub(crate) fn is_publishable(rel: &str) -> bool {
 
 /// W002: a file under `content/` that is not published.
 pub(crate) fn not_published(rel: &str) -> Diagnostic {
-    Diagnostic::warning(
-        "W002",
-        rel,
-        0,
-        0,
-        crate::t!("w002"),
-    )
-    .help(crate::t!("w002-help"))
+    Diagnostic::warning("W002", rel, 0, 0, crate::t!("w002")).help(crate::t!("w002-help"))
 }
 
 /// W003: an SVG beside an article that carries script or other active content.
 pub(crate) fn active_svg(rel: &str) -> Diagnostic {
-    Diagnostic::warning(
-        "W003",
-        rel,
-        0,
-        0,
-        crate::t!("w003"),
-    )
-    .help(crate::t!("w003-help"))
+    Diagnostic::warning("W003", rel, 0, 0, crate::t!("w003")).help(crate::t!("w003-help"))
 }
 
 /// Whether an SVG's text holds anything that runs when the file is opened on its own

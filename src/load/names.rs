@@ -32,7 +32,8 @@ pub(crate) fn misnamed(rel: &str, path: &Path) -> Option<Diagnostic> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let lower = name.to_lowercase();
     if let Some(stem) = lower.strip_suffix(".txt") {
-        let article_like = stem.ends_with(".md") || stem.ends_with(".markdown") || opens_with_fence(path);
+        let article_like =
+            stem.ends_with(".md") || stem.ends_with(".markdown") || opens_with_fence(path);
         if !article_like {
             return None;
         }
