@@ -267,7 +267,8 @@ pub fn main() -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e}", crate::t!("diag-error"));
+            let text = e.to_string();
+            eprintln!("{}: {}", crate::t!("diag-error"), diagnostic::printable(&text));
             e.exit_code()
         }
     }
