@@ -268,7 +268,11 @@ pub fn main() -> u8 {
         Ok(code) => code,
         Err(e) => {
             let text = e.to_string();
-            eprintln!("{}: {}", crate::t!("diag-error"), diagnostic::printable(&text));
+            eprintln!(
+                "{}: {}",
+                crate::t!("diag-error"),
+                diagnostic::printable(&text)
+            );
             e.exit_code()
         }
     }
