@@ -11,6 +11,12 @@ use crate::support::{
     write,
 };
 
+/// `kheo_vi` with `--lang vi`, so the test does not depend on the machine's `LANG`
+/// (the fixtures set no `language`).
+fn vi(root: &Path, args: &[&str]) -> std::process::Output {
+    kheo_vi(root, &[args, &["--lang", "vi"]].concat())
+}
+
 /// A complete, valid article.
 fn story(title: &str) -> String {
     format!(
@@ -32,7 +38,7 @@ const NEW: [&str; 7] = [
 fn new_article(root: &Path) -> String {
     let mut args = NEW.to_vec();
     args.push("2024");
-    let out = kheo_vi(root, &args);
+    let out = vi(root, &args);
     assert_exit(&out, 0);
     let rel = stdout(&out).trim().to_owned();
     assert_eq!(rel, "content/an-giang/2024/mo-hinh-moi.md");
@@ -55,7 +61,7 @@ fn init_vi(dir: &Path) -> std::process::Output {
 #[test]
 fn the_invalid_site_report_in_vietnamese_matches_the_snapshot() {
     let site = invalid_site();
-    let out = kheo_vi(site.path(), &["build"]);
+    let out = vi(site.path(), &["build"]);
     assert_exit(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("lỗi[E003]: "), "{err}");
@@ -78,7 +84,7 @@ fn the_invalid_site_report_in_vietnamese_matches_the_snapshot() {
 #[test]
 fn json_keeps_its_field_names_and_speaks_the_chosen_language() {
     let site = invalid_site();
-    let out = kheo_vi(site.path(), &["check", "--format", "json"]);
+    let out = vi(site.path(), &["check", "--format", "json"]);
     assert_exit(&out, 1);
     let line = stdout(&out)
         .lines()
@@ -103,14 +109,14 @@ fn json_keeps_its_field_names_and_speaks_the_chosen_language() {
 #[test]
 fn check_ok_line_and_summary_are_in_vietnamese() {
     let site = fixture("minimal");
-    let out = kheo_vi(site.path(), &["check"]);
+    let out = vi(site.path(), &["check"]);
     assert_exit(&out, 0);
     assert!(
         stderr(&out).contains("ổn: 4 mô hình, không có lỗi nào"),
         "{}",
         stderr(&out)
     );
-    let out = kheo_vi(site.path(), &["build"]);
+    let out = vi(site.path(), &["build"]);
     assert_exit(&out, 0);
     let err = stderr(&out);
     assert!(
@@ -131,7 +137,7 @@ fn commands_outside_a_site_folder_fail_and_say_where_site_yaml_was_looked_for() 
         &["import", "so.csv"],
         &["new", "X", "--province", "an giang", "--field", "kinh te"],
     ] {
-        let out = kheo_vi(&content, &[args, &["--lang", "vi"]].concat());
+        let out = vi(&content, args);
         assert_exit(&out, 2);
         let err = stderr(&out);
         assert!(err.contains("không thấy tệp site.yaml"), "{args:?}: {err}");
@@ -141,7 +147,7 @@ fn commands_outside_a_site_folder_fail_and_say_where_site_yaml_was_looked_for() 
     // Nothing was written into content/.
     assert_eq!(files(&content), ["an-giang/2020/a.md"]);
     // Following the advice: pass --root with the site folder.
-    assert_exit(&kheo_vi(site.path(), &["check"]), 0);
+    assert_exit(&vi(site.path(), &["check"]), 0);
     // English too.
     let out = kheo(&content, &["check"]);
     assert_exit(&out, 2);
@@ -154,8 +160,7 @@ fn new_in_a_folder_that_does_not_exist_is_an_error_and_creates_nothing() {
     let missing = tmp.path().join("chua-co");
     let mut args = NEW.to_vec();
     args.push("2024");
-    args.extend(["--lang", "vi"]);
-    let out = kheo_vi(&missing, &args);
+    let out = vi(&missing, &args);
     assert_exit(&out, 2);
     assert!(
         stderr(&out).contains("không có thư mục trang web"),
@@ -182,7 +187,7 @@ fn markdown_files_in_any_spelling_are_articles() {
         ("content/an-giang/2020/c.markdown", story("Ba").as_bytes()),
         ("content/an-giang/2020/d/INDEX.MD", story("Bốn").as_bytes()),
     ]);
-    let out = kheo_vi(site.path(), &["check"]);
+    let out = vi(site.path(), &["check"]);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("ổn: 4 mô hình"), "{}", stderr(&out));
     let out = kheo(site.path(), &["build"]);
@@ -205,7 +210,7 @@ fn files_that_look_like_articles_but_are_not_markdown_are_named_with_the_fix() {
         ("content/an-giang/2020/d/so-lieu.txt", b"1, 2, 3"),
     ]);
     let root = site.path();
-    let out = kheo_vi(root, &["check"]);
+    let out = vi(root, &["check"]);
     assert_exit(&out, 0);
     let err = stderr(&out);
     assert!(
@@ -230,7 +235,7 @@ fn files_that_look_like_articles_but_are_not_markdown_are_named_with_the_fix() {
     std::fs::rename(dir.join("b.txt"), dir.join("b.md")).expect("rename");
     write(root, "content/an-giang/2020/c.md", story("Ba"));
     std::fs::remove_file(dir.join("c.docx")).expect("move the Word file away");
-    let out = kheo_vi(root, &["check", "--strict"]);
+    let out = vi(root, &["check", "--strict"]);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("ổn: 4 mô hình"), "{}", stderr(&out));
 }
@@ -241,7 +246,7 @@ fn a_new_article_is_a_draft_that_checks_and_is_not_published_until_the_line_goes
     let root = site.path();
     let mut args = NEW.to_vec();
     args.push("2024");
-    let out = kheo_vi(root, &args);
+    let out = vi(root, &args);
     assert_exit(&out, 0);
     let err = stderr(&out);
     assert!(err.contains("Đã tạo bài mới, ở dạng bản nháp"), "{err}");
@@ -270,7 +275,7 @@ fn a_new_article_is_a_draft_that_checks_and_is_not_published_until_the_line_goes
         );
         assert!(text.contains(key.help.vi), "{}", key.name);
     }
-    assert_exit(&kheo_vi(root, &["check"]), 0);
+    assert_exit(&vi(root, &["check"]), 0);
     let out = kheo(root, &["build"]);
     assert_exit(&out, 0);
     assert!(!root.join("public/mo-hinh/mo-hinh-moi").exists());
@@ -302,7 +307,7 @@ fn the_image_advice_of_a_new_article_works_when_followed() {
     image::RgbImage::from_fn(40, 30, |x, y| image::Rgb([x as u8, y as u8, 90]))
         .save(root.join(folder).join("anh.jpg"))
         .expect("photo");
-    let out = kheo_vi(root, &["check", "--drafts"]);
+    let out = vi(root, &["check", "--drafts"]);
     assert_exit(&out, 0);
     assert!(!stderr(&out).contains("[E0"), "{}", stderr(&out));
 }
@@ -313,7 +318,7 @@ fn a_site_of_drafts_says_so_instead_of_nothing_to_publish() {
     let dir = tmp.path().join("trang");
     assert_exit(&init_vi(&dir), 0);
     let rel = new_article(&dir);
-    let out = kheo_vi(&dir, &["build"]);
+    let out = vi(&dir, &["build"]);
     assert_exit(&out, 1);
     let err = stderr(&out);
     assert!(
@@ -323,20 +328,20 @@ fn a_site_of_drafts_says_so_instead_of_nothing_to_publish() {
     assert!(err.contains(&rel), "{err}");
     assert!(err.contains("kheo build --drafts"), "{err}");
     // Following the advice: `--drafts` builds it.
-    assert_exit(&kheo_vi(&dir, &["build", "--drafts"]), 0);
+    assert_exit(&vi(&dir, &["build", "--drafts"]), 0);
 }
 
 #[test]
 fn system_errors_are_in_plain_vietnamese() {
     let site = fixture("minimal");
-    let out = kheo_vi(site.path(), &["import", "khong-co.csv"]);
+    let out = vi(site.path(), &["import", "khong-co.csv"]);
     assert_exit(&out, 2);
     assert!(
         stderr(&out).contains("lỗi: Không dùng được khong-co.csv: không có tệp hoặc thư mục này"),
         "{}",
         stderr(&out)
     );
-    let out = kheo_vi(site.path(), &["build", "--out", "content"]);
+    let out = vi(site.path(), &["build", "--out", "content"]);
     assert_exit(&out, 2);
     let err = stderr(&out);
     assert!(
@@ -351,7 +356,7 @@ fn a_site_folder_named_with_control_characters_is_printed_harmlessly() {
     let tmp = tempfile::tempdir().expect("temp");
     let odd = tmp.path().join("a\u{1b}[2Jb");
     std::fs::create_dir(&odd).expect("mkdir");
-    let out = kheo_vi(&odd, &["check", "--lang", "vi"]);
+    let out = vi(&odd, &["check"]);
     assert_exit(&out, 2);
     let err = stderr(&out);
     assert!(!err.contains('\u{1b}'), "{err:?}");
