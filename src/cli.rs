@@ -39,6 +39,17 @@ impl Command {
     }
 }
 
+impl Command {
+    /// The site folder of the commands that need one to hold `site.yaml` (all but
+    /// `init`, which makes one, and `schema`, which has defaults for everything).
+    fn site_root(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Schema { .. } => None,
+            _ => self.root(),
+        }
+    }
+}
+
 /// Sets the language of messages before anything is said (see `i18n::choose`).
 fn choose_language(cli: &Cli) {
     let site = cli
@@ -177,6 +188,12 @@ pub fn main() -> u8 {
         }
     };
     choose_language(&cli);
+    if let Some(root) = cli.command.site_root()
+        && let Err(e) = crate::load::require_site(root)
+    {
+        eprintln!("{}: {e}", crate::t!("diag-error"));
+        return e.exit_code();
+    }
     let result = match cli.command {
         Command::Build {
             root,
@@ -250,7 +267,12 @@ pub fn main() -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            let text = e.to_string();
+            eprintln!(
+                "{}: {}",
+                crate::t!("diag-error"),
+                diagnostic::printable(&text)
+            );
             e.exit_code()
         }
     }
@@ -280,7 +302,14 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
     let start = Instant::now();
     let tty = std::io::stderr().is_terminal();
     if tty {
-        eprint!("building {} …\r", opts.root.display());
+        let root = opts.root.display().to_string();
+        eprint!(
+            "{} …\r",
+            crate::t!(
+                "cli-building",
+                root = diagnostic::printable(&root).into_owned()
+            )
+        );
     }
     let outcome = crate::build(&opts)?;
     if tty {
@@ -288,7 +317,7 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
     }
     print_diagnostics(&outcome.diagnostics);
     for notice in &outcome.notices {
-        eprintln!("{notice}");
+        eprintln!("{}", diagnostic::printable(&notice.to_string()));
     }
     if verbose {
         for (stage, d) in &outcome.timings {
@@ -297,8 +326,11 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
     }
     if outcome.has_errors() {
         eprintln!(
-            "build failed: {}; nothing was written",
-            diagnostic::summary(&outcome.diagnostics)
+            "{}",
+            crate::t!(
+                "cli-build-failed",
+                summary = diagnostic::summary(&outcome.diagnostics)
+            )
         );
         return Ok(1);
     }
@@ -312,10 +344,14 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());
     eprintln!(
-        "built {} models, {} pages into {out} in {:.2} s{warnings}",
-        outcome.models,
-        outcome.pages,
-        start.elapsed().as_secs_f64()
+        "{}{warnings}",
+        crate::t!(
+            "cli-built",
+            models = outcome.models,
+            pages = outcome.pages,
+            out = diagnostic::printable(&out).into_owned(),
+            seconds = format!("{:.2}", start.elapsed().as_secs_f64()),
+        )
     );
     Ok(0)
 }
@@ -336,7 +372,7 @@ fn check(opts: BuildOptions, strict: bool, format: Format) -> Result<u8, Error> 
         Format::Text => {
             print_diagnostics(&outcome.diagnostics);
             if outcome.diagnostics.is_empty() {
-                eprintln!("ok: {} models, no problems", outcome.models);
+                eprintln!("{}", crate::t!("cli-check-ok", models = outcome.models));
             } else {
                 eprintln!("{}", diagnostic::summary(&outcome.diagnostics));
             }

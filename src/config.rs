@@ -123,23 +123,22 @@ impl Config {
                 Err(e) => {
                     let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
                     let msg = e.to_string();
-                    let mut d = Diagnostic::error(
-                        "E001",
-                        PATH,
-                        line,
-                        col,
-                        format!("site.yaml is not valid: {msg}"),
-                    );
-                    if let Some(key) = msg
+                    let unknown = msg
                         .split('`')
                         .nth(1)
-                        .filter(|_| msg.contains("unknown field"))
-                    {
-                        if let Some(s) = did_you_mean(key, KEYS) {
-                            d = d.help(format!("did you mean `{s}`?"));
-                        } else {
-                            d = d.help(format!("site.yaml accepts: {}", KEYS.join(", ")));
-                        }
+                        .filter(|_| msg.contains("unknown field"));
+                    let message = match unknown {
+                        Some(key) => crate::t!("e001-unknown-key", key = key),
+                        None => crate::t!("e001-invalid", error = msg.as_str()),
+                    };
+                    let mut d = Diagnostic::error("E001", PATH, line, col, message);
+                    if let Some(key) = unknown {
+                        d = d.help(match did_you_mean(key, KEYS) {
+                            Some(s) => crate::t!("e001-did-you-mean", key = s),
+                            None => crate::t!("e001-accepts", keys = KEYS.join(", ")),
+                        });
+                    } else {
+                        d = d.help(crate::t!("e001-invalid-help"));
                     }
                     return Err(vec![d.with_source(text)]);
                 }
@@ -162,7 +161,7 @@ impl Config {
                     PATH,
                     0,
                     0,
-                    format!("theme `{t}` is not a folder name"),
+                    crate::t!("e001-theme", theme = t.as_str()),
                 ));
             }
             config.theme = t;
@@ -174,7 +173,7 @@ impl Config {
                     PATH,
                     0,
                     0,
-                    "page_size must be at least 1",
+                    crate::t!("e001-page-size"),
                 ));
             }
             config.page_size = n.max(1);
@@ -217,9 +216,13 @@ impl Config {
                 "--base-url",
                 0,
                 0,
-                format!("base_url `{}` {problem}", url.trim()),
+                crate::t!(
+                    "e001-base-url",
+                    url = url.trim(),
+                    problem = crate::t!(problem)
+                ),
             )
-            .help(BASE_URL_HELP));
+            .help(crate::t!("e001-base-url-help")));
         }
         let mut url = url.trim().to_owned();
         if !url.ends_with('/') {
@@ -243,10 +246,7 @@ impl Config {
 }
 
 /// How to write a `base_url`, for its diagnostic.
-const BASE_URL_HELP: &str = "write the address the site is published at, e.g. \
-`https://dvk.example.vn/`, or a path from the root such as `/` or `/dvk/`";
-
-/// What is wrong with a `base_url` (trimmed), if anything: it must be `http://` or
+/// The message id of what is wrong with a `base_url` (trimmed), if anything: it must be `http://` or
 /// `https://` with a host, or a path from the root; no white space, control
 /// characters, quotes, `<`, `>` or backslashes anywhere (it is written into every
 /// link, attribute and feed as it is).
@@ -255,7 +255,7 @@ fn base_url_problem(url: &str) -> Option<&'static str> {
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
     {
-        return Some("contains a space, a control character, a quote, `<`, `>` or `\\`");
+        return Some("e001-base-url-chars");
     }
     let lower = url.to_ascii_lowercase();
     let rest = lower
@@ -265,10 +265,10 @@ fn base_url_problem(url: &str) -> Option<&'static str> {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             let host = host.rsplit('@').next().unwrap_or("");
-            (host.is_empty() || host.starts_with(':')).then_some("has no host name")
+            (host.is_empty() || host.starts_with(':')).then_some("e001-base-url-host")
         }
         None if url.is_empty() || (url.starts_with('/') && !url.starts_with("//")) => None,
-        None => Some("is not an http:// or https:// address, nor a path from the root"),
+        None => Some("e001-base-url-scheme"),
     }
 }
 
@@ -345,6 +345,7 @@ mod tests {
     #[test]
     fn unknown_key_suggests() {
         let err = Config::parse(Some("titel: x\n")).unwrap_err();
-        assert_eq!(err[0].help.as_deref(), Some("did you mean `title`?"));
+        let expected = crate::t!("e001-did-you-mean", key = "title");
+        assert_eq!(err[0].help.as_deref(), Some(expected.as_str()));
     }
 }

@@ -18,6 +18,17 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word that opens a diagnostic block, in the current language
+    /// (`error`/`lỗi`, `warning`/`cảnh báo`).
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => crate::t!("diag-error"),
+            Severity::Warning => crate::t!("diag-warning"),
+        }
+    }
+}
+
 /// One problem in one file, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Diagnostic {
@@ -112,10 +123,7 @@ impl Diagnostic {
     /// The rustc-style block the SPEC shows.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind = self.severity.word();
         let _ = writeln!(out, "{kind}[{}]: {}", self.code, printable(&self.message));
         let path = printable(&self.path);
         let loc = match (self.line, self.col) {
@@ -139,7 +147,12 @@ impl Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "{pad} = help: {}", printable(help));
+            let _ = writeln!(
+                out,
+                "{pad} = {}: {}",
+                crate::t!("diag-help"),
+                printable(help)
+            );
         }
         out
     }
@@ -152,9 +165,7 @@ impl Diagnostic {
         };
         let mut msg = self.message.clone();
         if let Some(h) = &self.help {
-            msg.push_str(" (help: ");
-            msg.push_str(h);
-            msg.push(')');
+            msg.push_str(&format!(" ({}: {h})", crate::t!("diag-help")));
         }
         format!(
             "::{kind} file={},line={},col={},title={}::{}",
@@ -229,23 +240,16 @@ fn visible(c: char) -> char {
     }
 }
 
-/// "3 errors, 1 warning in 2 files".
+/// "3 errors, 1 warning in 2 files" ("3 lỗi, 1 cảnh báo trong 2 tệp").
 pub fn summary(diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let files: BTreeSet<&str> = diags.iter().map(|d| d.path.as_str()).collect();
-    let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("{n} {w}")
-        } else {
-            format!("{n} {w}s")
-        }
-    };
-    format!(
-        "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files.len(), "file")
+    crate::t!(
+        "diag-summary",
+        errors = crate::t!("summary-errors", errors = errors),
+        warnings = crate::t!("summary-warnings", warnings = warnings),
+        files = crate::t!("diag-files", files = files.len()),
     )
 }
 

@@ -26,9 +26,14 @@ pub fn run(dir: &Path) -> Result<u8> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
         if entries.next().is_some() {
+            let dir = dir.display().to_string();
             eprintln!(
-                "error: {} is not empty; kheo init only creates new sites",
-                dir.display()
+                "{}: {}",
+                crate::t!("diag-error"),
+                crate::t!(
+                    "init-not-empty",
+                    dir = crate::diagnostic::printable(&dir).into_owned()
+                )
             );
             return Ok(1);
         }
@@ -44,10 +49,13 @@ pub fn run(dir: &Path) -> Result<u8> {
     }
     let keep = content.join(".gitkeep");
     std::fs::write(&keep, "").map_err(|e| Error::io(&keep, e))?;
-    println!("created {}", dir.display());
+    let dir = dir.display().to_string();
     println!(
-        "next: kheo new \"Tên mô hình\" --province \"Cần Thơ\" --field \"Kinh tế\" --root {}",
-        dir.display()
+        "{}",
+        crate::t!(
+            "init-created",
+            dir = crate::diagnostic::printable(&dir).into_owned()
+        )
     );
     Ok(0)
 }

@@ -122,13 +122,20 @@ pub fn prepare(
     // Rendering needs no source text (`index.md` is copied from disk or kept by its
     // article): validation frees each source once its article is made.
     let sources = std::mem::take(&mut loaded.sources);
+    let drafts = if opts.drafts || opts.allow_empty {
+        Vec::new()
+    } else {
+        draft_paths(&sources)
+    };
     let (articles, diags) = validate::articles_from(&loaded, sources, &config, vopts);
     outcome.diagnostics.extend(diags);
     outcome
         .timings
         .push(("parse+validate+markdown", t.elapsed()));
     if articles.is_empty() && !opts.allow_empty && !outcome.has_errors() {
-        outcome.diagnostics.push(nothing_to_publish(&opts.root));
+        outcome
+            .diagnostics
+            .push(nothing_to_publish(&opts.root, &drafts));
     }
 
     let t = Instant::now();
@@ -147,27 +154,53 @@ pub fn prepare(
 
 /// The error for a site with no article to publish: a build would replace the
 /// published site with an empty one, which is rarely what was meant (a `content/`
-/// that was moved, renamed or left unmounted). `--allow-empty` accepts it.
-fn nothing_to_publish(root: &std::path::Path) -> Diagnostic {
+/// that was moved, renamed or left unmounted). `--allow-empty` accepts it. `drafts`
+/// names the articles left out as drafts, the usual reason on a new site.
+fn nothing_to_publish(root: &std::path::Path, drafts: &[String]) -> Diagnostic {
     let why = match std::fs::symlink_metadata(root.join("content")) {
-        Err(_) => "content/ is missing",
-        Ok(m) if m.file_type().is_symlink() => {
-            "content/ is a symbolic link, which kheo never follows"
+        Err(_) => t!("e040-missing"),
+        Ok(m) if m.file_type().is_symlink() => t!("e040-link"),
+        Ok(m) if !m.is_dir() => t!("e040-not-folder"),
+        Ok(_) if !drafts.is_empty() => {
+            let mut shown: Vec<String> = drafts.iter().take(3).cloned().collect();
+            if drafts.len() > 3 {
+                shown.push("…".to_owned());
+            }
+            let d = Diagnostic::error(
+                "E040",
+                "content",
+                0,
+                0,
+                t!(
+                    "e040-only-drafts",
+                    n = drafts.len(),
+                    files = shown.join(", ")
+                ),
+            );
+            return d.help(t!("e040-only-drafts-help"));
         }
-        Ok(m) if !m.is_dir() => "content/ is not a folder",
-        Ok(_) => "content/ has no article to publish",
+        Ok(_) => t!("e040-empty"),
     };
-    Diagnostic::error(
-        "E040",
-        "content",
-        0,
-        0,
-        format!("nothing to publish: {why}"),
-    )
-    .help(
-        "building would replace the published site with an empty one; add articles \
-         (kheo new), or pass --allow-empty if an empty site is what you want",
-    )
+    Diagnostic::error("E040", "content", 0, 0, t!("e040", why = why)).help(t!("e040-help"))
+}
+
+/// The articles whose front matter says `draft: true` (read loosely: only to explain
+/// an empty build; validation decides what is a draft).
+fn draft_paths(sources: &[load::Source]) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|s| {
+            let mut lines = s.text.lines();
+            lines.next().is_some_and(|l| l.trim_end() == "---")
+                && lines.take_while(|l| l.trim_end() != "---").any(|l| {
+                    let l = l.split(" #").next().unwrap_or(l);
+                    l.strip_prefix("draft:").is_some_and(|v| {
+                        matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "yes")
+                    })
+                })
+        })
+        .map(|s| s.path.0.clone())
+        .collect()
 }
 
 /// `kheo build`: the whole pipeline, written atomically into the output folder. The

@@ -6,6 +6,7 @@
 //! file named on macOS (NFD) matches the NFC text that links to it.
 
 mod fence;
+mod names;
 mod size;
 
 use std::collections::BTreeMap;
@@ -105,10 +106,7 @@ pub struct Loaded {
 /// Reads the site at `root`. `theme` comes from `site.yaml`, which is read first.
 pub fn site(root: &Path) -> Result<Loaded> {
     if !root.is_dir() {
-        return Err(Error::io(
-            root,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "site folder not found"),
-        ));
+        return Err(no_site(root));
     }
     let fence = Fence::new(root)?;
     let mut diagnostics = Vec::new();
@@ -153,6 +151,26 @@ pub fn site(root: &Path) -> Result<Loaded> {
     })
 }
 
+/// `Ok` if `root` is a site folder: a folder holding `site.yaml` (or a link by that
+/// name, which `settings` then judges). The command line asks this before any command
+/// that works on a site (`site` itself only needs the folder). Otherwise `Error::NoSite` with the absolute
+/// path where `site.yaml` was looked for, so a command run from the wrong folder says
+/// so instead of building an empty site there.
+pub fn require_site(root: &Path) -> Result<()> {
+    if root.is_dir() && root.join("site.yaml").symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    Err(no_site(root))
+}
+
+/// `Error::NoSite` for `root`, with its absolute path.
+fn no_site(root: &Path) -> Error {
+    Error::NoSite {
+        root: std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()),
+        exists: root.is_dir(),
+    }
+}
+
 /// The theme named in `site.yaml`, read loosely (full validation happens in `config`).
 fn theme_name(config: Option<&str>) -> String {
     config
@@ -190,7 +208,7 @@ fn settings(fence: &Fence, rel: &str, diags: &mut Vec<Diagnostic>) -> Result<Opt
     match read_bounded(&path, MAX_SETTINGS_BYTES) {
         Ok(Ok(bytes)) => Ok(Some(clean_text(&String::from_utf8_lossy(&bytes)))),
         Ok(Err(why)) => {
-            diags.push(refusal(rel, why, "a settings file", MAX_SETTINGS_BYTES));
+            diags.push(refusal(rel, why, "load-what-settings", MAX_SETTINGS_BYTES));
             Ok(None)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -349,9 +367,14 @@ fn content_under(root: &Path, dir: &Path, follow_dir: bool) -> Result<Content> {
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();
     for (rel, path) in walk(root, dir, follow_dir, true)? {
-        if rel.ends_with(".md") {
+        if names::is_article(&rel) {
             md.push((rel, path));
-        } else if !fence::is_publishable(&rel) {
+            continue;
+        }
+        if let Some(d) = names::misnamed(&rel, &path) {
+            diags.push(d);
+        }
+        if !fence::is_publishable(&rel) {
             diags.push(fence::not_published(&rel));
         } else if rel.to_ascii_lowercase().ends_with(".svg") && !plain_svg(&path)? {
             diags.push(fence::active_svg(&rel));
@@ -423,11 +446,9 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
     let bytes = match read_bounded(abs, MAX_ARTICLE_BYTES).map_err(|e| Error::io(abs, e))? {
         Ok(bytes) => bytes,
         Err(why) => {
-            let d = refusal(rel, why, "an article", MAX_ARTICLE_BYTES);
+            let d = refusal(rel, why, "load-what-article", MAX_ARTICLE_BYTES);
             return Ok(Err(match why {
-                Refused::TooLarge(_) => {
-                    d.help("split the story, or move data and images out of the Markdown file")
-                }
+                Refused::TooLarge(_) => d.help(crate::t!("e002-article-help")),
                 Refused::NotAFile => d,
             }));
         }
@@ -437,9 +458,7 @@ fn read_article(rel: &str, abs: &Path) -> Result<std::result::Result<Source, Dia
         Ok(t) => t,
         Err(e) => return Ok(Err(invalid_utf8(rel, &bytes, e.valid_up_to()))),
     };
-    let bundle = rel
-        .strip_suffix("/index.md")
-        .map(|d| SourcePath(d.to_owned()));
+    let bundle = names::bundle_of(rel).map(|d| SourcePath(d.to_owned()));
     Ok(Ok(match clean(text) {
         Some(cleaned) => Source::new(rel, cleaned, bundle),
         None => Source {
@@ -453,8 +472,15 @@ fn invalid_utf8(rel: &str, bytes: &[u8], offset: usize) -> Diagnostic {
     let valid = String::from_utf8_lossy(&bytes[..offset]);
     let line = valid.matches('\n').count() + 1;
     let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Diagnostic::error("E003", rel, line, col, format!("file is not valid UTF-8 (bad byte 0x{:02X} at byte offset {offset})", bytes[offset]))
-        .help("save the file as UTF-8 (most editors: \"Save with encoding\" → UTF-8); old Vietnamese encodings such as TCVN3 or VNI must be converted")
+    let byte = format!("0x{:02X}", bytes[offset]);
+    Diagnostic::error(
+        "E003",
+        rel,
+        line,
+        col,
+        crate::t!("e003", byte = byte, offset = offset),
+    )
+    .help(crate::t!("e003-help"))
 }
 
 /// BOM stripped, CRLF and CR → LF, NFC.
@@ -494,9 +520,11 @@ fn theme_files(fence: &Fence, theme: &str, diags: &mut Vec<Diagnostic>) -> Resul
             true
         }
         Ok(_) => {
-            return Err(Error::Usage(format!(
-                "theme `{theme}` not found: expected the folder {}",
-                fence.root.join(&theme_dir).display()
+            let folder = fence.root.join(&theme_dir).display().to_string();
+            return Err(Error::Usage(crate::t!(
+                "load-theme-missing",
+                theme = theme,
+                folder = folder
             )));
         }
     };
@@ -528,7 +556,9 @@ fn theme_files(fence: &Fence, theme: &str, diags: &mut Vec<Diagnostic>) -> Resul
                     let text = clean_text(&String::from_utf8_lossy(&bytes));
                     templates.insert(name.to_owned(), TemplateSource { text, origin: rel });
                 }
-                Err(why) => diags.push(refusal(&rel, why, "a template", MAX_TEMPLATE_BYTES)),
+                Err(why) => {
+                    diags.push(refusal(&rel, why, "load-what-template", MAX_TEMPLATE_BYTES))
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `kheo new`: writes a new article at `content/<province-slug>/<year>/<slug>.md` with
-//! every front matter key (optional ones commented out), after resolving the province
-//! and field exactly as validation does. Never overwrites a file.
+//! every front matter key of `keys::KEYS` (optional ones commented out, each explained
+//! in Vietnamese), as a draft, after resolving the province and field exactly as
+//! validation does. Never overwrites a file.
 
 use std::path::Path;
 
@@ -9,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::province::REGISTRY;
 use crate::vietnamese::{did_you_mean, nfc, slugify};
 
-/// Creates the article and prints its path; returns the exit status.
+/// Creates the article, prints its path on stdout and what to do next on stderr;
+/// returns the exit status.
 pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i32>) -> Result<u8> {
     let title = nfc(title.trim());
     let config_text = crate::load::config_text(root)?;
@@ -17,47 +19,59 @@ pub fn run(root: &Path, title: &str, province: &str, field: &str, year: Option<i
     let Some(p) = REGISTRY.resolve(province) else {
         let hint = REGISTRY
             .suggest(province)
-            .map(|r| format!("; did you mean \"{}\"?", REGISTRY.name(r)))
+            .map(|r| crate::t!("new-did-you-mean", name = REGISTRY.name(r)))
             .unwrap_or_default();
-        eprintln!("error: unknown province \"{province}\"{hint}");
-        return Ok(1);
+        return refuse(&crate::t!(
+            "new-unknown-province",
+            province = province,
+            hint = hint
+        ));
     };
     let folded = slugify(field);
     let Some(f) = config.fields.iter().find(|f| f.slug == folded) else {
         let names: Vec<&str> = config.fields.iter().map(|f| f.name.as_str()).collect();
         let hint = match did_you_mean(field, names.iter().copied()) {
-            Some(s) => format!("did you mean \"{s}\"?"),
-            None => format!("the fields are: {}", names.join("; ")),
+            Some(s) => crate::t!("new-did-you-mean", name = s),
+            None => crate::t!("new-fields-are", fields = names.join("; ")),
         };
-        eprintln!("error: unknown field \"{field}\"; {hint}");
-        return Ok(1);
+        return refuse(&crate::t!("new-unknown-field", field = field, hint = hint));
     };
     let year = year.unwrap_or_else(|| crate::validate::next_year() - 1);
-    if !(crate::validate::MIN_YEAR..=crate::validate::next_year()).contains(&year) {
-        eprintln!(
-            "error: year {year} is out of range ({}..={})",
-            crate::validate::MIN_YEAR,
-            crate::validate::next_year()
-        );
-        return Ok(1);
+    let (min, max) = (crate::validate::MIN_YEAR, crate::validate::next_year());
+    if !(min..=max).contains(&year) {
+        return refuse(&crate::t!(
+            "new-year-range",
+            year = year,
+            min = min,
+            max = max
+        ));
     }
     let slug = slugify(&title);
     if slug.is_empty() {
-        eprintln!("error: the title has no letters or digits to make an address from");
-        return Ok(1);
+        return refuse(&crate::t!("new-no-slug"));
     }
     let rel = article_path(REGISTRY.slug(p), year, &slug);
     if taken(root, &rel) {
-        eprintln!("error: {rel} already exists; choose another title or edit that file");
-        return Ok(1);
+        return refuse(&crate::t!("new-exists", path = rel.as_str()));
     }
     create(
         root,
         &rel,
-        &template(&title, REGISTRY.name(p), &f.name, year),
+        &template(&title, REGISTRY.name(p), &f.name, year, &rel),
     )?;
     println!("{rel}");
+    eprintln!("{}", crate::t!("new-created", path = rel.as_str()));
     Ok(0)
+}
+
+/// Prints why no article was made; exit status 1.
+fn refuse(why: &str) -> Result<u8> {
+    eprintln!(
+        "{}: {}",
+        crate::t!("diag-error"),
+        crate::diagnostic::printable(why)
+    );
+    Ok(1)
 }
 
 /// Where a new article goes: `content/<province-slug>/<year>/<slug>.md`.
@@ -104,41 +118,53 @@ pub(crate) fn quote(s: &str) -> String {
     out
 }
 
-fn template(title: &str, province: &str, field: &str, year: i32) -> String {
-    format!(
-        "---\n\
-title: {title}\n\
-province: {province}\n\
-field: {field}\n\
-year: {year}\n\
-summary: \"\"  # một hoặc hai câu tóm tắt, hiện trong danh sách, tìm kiếm và nguồn tin\n\
-# date: {year}-01-31          # ngày đăng, YYYY-MM-DD\n\
-# unit: \"\"                  # đơn vị thực hiện mô hình\n\
-# locality: \"\"              # huyện / xã / phường\n\
-# level: tỉnh               # cấp công nhận: trung ương, tỉnh, huyện, xã\n\
-# author: \"\"\n\
-# source: \"\"                # nơi đăng đầu tiên\n\
-# source_url: https://…\n\
-# image: anh.jpg            # ảnh đầu bài, đặt cạnh bài viết\n\
-# image_caption: \"\"\n\
-# image_credit: \"\"\n\
-# tags: [nông thôn mới, giảm nghèo]\n\
-# slug: ten-khac            # địa chỉ riêng (a-z, 0-9, -)\n\
-# aliases: [/duong-dan-cu/]\n\
-# draft: true\n\
-# extra:\n\
-#   so_ho_huong_loi: 0\n\
----\n\
-\n\
-Giới thiệu mô hình: ở đâu, ai thực hiện, từ khi nào.\n\
-\n\
-## Cách làm\n\
-\n\
+/// The new article: every key of `keys::KEYS` with its Vietnamese label and help as a
+/// comment above it; the required ones filled in, `summary` empty, the optional ones
+/// commented out with an example; `draft: true` with what it means. `rel` is where the
+/// file goes, for the advice on images (a single-file article has none beside it).
+fn template(title: &str, province: &str, field: &str, year: i32, rel: &str) -> String {
+    use crate::keys::{KEYS, Kind, Need};
+    let mut out = String::from("---\n");
+    for key in KEYS.iter().filter(|k| k.kind != Kind::Number) {
+        let value = match key.name {
+            "title" => quote(title),
+            "province" => quote(province),
+            "field" => quote(field),
+            "year" => year.to_string(),
+            "date" => format!("{year}-01-31"),
+            _ => key.example.to_owned(),
+        };
+        out.push_str(&format!("# {}: {}\n", key.label.vi, key.help.vi));
+        if key.name == "image" {
+            let folder = rel.strip_suffix(".md").unwrap_or(rel);
+            let advice = crate::i18n::text_in(
+                crate::i18n::Lang::Vi,
+                "new-image-folder",
+                &[("folder", folder.into())],
+            );
+            for line in advice.lines() {
+                out.push_str(&format!("# {line}\n"));
+            }
+        }
+        let line = match (key.name, key.need) {
+            ("draft", _) => format!(
+                "draft: true  # {}",
+                crate::i18n::text_in(crate::i18n::Lang::Vi, "new-draft-comment", &[])
+            ),
+            (_, Need::Required | Need::Warned) => format!("{}: {value}", key.name),
+            ("extra", _) => "# extra:\n#   so_ho_huong_loi: 0".to_owned(),
+            _ => format!("# {}: {value}", key.name),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(
+        "---\n\n\
+Giới thiệu mô hình: ở đâu, ai thực hiện, từ khi nào.\n\n\
+## Cách làm\n\n\
 ## Kết quả\n",
-        title = quote(title),
-        province = quote(province),
-        field = quote(field),
-    )
+    );
+    out
 }
 
 #[cfg(test)]

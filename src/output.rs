@@ -53,9 +53,7 @@ impl DirSink {
             .any(|s| s == ".." || s.is_empty() && !path.is_empty())
             || path.starts_with('/')
         {
-            return Err(Error::Usage(format!(
-                "refusing to write outside the output folder: {path}"
-            )));
+            return Err(Error::Usage(crate::t!("out-outside", path = path)));
         }
         let p = self.root.join(path);
         if let Some(parent) = p.parent() {
@@ -108,8 +106,8 @@ pub enum Notice {
 impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Notice::Note(text) => write!(f, "note: {text}"),
-            Notice::Warning(text) => write!(f, "warning: {text}"),
+            Notice::Note(text) => write!(f, "{}: {text}", crate::t!("out-note")),
+            Notice::Warning(text) => write!(f, "{}: {text}", crate::t!("diag-warning")),
         }
     }
 }
@@ -203,10 +201,10 @@ pub fn write_swap<T>(
     let mut notices = Vec::new();
     match &dest.link_target {
         Some(target) => {
-            notices.push(Notice::Note(format!(
-                "{} is a symbolic link: writing the site in place into {}",
-                dest.out.display(),
-                target.display()
+            notices.push(Notice::Note(crate::t!(
+                "out-link-in-place",
+                out = dest.out.display().to_string(),
+                target = target.display().to_string(),
             )));
             mirror_then_drop(&tmp.path, target, &mut notices)?;
         }
@@ -270,10 +268,10 @@ fn swap(tmp: &Path, dest: &Destination, ops: &Ops<'_>, notices: &mut Vec<Notice>
         remove_if_exists(&old)?;
         if let Err(e) = rename(out, &old) {
             if cannot_move(&e) {
-                notices.push(Notice::Note(format!(
-                    "{} cannot be moved ({e}); it may be a mount point: writing the site \
-                     in place into it",
-                    out.display()
+                notices.push(Notice::Note(crate::t!(
+                    "out-mount-in-place",
+                    out = out.display().to_string(),
+                    error = e.to_string(),
                 )));
                 return mirror_then_drop(tmp, out, notices);
             }
@@ -290,10 +288,10 @@ fn swap(tmp: &Path, dest: &Destination, ops: &Ops<'_>, notices: &mut Vec<Notice>
         return Err(Error::io(out, e));
     }
     if had_old && let Err(e) = (ops.remove)(&old) {
-        notices.push(Notice::Warning(format!(
-            "the new site is in place, but the previous one could not be removed from \
-             {}: {e}; the next build retries, or remove it by hand",
-            old.display()
+        notices.push(Notice::Warning(crate::t!(
+            "out-old-kept",
+            old = old.display().to_string(),
+            error = e.to_string(),
         )));
     }
     Ok(())
@@ -311,7 +309,11 @@ fn cannot_move(e: &std::io::Error) -> bool {
 fn mirror_then_drop(tmp: &Path, target: &Path, notices: &mut Vec<Notice>) -> Result<()> {
     let result = mirror::mirror(tmp, target);
     if let Err(e) = std::fs::remove_dir_all(tmp) {
-        let text = format!("could not remove {}: {e}", tmp.display());
+        let text = crate::t!(
+            "out-tmp-kept",
+            tmp = tmp.display().to_string(),
+            error = e.to_string()
+        );
         notices.push(Notice::Warning(text));
     }
     result
@@ -399,8 +401,9 @@ mod tests {
         assert_eq!(std::fs::read_to_string(out.join("new.txt")).unwrap(), "new");
         assert!(!out.join("old.txt").exists(), "old files removed");
         assert!(!tmp.exists(), "temporary folder removed");
+        // The note names the output folder written in place (in either language).
         assert!(
-            notices[0].to_string().contains("mount point"),
+            matches!(&notices[..], [Notice::Note(n)] if n.contains(&*out.display().to_string())),
             "{notices:?}"
         );
     }
@@ -435,7 +438,7 @@ mod tests {
         swap(&tmp, &d, &ops, &mut notices).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("new.txt")).unwrap(), "new");
         assert!(
-            matches!(&notices[..], [Notice::Warning(w)] if w.contains("could not be removed")),
+            matches!(&notices[..], [Notice::Warning(w)] if w.contains(&*d.sibling("old").display().to_string())),
             "{notices:?}"
         );
     }

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::diagnostic::printable;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::load::Source;
@@ -62,7 +63,7 @@ pub fn run(opts: &ImportOptions) -> Result<u8> {
     let table = match table::read(&opts.file, opts.sheet.as_deref()) {
         Ok(t) => t,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}: {}", crate::t!("diag-error"), printable(&msg));
             return Ok(2);
         }
     };
@@ -111,31 +112,17 @@ fn plan(
         };
         if let Some(&first) = paths.get(&p.rel) {
             p.state = State::Invalid;
-            let msg = format!(
-                "this row makes {} again: row {} has the same title, province and year",
-                p.rel,
-                table.origin.0 as usize + planned[first].index + 1
-            );
-            p.diags.push(problem(
-                "E052",
-                msg,
-                "give one of the two rows a `slug` column value, or remove the repeated row",
-            ));
+            let row = table.origin.0 as usize + planned[first].index + 1;
+            let msg = crate::t!("e052", path = p.rel.as_str(), row = row);
+            p.diags.push(problem("E052", msg, crate::t!("e052-help")));
         } else if taken(root, &p.rel) {
             let same = std::fs::read_to_string(root.join(&p.rel)).is_ok_and(|t| t == p.built.text);
             if same {
                 p.state = State::Already;
             } else {
                 p.state = State::Invalid;
-                let msg = format!(
-                    "{} already exists with other content; nothing was overwritten",
-                    p.rel
-                );
-                p.diags.push(problem(
-                    "E051",
-                    msg,
-                    "edit that file, or give this row another title or a `slug`",
-                ));
+                let msg = crate::t!("e051", path = p.rel.as_str());
+                p.diags.push(problem("E051", msg, crate::t!("e051-help")));
             }
         }
         paths.entry(p.rel.clone()).or_insert(planned.len());
@@ -145,19 +132,12 @@ fn plan(
 }
 
 /// A problem of the import itself, placed on a cell later.
-fn problem(code: &'static str, message: String, help: &str) -> Diagnostic {
+fn problem(code: &'static str, message: String, help: String) -> Diagnostic {
     Diagnostic::error(code, "", 0, 0, message).help(help)
 }
 
 fn no_header(name: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E050",
-        name,
-        0,
-        0,
-        "no header row: none of the first 20 rows names two columns kheo knows",
-    )
-    .help("put a row of column names above the data, e.g. \"Tên mô hình\", \"Tỉnh/thành\", \"Lĩnh vực\", \"Năm công nhận\"")
+    Diagnostic::error("E050", name, 0, 0, crate::t!("e050")).help(crate::t!("e050-help"))
 }
 
 /// Validates the new rows together with the site's articles (so a slug taken by an
@@ -219,9 +199,9 @@ fn place(d: &mut Diagnostic, cell: String, header: &columns::Header, col: usize)
     if d.code == "E010" {
         let key = d.message.split('`').nth(1).unwrap_or("");
         d.help = Some(if header.find(key) == Some(col) {
-            "fill in this cell".to_owned()
+            crate::t!("import-fill-cell")
         } else {
-            format!("add a column `{key}` (or its Vietnamese name) to the register")
+            crate::t!("import-add-column", key = key)
         });
     }
     d.path = cell;
@@ -249,10 +229,14 @@ fn report(
         .count();
     if !invalid.is_empty() && !opts.skip_invalid {
         eprintln!(
-            "import failed: {errors} {} in {} of {} rows of {name}; nothing was written",
-            plural(errors, "error"),
-            invalid.len(),
-            planned.len()
+            "{}",
+            crate::t!(
+                "import-failed",
+                errors = errors,
+                invalid = invalid.len(),
+                rows = planned.len(),
+                file = printable(name).into_owned(),
+            )
         );
         return Ok(1);
     }
@@ -267,17 +251,23 @@ fn report(
     }
     for p in &invalid {
         let row = table.origin.0 as usize + p.index + 1;
-        eprintln!("skipped row {row} ({})", p.built.title);
+        let title = printable(&p.built.title).into_owned();
+        eprintln!("{}", crate::t!("import-skipped", row = row, title = title));
     }
-    let verb = if opts.dry_run {
-        "would import"
+    let id = if opts.dry_run {
+        "import-would"
     } else {
-        "imported"
+        "import-done"
     };
     eprintln!(
-        "{verb} {written} {} as drafts from {name}; {already} already imported, {} skipped",
-        plural(written, "model"),
-        invalid.len()
+        "{}",
+        crate::t!(
+            id,
+            written = written,
+            file = printable(name).into_owned(),
+            already = already,
+            skipped = invalid.len(),
+        )
     );
     Ok(0)
 }
@@ -299,18 +289,8 @@ fn print_problems(planned: &[Planned]) {
         out.push('\n');
     }
     for (code, n) in warnings.into_iter().filter(|(_, n)| *n > MAX_WARNINGS) {
-        out.push_str(&format!(
-            "… and {} more warnings [{code}]\n",
-            n - MAX_WARNINGS
-        ));
+        let more = crate::t!("import-more-warnings", n = n - MAX_WARNINGS, code = code);
+        out.push_str(&format!("{more}\n"));
     }
     eprint!("{out}");
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
 }

@@ -71,11 +71,16 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
         .unwrap_or_default();
     if matches!(ext.as_str(), "csv" | "txt" | "tsv") {
         let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            std::fs::read(path).map_err(|e| crate::error::Error::io(path, e).to_string())?;
         return csv_table(&bytes);
     }
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| format!("cannot read {} as a spreadsheet: {e}", path.display()))?;
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+        crate::t!(
+            "import-not-spreadsheet",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -83,20 +88,27 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
             .find(|n| n.as_str() == s || crate::vietnamese::fold(n) == crate::vietnamese::fold(s))
             .cloned()
             .ok_or_else(|| {
-                format!(
-                    "no sheet \"{s}\" in {}; its sheets are: {}",
-                    path.display(),
-                    names.join(", ")
+                crate::t!(
+                    "import-no-sheet",
+                    sheet = s,
+                    file = path.display().to_string(),
+                    sheets = names.join(", "),
                 )
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| format!("{} has no sheets", path.display()))?,
+            .ok_or_else(|| crate::t!("import-no-sheets", file = path.display().to_string()))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| format!("cannot read sheet \"{name}\" of {}: {e}", path.display()))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        let file = path.display().to_string();
+        crate::t!(
+            "import-bad-sheet",
+            sheet = name.as_str(),
+            file = file,
+            error = e.to_string()
+        )
+    })?;
     let origin = range.start().unwrap_or((0, 0));
     let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
     Ok(Table {
@@ -168,7 +180,7 @@ fn csv_table(bytes: &[u8]) -> Result<Table, String> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("cannot read the CSV: {e}"))?;
+        let record = record.map_err(|e| crate::t!("import-bad-csv", error = e.to_string()))?;
         rows.push(record.iter().map(text_cell).collect::<Vec<_>>());
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -203,7 +215,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
                 }
             })
             .collect();
-        String::from_utf16(&units).map_err(|_| "the file is not valid UTF-16".to_owned())
+        String::from_utf16(&units).map_err(|_| crate::t!("import-bad-utf16"))
     };
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         std::str::from_utf8(rest).map(str::to_owned).map_err(|_| ())
@@ -216,10 +228,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
             .map(str::to_owned)
             .map_err(|_| ())
     };
-    text.map_err(|()| {
-        "the CSV file is not UTF-8; in Excel use \"Save as: CSV UTF-8\" or \"Unicode Text\""
-            .to_owned()
-    })
+    text.map_err(|()| crate::t!("import-not-utf8"))
 }
 
 /// The delimiter that gives the most rows of one same width (> 1) among the first 50.

@@ -130,18 +130,13 @@ pub(crate) fn read_bounded(
     Ok(Ok(bytes))
 }
 
-/// The diagnostic for a refused read of `rel`; `what` names the kind of file with its
-/// article ("an article", "a template") for the size message.
+/// The diagnostic for a refused read of `rel`; `what` is the message id naming the
+/// kind of file (`load-what-article`, `load-what-template`) for the size message.
 pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnostic {
     match why {
-        Refused::NotAFile => Diagnostic::error(
-            "E008",
-            rel,
-            0,
-            0,
-            "not a regular file (a FIFO, device or folder where a file belongs); not read",
-        )
-        .help("replace it with an ordinary file"),
+        Refused::NotAFile => {
+            Diagnostic::error("E008", rel, 0, 0, crate::t!("e008")).help(crate::t!("e008-help"))
+        }
         Refused::TooLarge(len) => {
             let mb = len as f64 / 1_048_576.0;
             Diagnostic::error(
@@ -149,9 +144,11 @@ pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnost
                 rel,
                 0,
                 0,
-                format!(
-                    "file is too large ({mb:.1} MB; {what} may be at most {} MB)",
-                    cap >> 20
+                crate::t!(
+                    "e002",
+                    size = format!("{mb:.1}"),
+                    what = crate::t!(what),
+                    max = cap >> 20,
                 ),
             )
         }
@@ -160,14 +157,7 @@ pub(crate) fn refusal(rel: &str, why: Refused, what: &str, cap: u64) -> Diagnost
 
 /// E007: a symbolic link at `rel` leads outside the site folder.
 fn link_out(rel: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E007",
-        rel,
-        0,
-        0,
-        "symbolic link leads outside the site folder; kheo does not follow it",
-    )
-    .help("copy the files into the site folder, or link only to places inside it")
+    Diagnostic::error("E007", rel, 0, 0, crate::t!("e007")).help(crate::t!("e007-help"))
 }
 
 /// Whether a file beside an article may be published (by its extension).
@@ -180,26 +170,12 @@ pub(crate) fn is_publishable(rel: &str) -> bool {
 
 /// W002: a file under `content/` that is not published.
 pub(crate) fn not_published(rel: &str) -> Diagnostic {
-    Diagnostic::warning(
-        "W002",
-        rel,
-        0,
-        0,
-        "file is not published: only images, documents, audio and video are copied from content/",
-    )
-    .help("pages, scripts and data files would run on the site or replace its own files; put site-wide files in static/")
+    Diagnostic::warning("W002", rel, 0, 0, crate::t!("w002")).help(crate::t!("w002-help"))
 }
 
 /// W003: an SVG beside an article that carries script or other active content.
 pub(crate) fn active_svg(rel: &str) -> Diagnostic {
-    Diagnostic::warning(
-        "W003",
-        rel,
-        0,
-        0,
-        "SVG image is not published: it contains script, event handlers or embedded HTML",
-    )
-    .help("export it again as a plain SVG (no scripts, no `on…=` attributes), or as PNG")
+    Diagnostic::warning("W003", rel, 0, 0, crate::t!("w003")).help(crate::t!("w003-help"))
 }
 
 /// Whether an SVG's text holds anything that runs when the file is opened on its own

@@ -33,17 +33,18 @@ pub(crate) fn tidy(parent: &Path, name: &str, out: &Path) -> Vec<Notice> {
         }
         if left.old && missing && std::fs::rename(&left.path, out).is_ok() {
             missing = false;
-            notices.push(Notice::Note(format!(
-                "restored {} from {}, the previous site an interrupted build had moved aside",
-                out.display(),
-                left.path.display()
+            notices.push(Notice::Note(crate::t!(
+                "out-restored",
+                out = out.display().to_string(),
+                from = left.path.display().to_string(),
             )));
             continue;
         }
         if let Err(e) = std::fs::remove_dir_all(&left.path) {
-            notices.push(Notice::Warning(format!(
-                "could not remove {}, left by an interrupted build: {e}",
-                left.path.display()
+            notices.push(Notice::Warning(crate::t!(
+                "out-leftover-kept",
+                path = left.path.display().to_string(),
+                error = e.to_string(),
             )));
         }
     }

@@ -140,7 +140,7 @@ fn new_writes_an_article_that_passes_check() {
     assert_eq!(stdout(&out).trim(), rel);
     let written = read(site.path(), rel);
     assert!(
-        written.starts_with("---\ntitle: \"Mô hình thử\"\n"),
+        written.starts_with("---\n") && written.contains("\ntitle: \"Mô hình thử\"\n"),
         "{written}"
     );
     assert!(written.contains("province: \"Bến Tre\""));

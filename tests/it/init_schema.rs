@@ -41,6 +41,20 @@ fn init_creates_a_site_that_builds() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // A new article is a draft: the first build says so, publishing nothing.
+    let out = kheo(&dir, &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only drafts"));
+    assert!(!dir.join("public").exists());
+    // Following the advice in the file: delete the `draft: true` line.
+    let rel = dir.join("content/can-tho/2025/mo-hinh-dau-tien.md");
+    let text = std::fs::read_to_string(&rel).unwrap();
+    let published: String = text
+        .lines()
+        .filter(|l| !l.starts_with("draft: true"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&rel, published).unwrap();
     let out = kheo(&dir, &["build"]);
     assert!(
         out.status.success(),
