@@ -56,10 +56,11 @@ pub fn current() -> Lang {
     }
 }
 
-/// Picks the language: `--lang`, then `KHEO_LANG`, then the site's `language`, then
-/// `LC_ALL`/`LC_MESSAGES`/`LANG`, then Vietnamese. The site's setting comes before the
-/// system's so that a Vietnamese site's CI log (often `LANG=C.UTF-8` or `en_US`) stays
-/// in the editors' language.
+/// Picks the language: `--lang`, then `KHEO_LANG`, then the site's `language` (callers
+/// pass `vi` for a site that does not say), then `LC_ALL`/`LC_MESSAGES`/`LANG` (so only
+/// where there is no site, e.g. `kheo init`), then Vietnamese. The site's setting comes
+/// before the system's so that a Vietnamese site's CI log (often `LANG=C.UTF-8` or
+/// `en_US`) stays in the editors' language.
 pub fn choose(flag: Option<&str>, site_language: Option<&str>) -> Lang {
     let env = |k: &str| std::env::var(k).ok();
     flag.and_then(Lang::parse)

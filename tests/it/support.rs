@@ -65,6 +65,9 @@ pub fn kheo_vi(root: &Path, args: &[&str]) -> Output {
         .arg(root)
         .env_remove("CI")
         .env_remove("KHEO_LANG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run kheo")
 }
