@@ -224,6 +224,53 @@ mod tests {
     }
 
     #[test]
+    fn the_proposed_quoting_reads_back_as_the_value() {
+        for v in [
+            "Mô hình: dân vận khéo",
+            "Mô hình \"Ba cùng\": dân vận khéo",
+            "Nhà của 'bà' Năm: \"khéo\"",
+            "C:\\thu-muc #1",
+            "Mô hình #1 của xã",
+            "@hoiphunu",
+        ] {
+            let line = quoted_line("title", v);
+            let read: yaml_serde::Value = yaml_serde::from_str(&line).unwrap();
+            assert_eq!(read["title"].as_str(), Some(v), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_opening_fence_may_end_in_spaces_or_a_tab() {
+        for fence in ["--- ", "---\t", "---  \t"] {
+            let s = src(&format!("{fence}\ntitle: A\n---\nBody\n"));
+            let d = parse(&s).unwrap();
+            assert_eq!((d.keys[0].line, d.body, d.body_line), (2, "Body\n", 4));
+        }
+        assert_eq!(
+            parse(&src("----\ntitle: A\n---\n")).unwrap_err().code,
+            "E004"
+        );
+    }
+
+    #[test]
+    fn a_single_line_of_text_is_a_stray_line_not_a_map() {
+        let d = parse(&src("---\nMô hình hay\n---\n")).unwrap_err();
+        assert_eq!((d.code, d.line, d.col), ("E006", 2, 1));
+        assert!(!d.message.contains("YAML"), "{d:?}");
+    }
+
+    #[test]
+    fn curly_quotes_are_stripped_from_scalars_and_list_items() {
+        let s = src("---\ntitle: “A”\ntags: [“b”, c]\nunit: “x” và “y”\n---\n");
+        let d = parse(&s).unwrap();
+        assert_eq!(d.keys[0].value.as_str(), Some("A"));
+        assert_eq!(d.keys[1].value[0].as_str(), Some("b"));
+        assert_eq!(d.keys[2].value.as_str(), Some("“x” và “y”"));
+        let codes: Vec<_> = d.warnings.iter().map(|w| (w.code, w.line)).collect();
+        assert_eq!(codes, [("W061", 2), ("W061", 3)]);
+    }
+
+    #[test]
     fn alias_bomb_is_an_error_not_a_hang() {
         let bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n---\n";
         assert_eq!(parse(&src(bomb)).unwrap_err().code, "E006");
