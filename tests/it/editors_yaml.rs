@@ -341,3 +341,22 @@ fn empty_and_unfenced_files_are_explained_in_vietnamese() {
     assert!(err.contains("chưa có dòng `---` để đóng lại"), "{err}");
     assert!(!err.contains("front matter"), "{err}");
 }
+
+#[test]
+fn the_same_advice_is_given_in_english() {
+    let text = story("title: Mô hình: dân vận khéo\n");
+    let site = site_with(&[("content/x.md", text.as_bytes())]);
+    let err = stderr(&kheo(site.path(), &["check"]));
+    assert!(err.contains("the value of `title` contains `: `"), "{err}");
+    assert!(
+        err.contains("change this line to `title: \"Mô hình: dân vận khéo\"`"),
+        "{err}"
+    );
+    let text = story("title: Mô hình #1 của xã\n");
+    let site = site_with(&[("content/x.md", text.as_bytes())]);
+    let err = stderr(&kheo(site.path(), &["check"]));
+    assert!(
+        err.contains("warning[W060]: the text after `#` in `title` is dropped"),
+        "{err}"
+    );
+}
