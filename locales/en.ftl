@@ -75,3 +75,4 @@ fm-curly = Word's curly quotes around the value of `{ $key }` were removed
 fm-curly-label = curly quotes
 fm-curly-help = the value used is: { $value }; to silence this warning, change this line to `{ $line }`
 fm-summary-blank-label = `summary:` is blank
+fm-curly-help-elsewhere = the value used is: { $value }; to silence this warning, delete Word's curly quotes around it

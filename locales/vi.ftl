@@ -71,3 +71,4 @@ fm-curly = Dấu ngoặc kép kiểu Word quanh giá trị của `{ $key }` đã
 fm-curly-label = dấu ngoặc kép kiểu Word
 fm-curly-help = Giá trị được dùng: { $value }. Để không còn cảnh báo này, hãy sửa dòng này thành `{ $line }`
 fm-summary-blank-label = `summary:` để trống
+fm-curly-help-elsewhere = Giá trị được dùng: { $value }. Để không còn cảnh báo này, hãy xóa hai dấu ngoặc kép kiểu Word quanh giá trị.

@@ -268,6 +268,15 @@ mod tests {
         assert_eq!(d.keys[2].value.as_str(), Some("“x” và “y”"));
         let codes: Vec<_> = d.warnings.iter().map(|w| (w.code, w.line)).collect();
         assert_eq!(codes, [("W061", 2), ("W061", 3)]);
+        // Quotes on a later line than the key: no line to type in place of `summary: >-`.
+        let s = src("---\nsummary: >-\n  “Tóm tắt”\n---\n");
+        let d = parse(&s).unwrap();
+        assert_eq!(d.keys[0].value.as_str(), Some("Tóm tắt"));
+        let help = d.warnings[0].help.clone().unwrap_or_default();
+        assert!(
+            help.contains("Tóm tắt") && !help.contains("`summary: "),
+            "{help}"
+        );
     }
 
     #[test]

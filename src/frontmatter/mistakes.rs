@@ -101,7 +101,13 @@ fn first_mistake(yaml: &str) -> Option<Mistake> {
                 Some(&first) => Some(duplicate(n, key, first)),
                 None => {
                     seen.insert(key, n);
-                    in_value(n, line, key, value, at)
+                    in_value(&KeyLine {
+                        n,
+                        line,
+                        key,
+                        value,
+                        at,
+                    })
                 }
             }
         } else if line.starts_with('-') {
@@ -214,108 +220,125 @@ fn duplicate(n: usize, key: &str, first: usize) -> Mistake {
     }
 }
 
-/// A mistake in the value of a `key: value` line (`value` starts at byte `at`).
-fn in_value(n: usize, line: &str, key: &str, value: &str, at: usize) -> Option<Mistake> {
-    let mistake = |offset: usize, span: usize, message, label, help| Mistake {
-        line: n,
-        col: col(line, at + offset),
-        span,
-        message,
-        label,
-        help,
-    };
+/// A `key: value` line being looked at: its number, text, key, value and the value's
+/// byte offset in the line.
+struct KeyLine<'a> {
+    n: usize,
+    line: &'a str,
+    key: &'a str,
+    value: &'a str,
+    at: usize,
+}
+
+impl KeyLine<'_> {
+    /// A mistake at byte `offset` of the value.
+    fn mistake(&self, offset: usize, message: String, label: String, help: String) -> Mistake {
+        Mistake {
+            line: self.n,
+            col: col(self.line, self.at + offset),
+            span: 1,
+            message,
+            label,
+            help,
+        }
+    }
+
+    /// The line with the whole value quoted.
+    fn quoted(&self) -> String {
+        quoted_line(self.key, self.value)
+    }
+
+    /// The key's kind in the table of keys, if it is one.
+    fn kind(&self) -> Option<Kind> {
+        crate::keys::get(self.key).map(|k| k.kind)
+    }
+}
+
+/// A mistake in the value of a `key: value` line.
+fn in_value(l: &KeyLine<'_>) -> Option<Mistake> {
+    let (key, value) = (l.key, l.value);
     let first = value.chars().next()?;
     if first == '"' || first == '\'' {
-        let inner = &value[1..];
-        return match closing_quote(inner, first) {
-            None => Some(mistake(
-                0,
-                1,
-                t!("fm-unclosed-quote", key = key),
-                t!("fm-unclosed-quote-label"),
-                t!("fm-fix-line", line = quoted_line(key, inner.trim())),
-            )),
-            Some(end) => {
-                let after = inner[end + 1..].trim_start();
-                (!after.is_empty() && !after.starts_with('#')).then(|| {
-                    mistake(
-                        0,
-                        1,
-                        t!("fm-after-quote", key = key),
-                        t!("fm-after-quote-label"),
-                        t!("fm-fix-line", line = quoted_line(key, value)),
-                    )
-                })
-            }
-        };
+        return in_quotes(l, first);
     }
-    if matches!(first, '@' | '`' | '%') {
-        return Some(mistake(
-            0,
-            1,
-            t!("fm-bad-start", key = key, char = first.to_string()),
-            t!("fm-bad-start-label"),
-            t!("fm-fix-line", line = quoted_line(key, value)),
-        ));
-    }
-    if value == "-" || value.starts_with("- ") {
-        let items: Vec<String> = value
-            .trim_start_matches('-')
-            .split(" - ")
-            .map(|s| flow_item(s.trim()))
-            .filter(|s| !s.is_empty())
-            .collect();
-        return Some(mistake(
-            0,
-            1,
-            t!("fm-dash", key = key),
-            t!("fm-dash-label"),
-            t!(
-                "fm-dash-help",
-                line = format!("{key}: [{}]", items.join(", "))
-            ),
-        ));
-    }
-    let list_key =
-        crate::keys::get(key).is_some_and(|k| matches!(k.kind, Kind::Tags | Kind::Aliases));
-    if first == '[' && list_key && !value.contains(']') {
-        return Some(mistake(
-            0,
-            1,
-            t!("fm-open-list", key = key),
-            t!("fm-open-list-label"),
-            t!("fm-fix-line", line = format!("{key}: {value}]")),
-        ));
-    }
+    let text_key = matches!(l.kind(), Some(Kind::Text | Kind::LongText));
     // `title: [Dự thảo] Mô hình`: text that YAML starts reading as a list.
-    let text_key =
-        crate::keys::get(key).is_some_and(|k| matches!(k.kind, Kind::Text | Kind::LongText));
-    if matches!(first, '[' | '{')
+    let bracket = matches!(first, '[' | '{')
         && text_key
-        && yaml_serde::from_str::<yaml_serde::Value>(value).is_err()
-    {
-        return Some(mistake(
+        && yaml_serde::from_str::<yaml_serde::Value>(value).is_err();
+    if matches!(first, '@' | '`' | '%') || bracket {
+        return Some(l.mistake(
             0,
-            1,
             t!("fm-bad-start", key = key, char = first.to_string()),
             t!("fm-bad-start-label"),
-            t!("fm-fix-line", line = quoted_line(key, value)),
+            t!("fm-fix-line", line = l.quoted()),
         ));
     }
-    let plain = !matches!(first, '[' | '{' | '|' | '>');
+    if value == "-" || value.starts_with("- ") || first == '[' {
+        return in_list(l);
+    }
+    let plain = !matches!(first, '{' | '|' | '>');
     let colon = value
         .find(": ")
-        .or_else(|| value.ends_with(':').then(|| value.len() - 1));
-    match colon {
-        Some(c) if plain => Some(mistake(
-            c,
-            1,
-            t!("fm-colon-in-value", key = key),
-            t!("fm-colon-in-value-label"),
-            t!("fm-colon-in-value-help", line = quoted_line(key, value)),
-        )),
-        _ => None,
+        .or_else(|| value.ends_with(':').then(|| value.len() - 1))
+        .filter(|_| plain)?;
+    Some(l.mistake(
+        colon,
+        t!("fm-colon-in-value", key = key),
+        t!("fm-colon-in-value-label"),
+        t!("fm-colon-in-value-help", line = l.quoted()),
+    ))
+}
+
+/// A value that starts with `quote`: never closed, or going on after it closes.
+fn in_quotes(l: &KeyLine<'_>, quote: char) -> Option<Mistake> {
+    let inner = &l.value[1..];
+    let Some(end) = closing_quote(inner, quote) else {
+        return Some(l.mistake(
+            0,
+            t!("fm-unclosed-quote", key = l.key),
+            t!("fm-unclosed-quote-label"),
+            t!("fm-fix-line", line = quoted_line(l.key, inner.trim())),
+        ));
+    };
+    let after = inner[end + 1..].trim_start();
+    (!after.is_empty() && !after.starts_with('#')).then(|| {
+        l.mistake(
+            0,
+            t!("fm-after-quote", key = l.key),
+            t!("fm-after-quote-label"),
+            t!("fm-fix-line", line = l.quoted()),
+        )
+    })
+}
+
+/// A list written `tags: - a - b`, or `tags: [a, b` never closed.
+fn in_list(l: &KeyLine<'_>) -> Option<Mistake> {
+    let (key, value) = (l.key, l.value);
+    if value.starts_with('[') {
+        let list_key = matches!(l.kind(), Some(Kind::Tags | Kind::Aliases));
+        return (list_key && !value.contains(']')).then(|| {
+            l.mistake(
+                0,
+                t!("fm-open-list", key = key),
+                t!("fm-open-list-label"),
+                t!("fm-fix-line", line = format!("{key}: {value}]")),
+            )
+        });
     }
+    let items: Vec<String> = value
+        .trim_start_matches('-')
+        .split(" - ")
+        .map(|s| flow_item(s.trim()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let line = format!("{key}: [{}]", items.join(", "));
+    Some(l.mistake(
+        0,
+        t!("fm-dash", key = key),
+        t!("fm-dash-label"),
+        t!("fm-dash-help", line = line),
+    ))
 }
 
 /// Byte offset in `inner` (the text after an opening quote) of the closing `quote`:
@@ -346,5 +369,54 @@ fn flow_item(s: &str) -> String {
         line[2..].to_owned()
     } else {
         s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (YAML line, column) of the first mistake found in `yaml`.
+    fn at(yaml: &str) -> Option<(usize, usize)> {
+        first_mistake(yaml).map(|m| (m.line, m.col))
+    }
+
+    #[test]
+    fn each_common_mistake_is_found_on_its_own_line() {
+        for (yaml, want) in [
+            ("title: A\nsummary: Kết quả: tốt\n", (2, 17)),
+            ("province: X\ntitle:Tổ\n", (2, 6)),
+            ("title：Tổ\n", (1, 6)),
+            ("title: A\n\tauthor: B\n", (2, 1)),
+            ("title: A\n  author: B\n", (2, 1)),
+            ("title: \"A\nyear: 2020\n", (1, 8)),
+            ("title: 'A''s\n", (1, 8)),
+            ("author: @a\n", (1, 9)),
+            ("tags: - a\n", (1, 7)),
+            ("tags: [a, b\n", (1, 7)),
+            ("title: A\ntitle: B\n", (2, 1)),
+            ("title: A\nMột dòng lạc\n", (2, 1)),
+        ] {
+            assert_eq!(at(yaml), Some(want), "{yaml:?}");
+        }
+    }
+
+    #[test]
+    fn valid_lines_are_not_mistakes() {
+        for yaml in [
+            "title: \"Mô hình: hay\"\ntags:\n  - a\n  - b\n",
+            "title: 'A''s: b'\nsummary: >-\n  Một: hai\n  author: x\n",
+            "extra:\n  title: x\n  so_ho: 3\nsource_url: https://a.vn/x\n",
+            "title: [a, b]\n# ghi chú: có dấu hai chấm\n",
+        ] {
+            assert!(at(yaml).is_none(), "{yaml:?}");
+        }
+    }
+
+    #[test]
+    fn closing_quotes_skip_escaped_and_doubled_quotes() {
+        assert_eq!(closing_quote("a\\\"b\" c", '"'), Some(4));
+        assert_eq!(closing_quote("a''b' c", '\''), Some(4));
+        assert_eq!(closing_quote("chưa đóng", '"'), None);
     }
 }

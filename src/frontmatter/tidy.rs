@@ -48,6 +48,9 @@ pub(super) fn comments_cutting_values(source: &Source, yaml: &str) -> Vec<Diagno
     out
 }
 
+/// Word's curly quotes.
+const CURLY: [char; 4] = ['“', '”', '‘', '’'];
+
 /// Removes a pair of curly quotes around a whole text value (or a list item) of every
 /// key, with a W061 for each key changed.
 pub(super) fn strip_curly_quotes(source: &Source, keys: &mut [Entry]) -> Vec<Diagnostic> {
@@ -72,14 +75,25 @@ pub(super) fn strip_curly_quotes(source: &Source, keys: &mut [Entry]) -> Vec<Dia
             .chars()
             .skip(e.value_col.saturating_sub(1))
             .collect::<String>();
-        let fixed = match &e.value {
-            Value::String(s) if needs_quotes(s) => quoted_line(&e.key, s),
-            Value::String(s) => format!("{}: {s}", e.key),
-            _ => line.replace(['“', '”', '‘', '’'], ""),
-        };
         let shown = match &e.value {
             Value::String(s) => s.clone(),
-            _ => written.replace(['“', '”', '‘', '’'], ""),
+            Value::Sequence(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => String::new(),
+        };
+        // A line to type only when the quotes are on the key's own line.
+        let help = if !written.contains(CURLY) {
+            t!("fm-curly-help-elsewhere", value = shown)
+        } else {
+            let fixed = match &e.value {
+                Value::String(s) if needs_quotes(s) => quoted_line(&e.key, s),
+                Value::String(s) => format!("{}: {s}", e.key),
+                _ => line.replace(CURLY, ""),
+            };
+            t!("fm-curly-help", value = shown, line = fixed)
         };
         let d = Diagnostic::warning(
             "W061",
@@ -89,7 +103,7 @@ pub(super) fn strip_curly_quotes(source: &Source, keys: &mut [Entry]) -> Vec<Dia
             t!("fm-curly", key = e.key.as_str()),
         )
         .label(t!("fm-curly-label"), written.trim_end().chars().count())
-        .help(t!("fm-curly-help", value = shown, line = fixed))
+        .help(help)
         .with_source(&source.text);
         out.push(d);
     }
@@ -122,4 +136,38 @@ fn needs_quotes(s: &str) -> bool {
             '"', '\'', '[', '{', '|', '>', '#', '@', '`', '%', '&', '*', '!', '-', '?',
         ])
         || yaml_serde::from_str::<Value>(s).map_or(true, |v| v != Value::String(s.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_matching_pair_around_the_whole_value_is_removed() {
+        for (written, want) in [
+            ("“Tổ phụ nữ”", Some("Tổ phụ nữ")),
+            ("‘Tổ’", Some("Tổ")),
+            ("“Ba cùng” và “Bốn nhà”", None),
+            ("“Tổ’", None),
+            ("“”", None),
+            ("Tổ “tự quản”", None),
+        ] {
+            let mut s = written.to_owned();
+            let changed = uncurl_in_place(&mut s);
+            assert_eq!(changed.then_some(s.as_str()), want, "{written}");
+        }
+    }
+
+    #[test]
+    fn the_proposed_plain_line_reads_back() {
+        for s in ["Tổ phụ nữ", "2020", "true", "a: b", "- a", "x #1"] {
+            let line = if needs_quotes(s) {
+                quoted_line("k", s)
+            } else {
+                format!("k: {s}")
+            };
+            let v: Value = yaml_serde::from_str(&line).unwrap();
+            assert_eq!(v["k"].as_str(), Some(s), "{line}");
+        }
+    }
 }
