@@ -1,6 +1,9 @@
 //! Splits an article into its YAML front matter and Markdown body, parses the YAML
 //! with `yaml_serde`, and records where each top-level key sits so diagnostics can
 //! point at `file:line:col`. Knows nothing of what the keys mean (see `validate`).
+//! When YAML cannot read it, `mistakes` says what the editor typed and the line to type
+//! instead; what YAML reads but not as meant (a ` #` cutting a title, Word's curly
+//! quotes) is made visible by `tidy`.
 
 use std::collections::BTreeMap;
 
