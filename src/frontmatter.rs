@@ -1,11 +1,17 @@
 //! Splits an article into its YAML front matter and Markdown body, parses the YAML
 //! with `yaml_serde`, and records where each top-level key sits so diagnostics can
 //! point at `file:line:col`. Knows nothing of what the keys mean (see `validate`).
+//! When YAML cannot read it, `mistakes` says what the editor typed and the line to type
+//! instead; what YAML reads but not as meant (a ` #` cutting a title, Word's curly
+//! quotes) is made visible by `tidy`.
 
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Source;
+
+mod mistakes;
+mod tidy;
 
 /// Front matter larger than this is refused before YAML parsing.
 const MAX_FRONT_MATTER: usize = 64 * 1024;
@@ -21,6 +27,9 @@ pub struct Draft<'a> {
     pub body: &'a str,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
+    /// What was read but may not be what the editor meant (a ` #` that cut a value,
+    /// curly quotes removed), as warnings.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One top-level front matter key.
@@ -42,35 +51,30 @@ pub struct Entry {
 pub fn parse(source: &Source) -> Result<Draft<'_>, Diagnostic> {
     let path = source.path.0.as_str();
     let text: &str = &source.text;
-    let err = |code, line, col, msg: &str| {
+    let err = |code, line, col, msg: String| {
         Diagnostic::error(code, path, line, col, msg).with_source(text)
     };
     if text.trim().is_empty() {
-        return Err(err("E004", 0, 0, "the file is empty").help(
-            "start the file with front matter: a line `---`, then `title:`, `province:`, `field:`, `year:`, then `---`; `kheo new` writes one for you",
-        ));
+        return Err(err("E004", 0, 0, crate::t!("fm-empty")).help(crate::t!("fm-empty-help")));
     }
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| (text.trim_end() == "---").then_some(""))
-    else {
-        return Err(err("E004", 1, 1, "the file does not start with front matter")
-            .label("expected `---` here", 3)
-            .help("put a line `---` at the top, then the keys (title, province, field, year), then another `---`"));
+    let Some(rest) = after_opening_fence(text) else {
+        return Err(err("E004", 1, 1, crate::t!("fm-no-start"))
+            .label(crate::t!("fm-no-start-label"), 3)
+            .help(crate::t!("fm-no-start-help")));
     };
+    let fence_len = text.len() - rest.len();
     let (yaml, body, body_offset) = match find_closing(rest) {
-        Some((end, after)) => (&rest[..end], &rest[after..], 4 + after),
+        Some((end, after)) => (&rest[..end], &rest[after..], fence_len + after),
         None => {
-            return Err(err("E005", 1, 1, "the front matter is never closed")
-                .label("opened here", 3)
-                .help("add a line `---` after the last front matter key"));
+            return Err(err("E005", 1, 1, crate::t!("fm-unclosed"))
+                .label(crate::t!("fm-unclosed-label"), 3)
+                .help(crate::t!("fm-unclosed-help")));
         }
     };
     let body_line = text[..body_offset].matches('\n').count() + 1;
     if yaml.len() > MAX_FRONT_MATTER {
         return Err(
-            err("E006", 2, 1, "the front matter is too large (over 64 KB)")
-                .help("front matter holds metadata; move long text into the body"),
+            err("E006", 2, 1, crate::t!("fm-too-large")).help(crate::t!("fm-too-large-help"))
         );
     }
     let value: yaml_serde::Value = if yaml.trim().is_empty() {
@@ -78,17 +82,11 @@ pub fn parse(source: &Source) -> Result<Draft<'_>, Diagnostic> {
     } else {
         match yaml_serde::from_str(yaml) {
             Ok(v) => v,
-            Err(e) => return Err(yaml_error(source, &e)),
+            Err(e) => return Err(mistakes::explain(source, yaml, &e)),
         }
     };
     let yaml_serde::Value::Mapping(map) = value else {
-        return Err(err(
-            "E006",
-            2,
-            1,
-            "the front matter is not a list of `key: value` lines",
-        )
-        .help("write one `key: value` per line, e.g. `title: Tên mô hình`"));
+        return Err(mistakes::not_a_map(source, yaml));
     };
     let positions = key_positions(yaml);
     let mut keys = Vec::with_capacity(map.len());
@@ -111,12 +109,22 @@ pub fn parse(source: &Source) -> Result<Draft<'_>, Diagnostic> {
             value_col,
         });
     }
+    let mut warnings = tidy::comments_cutting_values(source, yaml);
+    warnings.extend(tidy::strip_curly_quotes(source, &mut keys));
     Ok(Draft {
         source,
         keys,
         body,
         body_line,
+        warnings,
     })
+}
+
+/// The text after the opening fence: a first line `---`, trailing spaces or tabs
+/// allowed (as on the closing fence); `None` if the file does not start with one.
+fn after_opening_fence(text: &str) -> Option<&str> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    (first.trim_end_matches([' ', '\t']) == "---").then_some(rest)
 }
 
 /// Finds the closing `---` line: returns (end of YAML, start of body) in `rest`.
@@ -132,33 +140,35 @@ fn find_closing(rest: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Turns a YAML error into a diagnostic at the right file line (the YAML starts on
-/// line 2, after the opening fence).
-fn yaml_error(source: &Source, e: &yaml_serde::Error) -> Diagnostic {
-    let (line, col) = e.location().map_or((2, 1), |l| (l.line() + 1, l.column()));
-    let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-    let help = if msg.contains("repetition limit") || msg.contains("recursion limit") {
-        "the front matter expands to too much data (YAML aliases); write the values out plainly"
-    } else if msg.contains("mapping values are not allowed") {
-        "a value contains `: `; put the whole value in quotes, e.g. `title: \"Mô hình: dân vận khéo\"`"
-    } else if msg.contains("did not find expected")
-        || msg.contains("found character that cannot start")
-    {
-        "check the quotes and indentation on this line; values with `:`, `#` or quotes inside go in double quotes"
+/// A top-level `key: value` line split at its colon: (key, value as written, trimmed
+/// at the end; byte offset of the value in the line). `None` for indented lines,
+/// comments, list items and lines without `: ` (or a colon at the end).
+fn key_line(line: &str) -> Option<(&str, &str, usize)> {
+    if line.starts_with([' ', '\t', '-', '#']) || line.trim().is_empty() {
+        return None;
+    }
+    let colon = line
+        .match_indices(':')
+        .map(|(i, _)| i)
+        .find(|&i| line[i + 1..].is_empty() || line[i + 1..].starts_with([' ', '\t']))?;
+    let after = &line[colon + 1..];
+    let at = colon + 1 + (after.len() - after.trim_start().len());
+    Some((line[..colon].trim(), line[at..].trim_end(), at))
+}
+
+/// `key: value` with the value quoted so that YAML reads back exactly `value`: double
+/// quotes when it has no `"` or `\\`, else single quotes (a `'` inside written `''`).
+pub(crate) fn quoted_line(key: &str, value: &str) -> String {
+    if value.contains(['"', '\\']) {
+        format!("{key}: '{}'", value.replace('\'', "''"))
     } else {
-        "front matter is YAML: one `key: value` per line, lists as `- item` lines or `[a, b]`"
-    };
-    Diagnostic::error(
-        "E006",
-        &source.path.0,
-        line,
-        col,
-        format!("the front matter is not valid YAML: {msg}"),
-    )
-    .label("here", 1)
-    .help(help)
-    .with_source(&source.text)
+        format!("{key}: \"{value}\"")
+    }
+}
+
+/// Characters before byte offset `at` of `line`, plus one: a 1-based column.
+fn col(line: &str, at: usize) -> usize {
+    line.get(..at).map_or(0, |s| s.chars().count()) + 1
 }
 
 /// Top-level `key:` lines of the YAML: key → (line in YAML, key column, value column).
@@ -214,6 +224,62 @@ mod tests {
         let d = parse(&src("---\ntitle: A\nprovince: [oops\n---\n")).unwrap_err();
         assert_eq!(d.code, "E006");
         assert!(d.line >= 3, "{d:?}");
+    }
+
+    #[test]
+    fn the_proposed_quoting_reads_back_as_the_value() {
+        for v in [
+            "Mô hình: dân vận khéo",
+            "Mô hình \"Ba cùng\": dân vận khéo",
+            "Nhà của 'bà' Năm: \"khéo\"",
+            "C:\\thu-muc #1",
+            "Mô hình #1 của xã",
+            "@hoiphunu",
+        ] {
+            let line = quoted_line("title", v);
+            let read: yaml_serde::Value = yaml_serde::from_str(&line).unwrap();
+            assert_eq!(read["title"].as_str(), Some(v), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_opening_fence_may_end_in_spaces_or_a_tab() {
+        for fence in ["--- ", "---\t", "---  \t"] {
+            let s = src(&format!("{fence}\ntitle: A\n---\nBody\n"));
+            let d = parse(&s).unwrap();
+            assert_eq!((d.keys[0].line, d.body, d.body_line), (2, "Body\n", 4));
+        }
+        assert_eq!(
+            parse(&src("----\ntitle: A\n---\n")).unwrap_err().code,
+            "E004"
+        );
+    }
+
+    #[test]
+    fn a_single_line_of_text_is_a_stray_line_not_a_map() {
+        let d = parse(&src("---\nMô hình hay\n---\n")).unwrap_err();
+        assert_eq!((d.code, d.line, d.col), ("E006", 2, 1));
+        assert!(!d.message.contains("YAML"), "{d:?}");
+    }
+
+    #[test]
+    fn curly_quotes_are_stripped_from_scalars_and_list_items() {
+        let s = src("---\ntitle: “A”\ntags: [“b”, c]\nunit: “x” và “y”\n---\n");
+        let d = parse(&s).unwrap();
+        assert_eq!(d.keys[0].value.as_str(), Some("A"));
+        assert_eq!(d.keys[1].value[0].as_str(), Some("b"));
+        assert_eq!(d.keys[2].value.as_str(), Some("“x” và “y”"));
+        let codes: Vec<_> = d.warnings.iter().map(|w| (w.code, w.line)).collect();
+        assert_eq!(codes, [("W061", 2), ("W061", 3)]);
+        // Quotes on a later line than the key: no line to type in place of `summary: >-`.
+        let s = src("---\nsummary: >-\n  “Tóm tắt”\n---\n");
+        let d = parse(&s).unwrap();
+        assert_eq!(d.keys[0].value.as_str(), Some("Tóm tắt"));
+        let help = d.warnings[0].help.clone().unwrap_or_default();
+        assert!(
+            help.contains("Tóm tắt") && !help.contains("`summary: "),
+            "{help}"
+        );
     }
 
     #[test]

@@ -45,11 +45,18 @@ pub(super) fn meta<'a>(
     let withdrawn = withdrawn(&mut k);
     let extra = extra(&mut k);
     let image = image(&mut k, &source, loaded);
-    let mut warnings = Vec::new();
+    let mut warnings = draft.warnings.clone();
     if texts.summary.is_none() && k.diags.is_empty() {
+        // At a blank `summary:` line if there is one, else at the opening fence.
+        let (line, col, span, label) = k
+            .entry("summary")
+            .filter(|e| e.line > 0)
+            .map_or((1, 1, 3, "front matter starts here".to_owned()), |e| {
+                (e.line, e.key_col, 8, crate::t!("fm-summary-blank-label"))
+            });
         warnings.push(
-            Diagnostic::warning("W001", &source.path.0, 1, 1, "no `summary`")
-                .label("front matter starts here", 3)
+            Diagnostic::warning("W001", &source.path.0, line, col, "no `summary`")
+                .label(label, span)
                 .with_source(&source.text)
                 .help("add `summary:` with one or two sentences; lists, search and feeds show it"),
         );
