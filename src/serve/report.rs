@@ -61,6 +61,21 @@ impl Problems {
                 old
             }
         };
+        // A file with errors now was not checked to the end: its earlier warnings are
+        // not fixed, only unseen; keep them.
+        for (path, before) in &old {
+            let Some(now) = fresh.get_mut(path) else {
+                continue;
+            };
+            if !now.iter().any(Diagnostic::is_error) {
+                continue;
+            }
+            for w in before.iter().filter(|w| !w.is_error()) {
+                if !now.iter().any(|d| same(d, w)) {
+                    now.push(w.clone());
+                }
+            }
+        }
         let mut delta = Delta::default();
         let mut gone: Vec<Diagnostic> = old.into_values().flatten().collect();
         for d in fresh.values().flatten() {
@@ -267,13 +282,20 @@ mod tests {
         let again = [warn("a.md", 4, "x"), warn("b.md", 4, "y")];
         let d = p.update(&again, None);
         assert!(d.new.is_empty() && d.fixed_warnings == 0);
-        // An edit of a.md fixes its warning and makes an error; b.md is untouched.
-        let err = Diagnostic::error("E003", "a.md", 6, 1, "bad year");
-        let d = p.update(std::slice::from_ref(&err), Some(&["a.md".to_owned()]));
-        assert_eq!(d.new, vec![err]);
-        assert_eq!((d.fixed_errors, d.fixed_warnings), (0, 1));
-        assert_eq!(p.counts(), (1, 1));
+        // An edit of a.md fixes its warning; b.md is untouched.
         let d = p.update(&[], Some(&["a.md".to_owned()]));
+        assert!(d.new.is_empty());
+        assert_eq!((d.fixed_errors, d.fixed_warnings), (0, 1));
+        assert_eq!(p.counts(), (0, 1));
+        // An edit of b.md that stops at an error: its warning is unseen, not fixed.
+        let err = Diagnostic::error("E003", "b.md", 6, 1, "bad year");
+        let d = p.update(std::slice::from_ref(&err), Some(&["b.md".to_owned()]));
+        assert_eq!(d.new, vec![err.clone()]);
+        assert_eq!((d.fixed_errors, d.fixed_warnings), (0, 0));
+        assert_eq!(p.counts(), (1, 1));
+        // The fix: one error fixed, the warning seen again is not new.
+        let d = p.update(&[warn("b.md", 4, "y")], Some(&["b.md".to_owned()]));
+        assert!(d.new.is_empty(), "{d:?}");
         assert_eq!((d.fixed_errors, d.fixed_warnings), (1, 0));
         assert_eq!(p.all(), vec![warn("b.md", 4, "y")]);
     }
