@@ -176,16 +176,19 @@ struct Session {
 /// The outcome of one rebuild.
 enum Rebuild {
     /// The pages are ready; site-wide files still to do.
-    Ok {
-        site: Arc<taxonomy::Site>,
-        warnings: Vec<Diagnostic>,
-        /// The articles that changed, when nothing else did.
-        edited: Option<Vec<usize>>,
-        /// The sources checked again, when only they were (`warnings` is theirs).
-        checked: Option<Vec<String>>,
-    },
+    Ok(Ready),
     /// Content or template errors: keep the last good site.
     Failed(Vec<Diagnostic>),
+}
+
+/// A rebuild whose content passed.
+struct Ready {
+    site: Arc<taxonomy::Site>,
+    warnings: Vec<Diagnostic>,
+    /// The articles that changed, when nothing else did.
+    edited: Option<Vec<usize>>,
+    /// The sources checked again, when only they were (`warnings` is theirs).
+    checked: Option<Vec<String>>,
 }
 
 impl Session {
@@ -240,12 +243,12 @@ impl Session {
             new = taxonomy::regroup(new.config, new.articles);
             crate::log::stage("serve: regroup", t);
         }
-        Some(Rebuild::Ok {
+        Some(Rebuild::Ok(Ready {
             site: Arc::new(new),
             warnings,
             edited: (!moved).then_some(edited),
             checked: Some(paths.to_vec()),
-        })
+        }))
     }
 
     /// Load → validate → index, reusing what did not change. `edited`: the articles
@@ -285,7 +288,7 @@ impl Session {
         if diags.iter().any(Diagnostic::is_error) || self.tera.is_none() {
             return Rebuild::Failed(diags);
         }
-        Rebuild::Ok {
+        Rebuild::Ok(Ready {
             site: {
                 let t = Instant::now();
                 let site = taxonomy::index(self.config.clone(), articles);
@@ -295,7 +298,7 @@ impl Session {
             warnings: diags,
             edited: None,
             checked: None,
-        }
+        })
     }
 
     /// Renders the jobs in `scope` that changed and folds them into the snapshot.
@@ -541,53 +544,64 @@ fn rebuild(
     };
     match outcome {
         Rebuild::Failed(diags) => failed(session, state, diags),
-        Rebuild::Ok {
-            site,
-            warnings,
-            edited,
-            checked,
-        } => {
-            let delta = session.problems.update(&warnings, checked.as_deref());
-            let pages = match session.render(&site, Scope::Pages, edited.as_deref()) {
-                Ok(n) => n,
-                Err(e) => {
-                    session.site = None;
-                    let d = template_diagnostic(&e);
-                    eprint!("{}", d.render());
-                    let mut s = state.lock();
-                    s.errors = Some(vec![d]);
-                    s.generation += 1;
-                    state.changed.notify_all();
-                    return;
-                }
-            };
-            let moves = session
-                .addresses
-                .update(&site, checked.as_deref(), &session.loaded);
-            publish(session, state);
-            session.site = Some(Arc::clone(&site));
-            let ms = start.elapsed().as_millis() as u64;
-            eprint!("{}", report::terminal(&delta, &session.problems));
-            for m in &moves {
-                eprintln!("{}", crate::diagnostic::printable(&m.notice));
-            }
-            eprintln!(
-                "{}",
-                crate::t!(
-                    "preview-rebuilt",
-                    pages = pages,
-                    ms = ms,
-                    models = site.listed.len()
-                )
-            );
-            if let Some(tera) = &session.tera {
-                let _ = background.send(SiteWide {
-                    site: Arc::clone(&site),
-                    loaded: session.loaded.shell(),
-                    tera: Arc::clone(tera),
-                });
-            }
+        Rebuild::Ok(ready) => succeeded(session, state, background, start, ready),
+    }
+}
+
+/// A good rebuild: render the pages, publish them, print what changed, and queue the
+/// site-wide files.
+fn succeeded(
+    session: &mut Session,
+    state: &State,
+    background: &Sender<SiteWide>,
+    start: Instant,
+    ready: Ready,
+) {
+    let Ready {
+        site,
+        warnings,
+        edited,
+        checked,
+    } = ready;
+    let delta = session.problems.update(&warnings, checked.as_deref());
+    let pages = match session.render(&site, Scope::Pages, edited.as_deref()) {
+        Ok(n) => n,
+        Err(e) => {
+            session.site = None;
+            let d = template_diagnostic(&e);
+            eprint!("{}", d.render());
+            let mut s = state.lock();
+            s.errors = Some(vec![d]);
+            s.generation += 1;
+            state.changed.notify_all();
+            return;
         }
+    };
+    let moves = session
+        .addresses
+        .update(&site, checked.as_deref(), &session.loaded);
+    publish(session, state);
+    session.site = Some(Arc::clone(&site));
+    let ms = start.elapsed().as_millis() as u64;
+    eprint!("{}", report::terminal(&delta, &session.problems));
+    for m in &moves {
+        eprintln!("{}", crate::diagnostic::printable(&m.notice));
+    }
+    eprintln!(
+        "{}",
+        crate::t!(
+            "preview-rebuilt",
+            pages = pages,
+            ms = ms,
+            models = site.listed.len()
+        )
+    );
+    if let Some(tera) = &session.tera {
+        let _ = background.send(SiteWide {
+            site: Arc::clone(&site),
+            loaded: session.loaded.shell(),
+            tera: Arc::clone(tera),
+        });
     }
 }
 
