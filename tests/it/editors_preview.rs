@@ -346,3 +346,31 @@ fn the_draft_banner_is_text_with_enough_contrast_in_light_and_dark() {
         }
     }
 }
+
+#[test]
+fn every_warning_stays_one_click_away_in_the_browser() {
+    let Some(mut b) = cdp::launch() else { return };
+    let site = fixture("minimal");
+    let text = article(OLD_TITLE, "2024").replace(
+        "summary: Hội Nông dân xã vận động bà con góp đất trồng lúa sạch.\n",
+        "",
+    );
+    std::fs::write(site.path().join(MODEL), text).expect("write");
+    let s = Server::start_with(site, VI);
+    b.navigate(&s.url("/"));
+    let label = b
+        .wait_until(
+            "document.getElementById('kheo-warnings')?.textContent",
+            WAIT,
+        )
+        .unwrap_or_else(|| panic!("no warnings button\n{}", s.log()));
+    assert!(
+        label.as_str().is_some_and(|l| l.contains("1 cảnh báo")),
+        "{label}"
+    );
+    b.eval("document.getElementById('kheo-warnings').click()");
+    let list = b.eval("document.getElementById('kheo-overlay').textContent");
+    let list = list.as_str().unwrap_or_default();
+    assert!(list.contains("Cảnh báo [W001]"), "{list}");
+    assert!(list.contains(&format!("Tệp: {MODEL}:1:1")), "{list}");
+}
