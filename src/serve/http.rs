@@ -517,10 +517,11 @@ fn live_script() -> String {
         ("warningsTitle", "preview-overlay-warnings-title"),
         ("moved", "preview-overlay-moved"),
     ];
-    let text: std::collections::BTreeMap<&str, String> = ids
+    let mut text: std::collections::BTreeMap<&str, String> = ids
         .iter()
         .map(|(k, id)| (*k, crate::i18n::text(id, &[("n", "{n}".into())])))
         .collect();
+    text.insert("lang", crate::i18n::current().code().to_owned());
     let json = serde_json::to_string(&text).unwrap_or_else(|_| "{}".to_owned());
     LIVE_SCRIPT.replace("__KHEO_TEXT__", &crate::view::script_safe(&json))
 }
@@ -699,6 +700,28 @@ mod tests {
     fn script_goes_before_body_end() {
         let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>")).unwrap();
         assert!(out.ends_with("<script src=\"/__kheo/live.js\" defer></script></body></html>"));
+    }
+
+    #[test]
+    fn the_live_script_gets_its_labels_from_the_catalogue() {
+        let js = live_script();
+        assert!(!js.contains("__KHEO_TEXT__"));
+        for key in ["\"help\":", "\"failed\":", "\"lang\":", "\"moved\":"] {
+            assert!(js.contains(key), "{key} missing");
+        }
+        assert!(!js.contains("preview-overlay-"), "an id without a message");
+    }
+
+    #[test]
+    fn overlay_items_show_control_characters_one_for_one() {
+        let d = Diagnostic::error("E011", "a.md", 2, 7, "bad")
+            .with_source("---\nyear:\t\u{1b}[31m")
+            .label("here", 3);
+        let json = overlay_json(&[d], true);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(v[0]["source_line"], "year:→\u{fffd}[31m");
+        assert_eq!(v[0]["span"], 3);
+        assert_eq!(v[0]["label"], "here");
     }
 
     #[test]

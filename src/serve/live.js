@@ -43,7 +43,7 @@
     box = el("div", BOX);
     box.id = "kheo-overlay";
     box.setAttribute("role", role);
-    box.lang = document.documentElement.lang || "vi";
+    box.lang = T.lang;
     var inner = el("div", "max-width:56rem;margin:0 auto");
     var close = el("button", "float:right;margin:0 0 .5rem .5rem;padding:.4rem .9rem;font:inherit;color:#000;background:#fff;border:0;border-radius:.3rem", T.close);
     close.type = "button";
@@ -82,6 +82,7 @@
       var note = el("div", "position:sticky;top:0;z-index:2147483646;padding:.75rem 1rem;background:#fff4c2;color:#1d1b19;border-bottom:3px solid #b3261e;font:15px/1.5 system-ui,sans-serif;overflow-wrap:anywhere");
       note.id = "kheo-moved";
       note.setAttribute("role", "status");
+      note.lang = T.lang;
       note.appendChild(el("strong", "", T.moved + ": "));
       note.appendChild(document.createTextNode(m.notice));
       document.body.insertBefore(note, document.body.firstChild);
