@@ -172,52 +172,59 @@ impl Addresses {
         only: Option<&[String]>,
         loaded: &Loaded,
     ) -> Vec<Moved> {
-        let mut seen = Vec::new();
-        for a in &site.articles {
-            let src = &a.source.0;
-            if only.is_some_and(|paths| !paths.contains(src)) {
-                continue;
-            }
-            seen.push((src.clone(), a.url.clone(), a.slug.clone()));
-        }
         if only.is_none() {
             let live: std::collections::HashSet<&str> =
-                seen.iter().map(|(s, _, _)| s.as_str()).collect();
+                site.articles.iter().map(|a| a.source.0.as_str()).collect();
             self.now.retain(|s, _| live.contains(s.as_str()));
             self.moved.retain(|s, _| live.contains(s.as_str()));
         }
         let mut made = Vec::new();
-        for (src, url, slug) in seen {
-            let (first_url, first_slug) = self
-                .first
-                .entry(src.clone())
-                .or_insert_with(|| (url.clone(), slug.clone()))
-                .clone();
-            let before = self.now.insert(src.clone(), url.clone());
-            if let Some(old) = before.filter(|old| *old != url) {
-                self.redirect(&old, &url);
-            }
-            if url == first_url {
-                self.moved.remove(&src);
+        for a in &site.articles {
+            let src = a.source.0.as_str();
+            if only.is_some_and(|paths| !paths.iter().any(|p| p == src)) {
                 continue;
             }
-            let pinned = loaded
-                .sources
-                .binary_search_by(|s| s.path.0.as_str().cmp(&src))
-                .ok()
-                .is_some_and(|i| pins_slug(&loaded.sources[i].text));
-            let m = Moved {
-                notice: notice(&src, &first_url, &url, &first_slug, pinned),
-                from: first_url,
-                to: url,
-            };
-            let changed = self.moved.get(&src).is_none_or(|o| o.to != m.to);
-            if changed {
-                made.push(m.clone());
+            // Most stories keep their address: no allocation for them.
+            match self.now.get(src) {
+                Some(url) if *url == a.url => continue,
+                None if !self.first.contains_key(src) => {
+                    self.first
+                        .insert(src.to_owned(), (a.url.clone(), a.slug.clone()));
+                    self.now.insert(src.to_owned(), a.url.clone());
+                    continue;
+                }
+                _ => {}
             }
-            self.moved.insert(src, m);
+            if let Some(old) = self.now.insert(src.to_owned(), a.url.clone()) {
+                self.redirect(&old, &a.url);
+            }
+            if let Some(m) = self.move_of(src, &a.url, loaded) {
+                made.push(m);
+            }
         }
         made
+    }
+
+    /// Records where the story at `src` is now (`url`); its move, if it is new.
+    fn move_of(&mut self, src: &str, url: &str, loaded: &Loaded) -> Option<Moved> {
+        let (first_url, first_slug) = self.first.get(src)?;
+        if url == first_url {
+            self.moved.remove(src);
+            return None;
+        }
+        let pinned = loaded
+            .sources
+            .binary_search_by(|s| s.path.0.as_str().cmp(src))
+            .ok()
+            .is_some_and(|i| pins_slug(&loaded.sources[i].text));
+        let m = Moved {
+            notice: notice(src, first_url, url, first_slug, pinned),
+            from: first_url.clone(),
+            to: url.to_owned(),
+        };
+        let new = self.moved.get(src).is_none_or(|o| o.to != m.to);
+        self.moved.insert(src.to_owned(), m.clone());
+        new.then_some(m)
     }
 
     /// Old URLs lead to `new`, and `new` itself is live again.
