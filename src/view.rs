@@ -99,6 +99,9 @@ pub struct CardView<'a> {
     pub date_iso: Option<String>,
     /// Running unit, if any.
     pub unit: Option<&'a str>,
+    /// True for a draft, which is built only with `--drafts` (and in `kheo serve`):
+    /// mark it, so a preview never looks published.
+    pub draft: bool,
 }
 
 /// A model page's data, available as `article`.
@@ -371,6 +374,7 @@ impl<'a> Views<'a> {
             date: a.date.map(|d| d.vi()),
             date_iso: a.date.map(|d| d.iso()),
             unit: a.unit.as_deref(),
+            draft: a.draft,
         }
     }
 
@@ -575,7 +579,7 @@ impl<'a> Views<'a> {
 /// JSON made safe to embed in a `<script>` element: `<`, `>` and `&` (which serde_json
 /// writes only inside strings) become `\u003c`, `\u003e`, `\u0026`, the same text to a
 /// JSON parser; so neither `</script>` nor `<!--` nor any tag can appear in the page.
-fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     crate::markdown::replace_ascii(json, |b| match b {
         b'<' => Some("\\u003c"),
         b'>' => Some("\\u003e"),

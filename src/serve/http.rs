@@ -104,7 +104,10 @@ fn dispatch(server: &Arc<Server>, stream: TcpStream, peer: SocketAddr) {
         });
     // The connection (in the closure) is closed with the error; the server goes on.
     if let Err(e) = spawned {
-        eprintln!("warning: cannot start a thread for a connection: {e}");
+        eprintln!(
+            "{}",
+            crate::t!("preview-thread-failed", error = e.to_string())
+        );
     }
 }
 
@@ -294,7 +297,7 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
     }
     if path == LIVE_JS {
         let ctype = "text/javascript; charset=utf-8";
-        return respond(&stream, "200 OK", ctype, LIVE_SCRIPT.as_bytes(), head, "");
+        return respond(&stream, "200 OK", ctype, live_script().as_bytes(), head, "");
     }
     site_file(&stream, &server.state, &path, head)
 }
@@ -311,9 +314,15 @@ fn same_origin(req: &Request) -> bool {
 
 /// A file of the site at `path` (clean), a redirect to its folder, or the 404 page.
 fn site_file(stream: &TcpStream, state: &State, path: &str, head: bool) -> io::Result<()> {
-    let (site, site_wide, errors) = {
+    let (site, site_wide, errors, redirects) = {
         let s = state.lock();
-        (s.site.clone(), Arc::clone(&s.site_wide), s.errors.clone())
+        let redirects = Arc::clone(&s.redirects);
+        (
+            s.site.clone(),
+            Arc::clone(&s.site_wide),
+            s.errors.clone(),
+            redirects,
+        )
     };
     let Some(site) = site else {
         let page = error_page(errors.as_deref().unwrap_or(&[]));
@@ -345,6 +354,14 @@ fn site_file(stream: &TcpStream, state: &State, path: &str, head: bool) -> io::R
             }
         }
         None => {
+            // A story whose title edit moved it: the tab follows it for this session.
+            let moved = redirects
+                .get(path)
+                .or_else(|| redirects.get(&format!("{path}/")));
+            if let Some(to) = moved.and_then(|to| location(to)) {
+                let extra = format!("Location: {to}\r\n");
+                return respond(stream, "302 Found", PLAIN, b"", head, &extra);
+            }
             let body = site
                 .get("404.html")
                 .map_or_else(|| b"not found\n".to_vec(), |b| inject(b));
@@ -436,48 +453,115 @@ fn inject(html: &[u8]) -> Vec<u8> {
     }
 }
 
+/// A problem as the overlay shows it: where, the source line and the caret's span.
 #[derive(Serialize)]
 struct OverlayItem<'a> {
     path: &'a str,
     line: usize,
     col: usize,
     code: &'a str,
-    severity: &'a str,
+    severity: &'static str,
     message: &'a str,
     help: Option<&'a str>,
+    /// The source line, one shown character per character (so the caret stays under
+    /// its column): a tab as `→`, other control characters as `�`.
+    source_line: Option<String>,
+    span: usize,
+    label: &'a str,
 }
 
-fn overlay_json(diags: &[Diagnostic]) -> String {
+fn overlay_item(d: &Diagnostic) -> OverlayItem<'_> {
+    let shown = |c: char| match c {
+        '\t' => '→',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    };
+    OverlayItem {
+        path: &d.path,
+        line: d.line,
+        col: d.col,
+        code: d.code,
+        severity: if d.is_error() { "error" } else { "warning" },
+        message: &d.message,
+        help: d.help.as_deref(),
+        source_line: d
+            .source_line
+            .as_ref()
+            .map(|l| l.chars().take(500).map(shown).collect()),
+        span: d.span.max(1),
+        label: &d.label,
+    }
+}
+
+/// The problems of `diags` of one kind (errors, or warnings) as overlay JSON.
+fn overlay_json(diags: &[Diagnostic], errors: bool) -> String {
     let items: Vec<OverlayItem<'_>> = diags
         .iter()
-        .filter(|d| d.is_error())
-        .map(|d| OverlayItem {
-            path: &d.path,
-            line: d.line,
-            col: d.col,
-            code: d.code,
-            severity: "error",
-            message: &d.message,
-            help: d.help.as_deref(),
-        })
+        .filter(|d| d.is_error() == errors)
+        .map(overlay_item)
         .collect();
     serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The browser script with its labels in the editor's language.
+fn live_script() -> String {
+    let ids = [
+        ("failed", "preview-overlay-failed"),
+        ("kept", "preview-overlay-kept"),
+        ("error", "preview-overlay-error"),
+        ("warning", "preview-overlay-warning"),
+        ("help", "preview-overlay-help"),
+        ("file", "preview-overlay-file"),
+        ("close", "preview-overlay-close"),
+        ("warnings", "preview-overlay-warnings"),
+        ("warningsTitle", "preview-overlay-warnings-title"),
+        ("moved", "preview-overlay-moved"),
+    ];
+    let mut text: std::collections::BTreeMap<&str, String> = ids
+        .iter()
+        .map(|(k, id)| (*k, crate::i18n::text(id, &[("n", "{n}".into())])))
+        .collect();
+    text.insert("lang", crate::i18n::current().code().to_owned());
+    let json = serde_json::to_string(&text).unwrap_or_else(|_| "{}".to_owned());
+    LIVE_SCRIPT.replace("__KHEO_TEXT__", &crate::view::script_safe(&json))
+}
+
+/// What a tab learns when it connects: the errors of a failed rebuild, or the warnings
+/// and moved stories of a good one.
+fn greeting(s: &super::Shared) -> String {
+    if let Some(errors) = &s.errors {
+        return format!("event: errors\ndata: {}\n\n", overlay_json(errors, true));
+    }
+    let mut out = String::new();
+    if !s.moved.is_empty() {
+        let moved = serde_json::to_string(&*s.moved).unwrap_or_else(|_| "[]".to_owned());
+        out.push_str(&format!("event: moved\ndata: {moved}\n\n"));
+    }
+    if s.warnings.iter().any(|d| !d.is_error()) {
+        let data = overlay_json(&s.warnings, false);
+        out.push_str(&format!("event: warnings\ndata: {data}\n\n"));
+    }
+    out
+}
+
+/// The `reload` event: the generation, and where moved stories went (old → new URL).
+fn reload_event(s: &super::Shared) -> String {
+    let data = serde_json::json!({ "generation": s.generation, "moved": &*s.redirects });
+    format!("event: reload\ndata: {data}\n\n")
 }
 
 /// Server-sent events: `reload` after a good rebuild, `errors` (JSON) after a bad one.
 fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
     // The generation is read before the client sees the stream open, so a rebuild that
     // finishes after that moment is never missed.
-    let (mut seen, errors) = {
+    let (mut seen, greeting) = {
         let s = state.lock();
-        (s.generation, s.errors.as_deref().map(overlay_json))
+        (s.generation, greeting(&s))
     };
     stream.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n",
     )?;
-    if let Some(errors) = errors {
-        stream.write_all(format!("event: errors\ndata: {errors}\n\n").as_bytes())?;
-    }
+    stream.write_all(greeting.as_bytes())?;
     stream.flush()?;
     let mut quiet = 0;
     loop {
@@ -501,8 +585,8 @@ fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
         }
         seen = guard.generation;
         let msg = match &guard.errors {
-            Some(errors) => format!("event: errors\ndata: {}\n\n", overlay_json(errors)),
-            None => format!("event: reload\ndata: {seen}\n\n"),
+            Some(errors) => format!("event: errors\ndata: {}\n\n", overlay_json(errors, true)),
+            None => reload_event(&guard),
         };
         drop(guard);
         stream.write_all(msg.as_bytes())?;
@@ -535,8 +619,11 @@ fn error_page(diags: &[Diagnostic]) -> String {
             crate::markdown::escape(&d.render())
         ));
     }
+    let lang = crate::i18n::current().code();
+    let title = crate::markdown::escape(&crate::t!("preview-error-page-title"));
+    let text = crate::markdown::escape(&crate::t!("preview-error-page-text"));
     format!(
-        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kheo: lỗi khi dựng trang</title></head><body><h1>Chưa dựng được trang</h1><p>Sửa các lỗi dưới đây; trang sẽ tự tải lại.</p>{list}<script src=\"{LIVE_JS}\" defer></script></body></html>"
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>kheo: {title}</title></head><body><h1>{title}</h1><p>{text}</p>{list}<script src=\"{LIVE_JS}\" defer></script></body></html>"
     )
 }
 
@@ -613,6 +700,28 @@ mod tests {
     fn script_goes_before_body_end() {
         let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>")).unwrap();
         assert!(out.ends_with("<script src=\"/__kheo/live.js\" defer></script></body></html>"));
+    }
+
+    #[test]
+    fn the_live_script_gets_its_labels_from_the_catalogue() {
+        let js = live_script();
+        assert!(!js.contains("__KHEO_TEXT__"));
+        for key in ["\"help\":", "\"failed\":", "\"lang\":", "\"moved\":"] {
+            assert!(js.contains(key), "{key} missing");
+        }
+        assert!(!js.contains("preview-overlay-"), "an id without a message");
+    }
+
+    #[test]
+    fn overlay_items_show_control_characters_one_for_one() {
+        let d = Diagnostic::error("E011", "a.md", 2, 7, "bad")
+            .with_source("---\nyear:\t\u{1b}[31m")
+            .label("here", 3);
+        let json = overlay_json(&[d], true);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(v[0]["source_line"], "year:→\u{fffd}[31m");
+        assert_eq!(v[0]["span"], 3);
+        assert_eq!(v[0]["label"], "here");
     }
 
     #[test]

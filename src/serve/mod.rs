@@ -22,6 +22,7 @@ use crate::{taxonomy, validate};
 
 mod host;
 mod http;
+mod report;
 
 /// What `kheo serve` was asked for.
 #[derive(Debug, Clone)]
@@ -105,6 +106,12 @@ struct Shared {
     generation: u64,
     /// Site-wide files, rendered in the background after the pages.
     site_wide: Arc<Files>,
+    /// Every warning of the last good rebuild, for the overlay's full list.
+    warnings: Arc<Vec<Diagnostic>>,
+    /// Old URL → the URL of the same story now (a title edit moved it).
+    redirects: Arc<std::collections::BTreeMap<String, String>>,
+    /// Stories not at the address they had when the preview started.
+    moved: Arc<Vec<report::Moved>>,
 }
 
 struct State {
@@ -160,19 +167,28 @@ struct Session {
     /// The site of the last rebuild if it succeeded: an edit that leaves every list as it
     /// was is swapped into a copy of it (`validate::edited`).
     site: Option<Arc<taxonomy::Site>>,
+    /// The problems last reported, so a rebuild prints only what changed.
+    problems: report::Problems,
+    /// Where each story lives, so a tab follows a story whose address moved.
+    addresses: report::Addresses,
 }
 
 /// The outcome of one rebuild.
 enum Rebuild {
     /// The pages are ready; site-wide files still to do.
-    Ok {
-        site: Arc<taxonomy::Site>,
-        warnings: Vec<Diagnostic>,
-        /// The articles that changed, when nothing else did.
-        edited: Option<Vec<usize>>,
-    },
+    Ok(Ready),
     /// Content or template errors: keep the last good site.
     Failed(Vec<Diagnostic>),
+}
+
+/// A rebuild whose content passed.
+struct Ready {
+    site: Arc<taxonomy::Site>,
+    warnings: Vec<Diagnostic>,
+    /// The articles that changed, when nothing else did.
+    edited: Option<Vec<usize>>,
+    /// The sources checked again, when only they were (`warnings` is theirs).
+    checked: Option<Vec<String>>,
 }
 
 impl Session {
@@ -189,6 +205,8 @@ impl Session {
             snapshot: Snapshot::default(),
             related: crate::related::Memo::default(),
             site: None,
+            problems: report::Problems::default(),
+            addresses: report::Addresses::default(),
         })
     }
 
@@ -225,11 +243,12 @@ impl Session {
             new = taxonomy::regroup(new.config, new.articles);
             crate::log::stage("serve: regroup", t);
         }
-        Some(Rebuild::Ok {
+        Some(Rebuild::Ok(Ready {
             site: Arc::new(new),
             warnings,
             edited: (!moved).then_some(edited),
-        })
+            checked: Some(paths.to_vec()),
+        }))
     }
 
     /// Load → validate → index, reusing what did not change. `edited`: the articles
@@ -269,7 +288,7 @@ impl Session {
         if diags.iter().any(Diagnostic::is_error) || self.tera.is_none() {
             return Rebuild::Failed(diags);
         }
-        Rebuild::Ok {
+        Rebuild::Ok(Ready {
             site: {
                 let t = Instant::now();
                 let site = taxonomy::index(self.config.clone(), articles);
@@ -278,7 +297,8 @@ impl Session {
             },
             warnings: diags,
             edited: None,
-        }
+            checked: None,
+        })
     }
 
     /// Renders the jobs in `scope` that changed and folds them into the snapshot.
@@ -366,7 +386,7 @@ fn apply(
 fn template_diagnostic(e: &Error) -> Diagnostic {
     match e {
         Error::Template { name, message } => Diagnostic::error("E030", name, 0, 0, message.clone())
-            .help("fix the template; the last good site is still served"),
+            .help(crate::t!("preview-template-help")),
         other => Diagnostic::error("E030", "(build)", 0, 0, other.to_string()),
     }
 }
@@ -378,15 +398,19 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
         .root
         .canonicalize()
         .map_err(|e| Error::io(&opts.root, e))?;
-    let listener = TcpListener::bind((opts.bind.as_str(), opts.port))
-        .map_err(|e| Error::Usage(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port)))?;
+    let listener = TcpListener::bind((opts.bind.as_str(), opts.port)).map_err(|e| {
+        let addr = format!("{}:{}", opts.bind, opts.port);
+        Error::Usage(crate::t!(
+            "preview-cannot-listen",
+            addr = addr,
+            error = e.to_string()
+        ))
+    })?;
     let addr = listener
         .local_addr()
         .map_err(|e| Error::io(&opts.root, e))?;
     if !addr.ip().is_loopback() {
-        eprintln!(
-            "warning: serving on {addr}: other machines on the network can read this preview"
-        );
+        eprintln!("{}", crate::t!("preview-exposed", addr = addr.to_string()));
     }
     // Bound to every interface: show the loopback address (the host check accepts it).
     let shown = if addr.ip().is_unspecified() {
@@ -408,9 +432,15 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
     let mut session = Session::new(opts.clone(), base_url.clone())?;
     rebuild(&mut session, &state, &background, None);
     let (_watcher, changes) = watch::start(&opts.root, opts.poll)?;
+    let root = opts.root.display().to_string();
+    let shown_root = crate::diagnostic::printable(&root);
     println!(
-        "serving {} on {base_url} (Ctrl+C to stop)",
-        opts.root.display()
+        "{}",
+        crate::t!(
+            "preview-serving",
+            root = shown_root.as_ref(),
+            url = &base_url
+        )
     );
     let _ = std::io::stdout().flush();
 
@@ -513,52 +543,78 @@ fn rebuild(
         )]),
     };
     match outcome {
-        Rebuild::Failed(diags) => {
+        Rebuild::Failed(diags) => failed(session, state, diags),
+        Rebuild::Ok(ready) => succeeded(session, state, background, start, ready),
+    }
+}
+
+/// A good rebuild: render the pages, publish them, print what changed, and queue the
+/// site-wide files.
+fn succeeded(
+    session: &mut Session,
+    state: &State,
+    background: &Sender<SiteWide>,
+    start: Instant,
+    ready: Ready,
+) {
+    let Ready {
+        site,
+        warnings,
+        edited,
+        checked,
+    } = ready;
+    let delta = session.problems.update(&warnings, checked.as_deref());
+    let pages = match session.render(&site, Scope::Pages, edited.as_deref()) {
+        Ok(n) => n,
+        Err(e) => {
             session.site = None;
-            eprintln!("rebuild failed: {}", crate::diagnostic::summary(&diags));
-            for d in &diags {
-                eprint!("{}", d.render());
-            }
+            let d = template_diagnostic(&e);
+            eprint!("{}", d.render());
             let mut s = state.lock();
-            s.errors = Some(diags);
+            s.errors = Some(vec![d]);
             s.generation += 1;
             state.changed.notify_all();
+            return;
         }
-        Rebuild::Ok {
-            site,
-            warnings,
-            edited,
-        } => {
-            for d in &warnings {
-                eprint!("{}", d.render());
-            }
-            let pages = match session.render(&site, Scope::Pages, edited.as_deref()) {
-                Ok(n) => n,
-                Err(e) => {
-                    session.site = None;
-                    let mut s = state.lock();
-                    s.errors = Some(vec![template_diagnostic(&e)]);
-                    s.generation += 1;
-                    state.changed.notify_all();
-                    return;
-                }
-            };
-            publish(session, state);
-            session.site = Some(Arc::clone(&site));
-            eprintln!(
-                "rebuilt {pages} pages in {:.0} ms ({} models)",
-                start.elapsed().as_secs_f64() * 1000.0,
-                site.listed.len(),
-            );
-            if let Some(tera) = &session.tera {
-                let _ = background.send(SiteWide {
-                    site: Arc::clone(&site),
-                    loaded: session.loaded.shell(),
-                    tera: Arc::clone(tera),
-                });
-            }
-        }
+    };
+    let moves = session
+        .addresses
+        .update(&site, checked.as_deref(), &session.loaded);
+    publish(session, state);
+    session.site = Some(Arc::clone(&site));
+    let ms = start.elapsed().as_millis() as u64;
+    eprint!("{}", report::terminal(&delta, &session.problems));
+    for m in &moves {
+        eprintln!("{}", crate::diagnostic::printable(&m.notice));
     }
+    eprintln!(
+        "{}",
+        crate::t!(
+            "preview-rebuilt",
+            pages = pages,
+            ms = ms,
+            models = site.listed.len()
+        )
+    );
+    if let Some(tera) = &session.tera {
+        let _ = background.send(SiteWide {
+            site: Arc::clone(&site),
+            loaded: session.loaded.shell(),
+            tera: Arc::clone(tera),
+        });
+    }
+}
+
+/// A rebuild with errors: keep the last good site, say what is new, show the overlay.
+fn failed(session: &mut Session, state: &State, diags: Vec<Diagnostic>) {
+    session.site = None;
+    let delta = session.problems.update(&diags, None);
+    eprintln!("{}", crate::t!("preview-failed"));
+    eprint!("{}", report::terminal(&delta, &session.problems));
+    let mut s = state.lock();
+    s.errors = Some(session.problems.all());
+    s.generation += 1;
+    state.changed.notify_all();
 }
 
 /// Swaps in the new snapshot and tells open tabs to reload.
@@ -566,9 +622,15 @@ fn publish(session: &Session, state: &State) {
     let t = Instant::now();
     let snap = Arc::new(session.snapshot.files.clone());
     crate::log::stage("serve: snapshot", t);
+    let warnings = Arc::new(session.problems.all());
+    let redirects = Arc::new(session.addresses.redirects());
+    let moved = Arc::new(session.addresses.moved());
     let mut s = state.lock();
     s.site = Some(snap);
     s.errors = None;
+    s.warnings = warnings;
+    s.redirects = redirects;
+    s.moved = moved;
     s.generation += 1;
     state.changed.notify_all();
 }
@@ -616,12 +678,13 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
                 apply(&mut snapshot, &mut prints, outputs, files);
                 state.lock().site_wide = Arc::new(snapshot.files.clone());
-                eprintln!(
-                    "site-wide files (search index, data, sitemap) ready in {:.0} ms",
-                    start.elapsed().as_secs_f64() * 1000.0
-                );
+                let ms = start.elapsed().as_millis() as u64;
+                eprintln!("{}", crate::t!("preview-site-wide-ready", ms = ms));
             }
-            Err(e) => eprintln!("error: site-wide files: {e}"),
+            Err(e) => eprintln!(
+                "{}",
+                crate::t!("preview-site-wide-failed", error = e.to_string())
+            ),
         }
     }
 }

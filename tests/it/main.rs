@@ -9,6 +9,7 @@ mod cdp;
 mod check_new;
 mod diagnostics;
 mod editors_cli;
+mod editors_preview;
 mod editors_yaml;
 mod images;
 mod import;

@@ -126,10 +126,10 @@ impl Server {
             let left = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(left) {
                 Ok(line) => {
+                    // In either language: the line names `http://127.0.0.1:<port>/`.
                     let port = line
-                        .strip_prefix("serving ")
-                        .and_then(|l| l.split_once(" on http://127.0.0.1:"))
-                        .and_then(|(_, rest)| rest.split_once("/ (Ctrl+C to stop)"))
+                        .split_once("http://127.0.0.1:")
+                        .and_then(|(_, rest)| rest.split_once("/ ("))
                         .and_then(|(port, _)| port.parse::<u16>().ok());
                     if let Some(port) = port {
                         server.port = port;
