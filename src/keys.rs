@@ -93,7 +93,7 @@ pub struct Key {
 
 /// Levels of recognition, as shown. `huyện` is for stories before 1 July 2025; `xã`
 /// covers the commune-level units since then (`phường`, `đặc khu` are accepted as it).
-pub const LEVELS: [&str; 4] = ["trung ương", "tỉnh", "huyện", "xã"];
+pub const LEVELS: [&str; 6] = ["trung ương", "tỉnh", "huyện", "xã", "phường", "đặc khu"];
 
 const fn t(vi: &'static str, en: &'static str) -> Texts {
     Texts { vi, en }
