@@ -18,7 +18,16 @@ use crate::vietnamese::without_marks;
 /// Names editors use for provinces beyond the registry's spellings; each resolves
 /// through the registry (a test checks it).
 pub(crate) const PROVINCE_NICKNAMES: [&str; 10] = [
-    "HCM", "TPHCM", "TP.HCM", "Sài Gòn", "HN", "BRVT", "Vũng Tàu", "TT Huế", "TT-Huế", "Đắc Lắc",
+    "HCM",
+    "TPHCM",
+    "TP.HCM",
+    "Sài Gòn",
+    "HN",
+    "BRVT",
+    "Vũng Tàu",
+    "TT Huế",
+    "TT-Huế",
+    "Đắc Lắc",
 ];
 
 /// Tone marks on `oa`, `oe`, `uy`: the old placement (`hóa`) and the new (`hoá`).
@@ -113,7 +122,9 @@ fn kind_schema(key: &Key, config: &Config, max_year: i32) -> Value {
             { "type": "string", "pattern": "[^\\s\\u200B-\\u200D\\u2060\\uFEFF]" },
             { "type": ["number", "boolean"] }
         ] }),
-        Kind::Text | Kind::LongText | Kind::Image => json!({ "type": ["string", "number", "boolean"] }),
+        Kind::Text | Kind::LongText | Kind::Image => {
+            json!({ "type": ["string", "number", "boolean"] })
+        }
         Kind::Province => province(),
         Kind::Field => {
             let names: Vec<String> = config.fields.iter().flat_map(|f| dashes(&f.name)).collect();
@@ -131,7 +142,14 @@ fn kind_schema(key: &Key, config: &Config, max_year: i32) -> Value {
         Kind::Level => {
             let prefixed: Vec<String> = LEVELS
                 .iter()
-                .flat_map(|l| [l.to_string(), format!("cấp {l}"), capitalised(l), format!("Cấp {l}")])
+                .flat_map(|l| {
+                    [
+                        l.to_string(),
+                        format!("cấp {l}"),
+                        capitalised(l),
+                        format!("Cấp {l}"),
+                    ]
+                })
                 .collect();
             json!({ "type": "string", "enum": spellings(prefixed.iter().map(String::as_str)) })
         }
@@ -144,7 +162,9 @@ fn kind_schema(key: &Key, config: &Config, max_year: i32) -> Value {
             { "type": "string", "pattern": "^\\s*[a-z0-9]+(-[a-z0-9]+)*\\s*$" },
             { "type": "integer", "minimum": 0 }
         ] }),
-        Kind::Aliases => json!({ "type": "array", "items": { "type": "string", "pattern": "^\\s*/" } }),
+        Kind::Aliases => {
+            json!({ "type": "array", "items": { "type": "string", "pattern": "^\\s*/" } })
+        }
         Kind::Bool => json!({ "type": "boolean" }),
         Kind::Withdrawn => json!({ "type": ["string", "boolean", "number"] }),
         Kind::Map => json!({ "type": "object" }),
@@ -207,7 +227,14 @@ mod tests {
         let provinces = s["properties"]["province"]["anyOf"][0]["enum"]
             .as_array()
             .unwrap();
-        for name in ["Bến Tre", "Ben Tre", "Thừa Thiên Huế", "Sài Gòn", "TP.HCM", "bến tre"] {
+        for name in [
+            "Bến Tre",
+            "Ben Tre",
+            "Thừa Thiên Huế",
+            "Sài Gòn",
+            "TP.HCM",
+            "bến tre",
+        ] {
             assert!(provinces.iter().any(|p| p == name), "{name}");
         }
         let fields = s["properties"]["field"]["enum"].as_array().unwrap();
@@ -221,7 +248,9 @@ mod tests {
     fn every_key_of_the_table_is_in_the_schema() {
         let s = front_matter(&Config::default(), 2027);
         for k in KEYS {
-            let d = s["properties"][k.name]["description"].as_str().unwrap_or("");
+            let d = s["properties"][k.name]["description"]
+                .as_str()
+                .unwrap_or("");
             assert!(d.contains(k.label.vi), "{}", k.name);
         }
     }
@@ -236,7 +265,9 @@ mod tests {
     #[test]
     fn levels_with_cap_and_communes_are_listed() {
         let s = front_matter(&Config::default(), 2027);
-        let levels = s["properties"]["level"]["anyOf"][0]["enum"].as_array().unwrap();
+        let levels = s["properties"]["level"]["anyOf"][0]["enum"]
+            .as_array()
+            .unwrap();
         for l in ["Cấp xã", "phường", "dac khu", "cap tinh", "huyện"] {
             assert!(levels.iter().any(|x| x == l), "{l}");
             assert!(crate::article::Level::parse(l).is_some(), "{l}");

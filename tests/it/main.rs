@@ -17,6 +17,7 @@ mod live_reload_browser;
 mod load_boundary;
 mod output_safety;
 mod property;
+mod schema_agreement;
 mod search;
 mod serve;
 mod serve_safety;
