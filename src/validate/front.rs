@@ -558,7 +558,7 @@ fn image(k: &mut Keys<'_>, source: &Source, loaded: &Loaded) -> Option<Image> {
     if let Some(e) = k.entry("image")
         && let Some(p) = image_problem(&src, source, loaded)
     {
-        k.error(p.code, Some(e), p.message, p.label, Some(p.help));
+        k.error(p.code, Some(e), p.message, &p.label, Some(p.help));
     }
     Some(Image {
         src,
