@@ -154,10 +154,7 @@ fn kind_schema(key: &Key, config: &Config, max_year: i32) -> Value {
             json!({ "type": "string", "enum": spellings(prefixed.iter().map(String::as_str)) })
         }
         Kind::Url => json!({ "type": "string", "pattern": "^\\s*https?://" }),
-        Kind::Tags => json!({ "anyOf": [
-            { "type": "array", "items": { "type": ["string", "number"] } },
-            { "type": "string" }
-        ] }),
+        Kind::Tags => json!({ "type": "array", "items": { "type": ["string", "number"] } }),
         Kind::Slug => json!({ "anyOf": [
             { "type": "string", "pattern": "^\\s*[a-z0-9]+(-[a-z0-9]+)*\\s*$" },
             { "type": "integer", "minimum": 0 }

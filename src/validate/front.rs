@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use yaml_serde::Value;
 
-use super::keys::{Keys, MAX_NAME, as_list, kind, split_items};
+use super::keys::{Keys, MAX_NAME, kind};
 use super::links::{Links, image_problem};
 use super::{MIN_YEAR, Meta, Options, Parsed};
 use crate::article::{Article, Asset, Date, Image, Level, SourceText};
@@ -453,21 +453,7 @@ fn texts(k: &mut Keys<'_>) -> Texts {
 
 /// `tags`, sorted, without duplicates or empty ones, and their slugs.
 fn tags(k: &mut Keys<'_>) -> (Vec<String>, Vec<String>) {
-    let mut tags = match k.entry("tags") {
-        // `tags: a; b` on one line: the tags the editor meant, and how to write them.
-        Some(e) if matches!(&e.value, Value::String(_)) => {
-            let s = k.text("tags").unwrap_or_default();
-            k.warn(
-                "W071",
-                e,
-                crate::t!("front-tags-text"),
-                &crate::t!("front-tags-text-label"),
-                crate::t!("front-tags-text-help", list = as_list(&s)),
-            );
-            split_items(&s)
-        }
-        _ => k.list("tags"),
-    };
+    let mut tags = k.list("tags");
     tags.sort_by_key(|t| fold(t));
     tags.dedup_by_key(|t| slugify(t));
     tags.retain(|t| !slugify(t).is_empty());

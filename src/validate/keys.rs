@@ -257,7 +257,7 @@ pub(super) fn kind(v: &Value) -> String {
 
 /// The items of `a, b` or `a; b` (as editors type a list on one line), trimmed,
 /// without empty ones.
-pub(super) fn split_items(s: &str) -> Vec<String> {
+fn split_items(s: &str) -> Vec<String> {
     s.split([',', ';', '，', '；'])
         .map(|i| nfc(i.trim_matches(is_blank)))
         .filter(|i| !i.is_empty())
@@ -265,6 +265,6 @@ pub(super) fn split_items(s: &str) -> Vec<String> {
 }
 
 /// `a; b` → `[a, b]`: the list written as YAML on one line.
-pub(super) fn as_list(s: &str) -> String {
+fn as_list(s: &str) -> String {
     format!("[{}]", split_items(s).join(", "))
 }
