@@ -8,6 +8,7 @@ mod build;
 mod cdp;
 mod check_new;
 mod diagnostics;
+mod editors_keys;
 mod images;
 mod import;
 mod init_schema;
