@@ -125,6 +125,14 @@ impl<'a> Keys<'a> {
     }
 
     pub(super) fn missing(&mut self, key: &str, example: &str) {
+        // `tỉnh:` written for `province:` is E012 at its line, with the real key.
+        let spelled = self.draft.keys.iter().any(|e| {
+            crate::keys::get(&e.key).is_none()
+                && crate::keys::by_spelling(&e.key).is_some_and(|k| k.name == key)
+        });
+        if spelled {
+            return;
+        }
         let d = Diagnostic::error(
             "E010",
             self.path(),
