@@ -308,7 +308,9 @@ fn date_parts(s: &str) -> Option<(i32, u32, u32)> {
     if let Some(y) = year(a) {
         return Some((y, b, c));
     }
-    Some((year(c)?, b, a))
+    // `08/25/2018` can only be month first.
+    let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+    Some((year(c)?, month, day))
 }
 
 /// `level`: one of the levels, diacritics and `cấp` optional; `phường` and `đặc khu`
@@ -593,6 +595,32 @@ fn normalise_alias(a: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_editors_write_them_are_read_day_first() {
+        for (written, parts) in [
+            ("10/08/2018", Some((2018, 8, 10))),
+            ("10-8-2018", Some((2018, 8, 10))),
+            ("10.08.2018", Some((2018, 8, 10))),
+            ("2018-8-10", Some((2018, 8, 10))),
+            ("08/25/2018", Some((2018, 8, 25))),
+            ("2018-02-30", Some((2018, 2, 30))),
+            ("10/08", None),
+            ("mười/8/2018", None),
+        ] {
+            assert_eq!(date_parts(written), parts, "{written}");
+        }
+    }
+
+    #[test]
+    fn field_words_match_in_any_order() {
+        let names = ["Kinh tế", "Quốc phòng - an ninh"];
+        assert_eq!(
+            same_words("an ninh quốc phòng", &names),
+            Some("Quốc phòng - an ninh")
+        );
+        assert_eq!(same_words("an ninh", &names), None);
+    }
 
     #[test]
     fn aliases_are_site_paths() {
