@@ -246,3 +246,15 @@ fn an_image_beside_a_single_file_article_is_advised_with_the_paths_to_use() {
     let (after, ok) = check(root);
     assert!(ok, "{after}");
 }
+
+#[test]
+fn a_blank_summary_is_reported_at_its_line() {
+    let site = site_with(&[(REL, article("summary: \"\"").as_bytes())]);
+    let out = kheo_vi(site.path(), &["check", "--strict"]);
+    let err = stderr(&out);
+    assert!(err.contains("bài chưa có tóm tắt"), "{err}");
+    assert!(err.contains(&format!("{REL}:6:1")), "{err}");
+    apply(site.path(), REL, "summary", "summary: Hai câu tóm tắt.");
+    let out = kheo_vi(site.path(), &["check", "--strict"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
