@@ -75,10 +75,15 @@ impl Level {
         (Level::Xa, "xa"),
     ];
 
-    /// Parses a level written with or without diacritics ("tinh", "Tỉnh").
+    /// Parses a level written with or without diacritics and `cấp` ("tinh", "Cấp
+    /// tỉnh"). Since 1 July 2025 the commune level has three kinds of unit: `xã`,
+    /// `phường` and `đặc khu` are all `Xa`.
     pub fn parse(s: &str) -> Option<Level> {
         let k = crate::vietnamese::slugify(s);
         let k = k.strip_prefix("cap-").unwrap_or(&k);
+        if matches!(k, "phuong" | "dac-khu") {
+            return Some(Level::Xa);
+        }
         Level::ALL
             .iter()
             .find(|(_, key)| *key == k)

@@ -93,7 +93,7 @@ pub struct Key {
 
 /// Levels of recognition, as shown. `huyện` is for stories before 1 July 2025; `xã`
 /// covers the commune-level units since then (`phường`, `đặc khu` are accepted as it).
-pub const LEVELS: [&str; 4] = ["trung ương", "tỉnh", "huyện", "xã"];
+pub const LEVELS: [&str; 6] = ["trung ương", "tỉnh", "huyện", "xã", "phường", "đặc khu"];
 
 const fn t(vi: &'static str, en: &'static str) -> Texts {
     Texts { vi, en }
@@ -386,9 +386,73 @@ pub fn by_spelling(written: &str) -> Option<&'static Key> {
     })
 }
 
+impl Kind {
+    /// The kind in a few words, for the README's table.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::LongText => "text (one or two sentences)",
+            Kind::Province => "province or city (registry)",
+            Kind::Field => "one of `site.yaml`'s fields",
+            Kind::Year => "year (number)",
+            Kind::Date => "date `YYYY-MM-DD`",
+            Kind::Level => "level",
+            Kind::Url => "`http(s)://` address",
+            Kind::Image => "image file",
+            Kind::Tags => "list of texts",
+            Kind::Slug => "`a-z`, `0-9`, `-`",
+            Kind::Aliases => "list of site paths",
+            Kind::Bool => "`true` / `false`",
+            Kind::Withdrawn => "reason (text) or `true`",
+            Kind::Map => "map",
+            Kind::Number => "number",
+        }
+    }
+}
+
+/// The README's table of front matter keys, in Markdown, from `KEYS`.
+pub fn markdown_table() -> String {
+    let mut out = String::from(
+        "| Key | Needed | Value | Nội dung | Meaning | Example |\n|---|---|---|---|---|---|\n",
+    );
+    for k in KEYS {
+        let need = match k.need {
+            Need::Required => "required",
+            Need::Warned => "warned if missing",
+            Need::Optional => "optional",
+        };
+        let cell = |s: &str| s.replace('|', "\\|");
+        out.push_str(&format!(
+            "| `{}` | {need} | {} | **{}**: {} | {} | `{}` |\n",
+            k.name,
+            k.kind.describe(),
+            cell(k.label.vi),
+            cell(k.help.vi),
+            cell(k.help.en),
+            cell(k.example),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Renders the README's table into `target/keys-table.md` for pasting, and checks
+    /// that it has a row for every key.
+    #[test]
+    fn readme_table_matches_the_key_table() {
+        let table = markdown_table();
+        assert_eq!(table.lines().count(), KEYS.len() + 2);
+        for k in KEYS {
+            assert!(table.contains(&format!("| `{}` |", k.name)), "{}", k.name);
+        }
+        let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+        if target.is_dir() {
+            let _ = std::fs::write(target.join("keys-table.md"), &table);
+        }
+    }
 
     #[test]
     fn vietnamese_key_names_lead_to_the_real_key() {

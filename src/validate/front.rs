@@ -8,11 +8,12 @@ use yaml_serde::Value;
 
 use super::keys::{Keys, MAX_NAME, kind};
 use super::links::{Links, image_problem};
-use super::{KEYS, MIN_YEAR, Meta, Options, Parsed};
+use super::{MIN_YEAR, Meta, Options, Parsed};
 use crate::article::{Article, Asset, Date, Image, Level, SourceText};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
+use crate::keys::KEYS;
 use crate::load::{Loaded, Source};
 use crate::markdown::LinkRewriter;
 use crate::province::{ProvinceRef, REGISTRY};
@@ -29,14 +30,15 @@ pub(super) fn meta<'a>(
     let mut k = Keys {
         draft: &draft,
         diags: Vec::new(),
+        warnings: Vec::new(),
     };
     unknown_keys(&mut k);
-    let title = k.required_text("title", "Tên mô hình");
+    let title = k.required_text("title", example("title"));
     let province = province(&mut k);
     let field = field(&mut k, config);
     let year = year(&mut k, opts);
     let date = date(&mut k);
-    let level = level(&mut k);
+    let level = level(&mut k, year, date);
     let slug = slug(&mut k, title.as_deref());
     let texts = texts(&mut k);
     let (tags, tag_slugs) = tags(&mut k);
@@ -45,21 +47,11 @@ pub(super) fn meta<'a>(
     let withdrawn = withdrawn(&mut k);
     let extra = extra(&mut k);
     let image = image(&mut k, &source, loaded);
+    // The front matter's own warnings (a comment cutting a value, curly quotes) first.
     let mut warnings = draft.warnings.clone();
+    warnings.extend(std::mem::take(&mut k.warnings));
     if texts.summary.is_none() && k.diags.is_empty() {
-        // At a blank `summary:` line if there is one, else at the opening fence.
-        let (line, col, span, label) = k
-            .entry("summary")
-            .filter(|e| e.line > 0)
-            .map_or((1, 1, 3, "front matter starts here".to_owned()), |e| {
-                (e.line, e.key_col, 8, crate::t!("fm-summary-blank-label"))
-            });
-        warnings.push(
-            Diagnostic::warning("W001", &source.path.0, line, col, "no `summary`")
-                .label(label, span)
-                .with_source(&source.text)
-                .help("add `summary:` with one or two sentences; lists, search and feeds show it"),
-        );
+        warnings.push(no_summary(&k));
     }
     let (Some(title), Some(province), Some(field), Some(year), Some(slug), true) =
         (title, province, field, year, slug, k.diags.is_empty())
@@ -113,15 +105,41 @@ pub(super) fn meta<'a>(
     Ok(Meta { source, parsed })
 }
 
-/// Keys the SPEC does not know, with did-you-mean.
+/// The table's example value of `key`, as the editor would type it.
+fn example(key: &str) -> &'static str {
+    crate::keys::get(key).map_or("…", |k| k.example)
+}
+
+/// W001: no `summary`, at the `summary:` line when it is there but blank.
+fn no_summary(k: &Keys<'_>) -> Diagnostic {
+    let (line, col, span) = match k.entry("summary") {
+        Some(e) if e.line > 0 => (e.line, e.key_col, e.key.chars().count() + 1),
+        _ => (1, 1, 3),
+    };
+    Diagnostic::warning("W001", k.path(), line, col, crate::t!("front-no-summary"))
+        .label(crate::t!("front-no-summary-label"), span)
+        .with_source(&k.draft.source.text)
+        .help(crate::t!("front-no-summary-help"))
+}
+
+/// Keys the SPEC does not know: a Vietnamese name of a key (`tỉnh`, `tieu_de`) or a
+/// typo gets the real key; anything else is told about `extra:`.
 fn unknown_keys(k: &mut Keys<'_>) {
     for e in &k.draft.keys {
-        if KEYS.contains(&e.key.as_str()) {
+        if crate::keys::get(&e.key).is_some() {
             continue;
         }
-        let help = match did_you_mean(&e.key, KEYS) {
-            Some(s) => format!("did you mean `{s}`? Custom data goes under `extra:`"),
-            None => "custom data goes under `extra:` (e.g. `extra: {so_ho: 120}`)".to_owned(),
+        let names = KEYS.iter().map(|k| k.name);
+        let meant = crate::keys::by_spelling(&e.key)
+            .map(|k| k.name)
+            .or_else(|| did_you_mean(&e.key, names));
+        let help = match meant {
+            Some(s) => crate::t!(
+                "front-unknown-key-help-meant",
+                key = s,
+                written = e.key.as_str()
+            ),
+            None => crate::t!("front-unknown-key-help-extra"),
         };
         let len = e.key.chars().count();
         let d = Diagnostic::error(
@@ -129,9 +147,9 @@ fn unknown_keys(k: &mut Keys<'_>) {
             &k.draft.source.path.0,
             e.line,
             e.key_col,
-            format!("unknown front matter key `{}`", e.key),
+            crate::t!("front-unknown-key", key = e.key.as_str()),
         )
-        .label("unknown key", len)
+        .label(crate::t!("front-unknown-key-label"), len)
         .help(help)
         .with_source(&k.draft.source.text);
         k.diags.push(d);
@@ -140,26 +158,26 @@ fn unknown_keys(k: &mut Keys<'_>) {
 
 /// `province`, resolved through the registry (former provinces included).
 fn province(k: &mut Keys<'_>) -> Option<ProvinceRef> {
-    let p = k.required_text("province", "Bến Tre")?;
+    let p = k.required_text("province", example("province"))?;
     let e = k.entry("province")?;
     let province = REGISTRY.resolve(&p);
     if province.is_none() {
         let help = match REGISTRY.suggest(&p) {
             Some(r) => match r.former {
-                Some(_) => format!(
-                    "did you mean \"{}\" (since 2025 part of {})?",
-                    REGISTRY.name(r),
-                    REGISTRY.units[r.unit].name
+                Some(_) => crate::t!(
+                    "front-province-help-former",
+                    name = REGISTRY.name(r),
+                    unit = REGISTRY.units[r.unit].name.as_str()
                 ),
-                None => format!("did you mean \"{}\"?", REGISTRY.name(r)),
+                None => crate::t!("front-province-help-meant", name = REGISTRY.name(r)),
             },
-            None => "write one of the 34 provinces and cities (or a pre-2025 province), e.g. \"Cần Thơ\", \"Bạc Liêu\"; diacritics and \"Tỉnh\"/\"TP.\" are optional".to_owned(),
+            None => crate::t!("front-province-help-list"),
         };
         k.error(
             "E016",
             Some(e),
-            format!("unknown province \"{p}\""),
-            "unknown province",
+            crate::t!("front-province-unknown", name = p.as_str()),
+            &crate::t!("front-province-unknown-label"),
             Some(help),
         );
     }
@@ -172,31 +190,44 @@ fn field(k: &mut Keys<'_>, config: &Config) -> Option<usize> {
         .fields
         .first()
         .map_or("Kinh tế".into(), |f| f.name.clone());
-    let f = k.required_text("field", &example)?;
+    let f = k.required_text("field", &format!("\"{example}\""))?;
     let e = k.entry("field")?;
     let folded = slugify(&f);
     let field = config.fields.iter().position(|x| x.slug == folded);
     if field.is_none() {
         let names: Vec<&str> = config.fields.iter().map(|x| x.name.as_str()).collect();
-        let help = match did_you_mean(&f, names.iter().copied()) {
-            Some(s) => format!("did you mean \"{s}\"?"),
-            None => format!("the fields are: {}", names.join("; ")),
+        let meant = same_words(&f, &names).or_else(|| did_you_mean(&f, names.iter().copied()));
+        let help = match meant {
+            Some(s) => crate::t!("front-field-help-meant", name = s),
+            None => crate::t!("front-field-help-list", names = names.join("; ")),
         };
         k.error(
             "E015",
             Some(e),
-            format!("unknown field \"{f}\""),
-            "unknown field",
+            crate::t!("front-field-unknown", name = f.as_str()),
+            &crate::t!("front-field-unknown-label"),
             Some(help),
         );
     }
     field
 }
 
+/// The name made of the same words as `written`, in any order (`an ninh quốc phòng`
+/// for "Quốc phòng - an ninh"), compared without diacritics.
+fn same_words<'n>(written: &str, names: &[&'n str]) -> Option<&'n str> {
+    let words = |s: &str| {
+        let mut w: Vec<String> = slugify(s).split('-').map(str::to_owned).collect();
+        w.sort();
+        w
+    };
+    let w = words(written);
+    names.iter().copied().find(|n| words(n) == w)
+}
+
 /// `year`: a whole number between `MIN_YEAR` and next year.
 fn year(k: &mut Keys<'_>, opts: Options) -> Option<i32> {
     let Some(e) = k.entry("year") else {
-        k.missing("year", "2024");
+        k.missing("year", example("year"));
         return None;
     };
     let parsed = match &e.value {
@@ -211,19 +242,20 @@ fn year(k: &mut Keys<'_>, opts: Options) -> Option<i32> {
         Some(y) => k.error(
             "E013",
             Some(e),
-            format!("year {y} is out of range"),
-            "out of range",
-            Some(format!(
-                "the year must be between {MIN_YEAR} and {}",
-                opts.max_year
+            crate::t!("front-year-range", year = y),
+            &crate::t!("front-year-range-label"),
+            Some(crate::t!(
+                "front-year-range-help",
+                min = MIN_YEAR,
+                max = opts.max_year
             )),
         ),
         None => k.error(
             "E011",
             Some(e),
-            format!("`year` must be a whole number, not {}", kind(&e.value)),
-            "expected a year",
-            Some("write the year the model was recognised, e.g. `year: 2019`".into()),
+            crate::t!("front-year-not-number", kind = kind(&e.value)),
+            &crate::t!("front-year-not-number-label"),
+            Some(crate::t!("front-year-not-number-help")),
         ),
     }
     None
@@ -235,34 +267,87 @@ fn date(k: &mut Keys<'_>) -> Option<Date> {
     let d = k.text("date")?;
     let date = Date::parse(&d);
     if date.is_none() {
+        let help = match date_parts(&d) {
+            Some((y, m, day)) => match Date::parse(&format!("{y:04}-{m:02}-{day:02}")) {
+                Some(ok) => crate::t!("front-date-help-convert", date = ok.iso()),
+                None if (1..=12).contains(&m) => {
+                    crate::t!(
+                        "front-date-help-no-such-day",
+                        year = y,
+                        month = m,
+                        day = day
+                    )
+                }
+                None => crate::t!("front-date-help"),
+            },
+            None => crate::t!("front-date-help"),
+        };
         k.error(
             "E014",
             Some(e),
-            format!("`date` \"{d}\" is not a valid date"),
-            "expected YYYY-MM-DD",
-            Some("write the date as YYYY-MM-DD, e.g. `date: 2019-05-20`".into()),
+            crate::t!("front-date-invalid", date = d.as_str()),
+            &crate::t!("front-date-invalid-label"),
+            Some(help),
         );
     }
     date
 }
 
-/// `level`: one of the four levels, diacritics optional.
-fn level(k: &mut Keys<'_>) -> Option<Level> {
+/// Year, month and day of a date as editors write them: `10/08/2018`, `10-8-2018`,
+/// `10.08.2018` (day first, as in Vietnamese) or `2018-8-10` (year first).
+fn date_parts(s: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).map(str::trim).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |x: &str| -> Option<u32> {
+        (!x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| x.parse().ok())
+            .flatten()
+    };
+    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+    let year = |y: u32| i32::try_from(y).ok().filter(|y| *y >= 1000);
+    if let Some(y) = year(a) {
+        return Some((y, b, c));
+    }
+    // `08/25/2018` can only be month first.
+    let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+    Some((year(c)?, month, day))
+}
+
+/// `level`: one of the levels, diacritics and `cấp` optional; `phường` and `đặc khu`
+/// are commune level. `huyện` after the 2025 reform is a warning (W070).
+fn level(k: &mut Keys<'_>, year: Option<i32>, date: Option<Date>) -> Option<Level> {
     let e = k.entry("level")?;
     let l = k.text("level")?;
     let level = Level::parse(&l);
     if level.is_none() {
-        let names = ["trung ương", "tỉnh", "huyện", "xã"];
+        let names = ["trung ương", "tỉnh", "xã", "phường", "đặc khu", "huyện"];
         let help = match did_you_mean(&l, names) {
-            Some(s) => format!("did you mean \"{s}\"?"),
-            None => "the levels are: trung ương, tỉnh, huyện, xã".to_owned(),
+            Some(s) => crate::t!("front-level-help-meant", name = s),
+            None => crate::t!("front-level-help-list"),
         };
         k.error(
             "E017",
             Some(e),
-            format!("unknown level \"{l}\""),
-            "unknown level",
+            crate::t!("front-level-unknown", name = l.as_str()),
+            &crate::t!("front-level-unknown-label"),
             Some(help),
+        );
+    }
+    let reform = Date {
+        year: 2025,
+        month: 7,
+        day: 1,
+    };
+    let after = date.map_or(year.is_some_and(|y| y >= 2026), |d| d >= reform);
+    if level == Some(Level::Huyen) && after {
+        k.warn(
+            "W070",
+            e,
+            crate::t!("front-level-district-after-reform"),
+            &crate::t!("front-level-district-after-reform-label"),
+            crate::t!("front-level-district-after-reform-help"),
         );
     }
     level
@@ -283,7 +368,7 @@ fn slug(k: &mut Keys<'_>, title: Option<&str>) -> Option<Slug> {
     if let Some((e, s)) = written {
         if is_valid_slug(&s) {
             if s.len() > MAX_NAME {
-                k.too_long(Some(e), "the slug", s.len(), &s);
+                k.too_long(Some(e), &crate::t!("front-slug-written"), s.len(), &s);
                 return None;
             }
             return Some(Slug {
@@ -294,15 +379,15 @@ fn slug(k: &mut Keys<'_>, title: Option<&str>) -> Option<Slug> {
         }
         let fixed = slugify(&s);
         let help = if fixed.is_empty() {
-            "a slug uses only a-z, 0-9 and single hyphens, e.g. `slug: lien-gia-tu-quan`".to_owned()
+            crate::t!("front-slug-help")
         } else {
-            format!("a slug uses only a-z, 0-9 and single hyphens: did you mean `{fixed}`?")
+            crate::t!("front-slug-help-fixed", slug = fixed)
         };
         k.error(
             "E018",
             Some(e),
-            format!("invalid slug \"{s}\""),
-            "not a valid slug",
+            crate::t!("front-slug-invalid", slug = s.as_str()),
+            &crate::t!("front-slug-invalid-label"),
             Some(help),
         );
         return None;
@@ -313,16 +398,16 @@ fn slug(k: &mut Keys<'_>, title: Option<&str>) -> Option<Slug> {
         k.error(
             "E018",
             k.entry("title"),
-            "the title gives an empty slug".into(),
-            "no letters or digits",
-            Some("add `slug: ten-mo-hinh` to the front matter".into()),
+            crate::t!("front-slug-empty"),
+            &crate::t!("front-slug-empty-label"),
+            Some(crate::t!("front-slug-empty-help")),
         );
         return None;
     }
     if slug.len() > MAX_NAME {
         k.too_long(
             k.entry("title"),
-            "the slug made from the title",
+            &crate::t!("front-slug-from-title"),
             slug.len(),
             &slug,
         );
@@ -362,9 +447,9 @@ fn texts(k: &mut Keys<'_>) -> Texts {
         k.error(
             "E011",
             Some(e),
-            format!("`source_url` \"{u}\" is not a web address"),
-            "expected http(s)://…",
-            Some("write the full address, starting with https://".into()),
+            crate::t!("front-url-invalid", url = u.as_str()),
+            &crate::t!("front-url-invalid-label"),
+            Some(crate::t!("front-url-invalid-help")),
         );
     }
     texts
@@ -379,7 +464,7 @@ fn tags(k: &mut Keys<'_>) -> (Vec<String>, Vec<String>) {
     let tag_slugs: Vec<String> = tags.iter().map(|t| slugify(t)).collect();
     if let Some(long) = tag_slugs.iter().find(|t| t.len() > MAX_NAME) {
         let e = k.entry("tags");
-        k.too_long(e, "a tag's slug", long.len(), long);
+        k.too_long(e, &crate::t!("front-tag-slug"), long.len(), long);
     }
     (tags, tag_slugs)
 }
@@ -393,12 +478,18 @@ fn aliases(k: &mut Keys<'_>, config: &Config) -> Vec<String> {
     let mut aliases = Vec::new();
     for a in raw {
         if let Some(long) = a.split('/').find(|c| c.len() > MAX_NAME) {
-            k.too_long(Some(e), "a part of an alias", long.len(), long);
+            k.too_long(Some(e), &crate::t!("front-alias-part"), long.len(), long);
             continue;
         }
         match normalise_alias(&a) {
             Some(p) => aliases.push(format!("{}{p}", config.base_path)),
-            None => k.error("E022", Some(e), format!("alias \"{a}\" is not a site path"), "bad alias", Some("an alias is an old path on this site, starting with `/`, e.g. `/tin-tuc/mo-hinh-cu/`; no `..`, `?` or `#`".into())),
+            None => k.error(
+                "E022",
+                Some(e),
+                crate::t!("front-alias-invalid", alias = a.as_str()),
+                &crate::t!("front-alias-invalid-label"),
+                Some(crate::t!("front-alias-invalid-help")),
+            ),
         }
     }
     aliases
@@ -425,9 +516,9 @@ fn extra(k: &mut Keys<'_>) -> serde_json::Value {
             k.error(
                 "E011",
                 Some(e),
-                "`extra` must be a map of `key: value` lines".into(),
-                "expected a map",
-                Some("write `extra:` then indented `key: value` lines".into()),
+                crate::t!("front-extra-not-map"),
+                &crate::t!("front-extra-not-map-label"),
+                Some(crate::t!("front-extra-not-map-help")),
             );
             serde_json::Value::Null
         }
@@ -439,7 +530,14 @@ fn image(k: &mut Keys<'_>, source: &Source, loaded: &Loaded) -> Option<Image> {
     let src = k.text("image");
     let caption = k.text("image_caption");
     let credit = k.text("image_credit");
-    let src = src?;
+    // A path copied from Windows (`images\anh1.png`) means the same file.
+    let src = src.map(|s| {
+        if s.contains("://") {
+            s
+        } else {
+            s.replace('\\', "/")
+        }
+    })?;
     let links = Links {
         dir: source.path.parent(),
         base_path: "",
@@ -450,7 +548,7 @@ fn image(k: &mut Keys<'_>, source: &Source, loaded: &Loaded) -> Option<Image> {
     if let Some(e) = k.entry("image")
         && let Some(p) = image_problem(&src, source, loaded)
     {
-        k.error(p.code, Some(e), p.message, p.label, Some(p.help));
+        k.error(p.code, Some(e), p.message, &p.label, Some(p.help));
     }
     Some(Image {
         src,
@@ -499,6 +597,32 @@ fn normalise_alias(a: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_editors_write_them_are_read_day_first() {
+        for (written, parts) in [
+            ("10/08/2018", Some((2018, 8, 10))),
+            ("10-8-2018", Some((2018, 8, 10))),
+            ("10.08.2018", Some((2018, 8, 10))),
+            ("2018-8-10", Some((2018, 8, 10))),
+            ("08/25/2018", Some((2018, 8, 25))),
+            ("2018-02-30", Some((2018, 2, 30))),
+            ("10/08", None),
+            ("mười/8/2018", None),
+        ] {
+            assert_eq!(date_parts(written), parts, "{written}");
+        }
+    }
+
+    #[test]
+    fn field_words_match_in_any_order() {
+        let names = ["Kinh tế", "Quốc phòng - an ninh"];
+        assert_eq!(
+            same_words("an ninh quốc phòng", &names),
+            Some("Quốc phòng - an ninh")
+        );
+        assert_eq!(same_words("an ninh", &names), None);
+    }
 
     #[test]
     fn aliases_are_site_paths() {

@@ -12,6 +12,8 @@ use crate::vietnamese::nfc;
 pub(super) struct Keys<'a> {
     pub(super) draft: &'a Draft<'a>,
     pub(super) diags: Vec<Diagnostic>,
+    /// Warnings: the article is published, the editor should still look.
+    pub(super) warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Keys<'a> {
@@ -21,6 +23,22 @@ impl<'a> Keys<'a> {
 
     pub(super) fn entry(&self, key: &str) -> Option<&'a Entry> {
         self.draft.keys.iter().find(|e| e.key == key)
+    }
+
+    /// A warning at the key's value.
+    pub(super) fn warn(
+        &mut self,
+        code: &'static str,
+        e: &Entry,
+        msg: String,
+        label: &str,
+        help: String,
+    ) {
+        let d = Diagnostic::warning(code, self.path(), e.line, e.value_col, msg)
+            .label(label, self.value_len(e))
+            .with_source(&self.draft.source.text)
+            .help(help);
+        self.warnings.push(d);
     }
 
     pub(super) fn error(
@@ -69,11 +87,9 @@ impl<'a> Keys<'a> {
                 self.error(
                     "E011",
                     Some(e),
-                    format!("`{key}` must be text, not {}", kind(other)),
-                    "expected text",
-                    Some(format!(
-                        "write it on one line: `{key}: ...` (use quotes if it contains `:` or `#`)"
-                    )),
+                    crate::t!("keys-not-text", key = key, kind = kind(other)),
+                    &crate::t!("keys-not-text-label"),
+                    Some(crate::t!("keys-not-text-help", key = key)),
                 );
                 return None;
             }
@@ -94,10 +110,12 @@ impl<'a> Keys<'a> {
             Some(e) if matches!(&e.value, Value::Null | Value::String(_)) => self.error(
                 "E010",
                 Some(e),
-                format!("required key `{key}` is empty"),
-                "no value",
-                Some(format!(
-                    "write the value after the colon, e.g. `{key}: {example}`; spaces alone do not count"
+                crate::t!("keys-required-empty", key = key),
+                &crate::t!("keys-required-empty-label"),
+                Some(crate::t!(
+                    "keys-required-empty-help",
+                    key = key,
+                    example = example
                 )),
             ),
             // Another type: `text` said so.
@@ -107,16 +125,24 @@ impl<'a> Keys<'a> {
     }
 
     pub(super) fn missing(&mut self, key: &str, example: &str) {
+        // `tỉnh:` written for `province:` is E012 at its line, with the real key.
+        let spelled = self.draft.keys.iter().any(|e| {
+            crate::keys::get(&e.key).is_none()
+                && crate::keys::by_spelling(&e.key).is_some_and(|k| k.name == key)
+        });
+        if spelled {
+            return;
+        }
         let d = Diagnostic::error(
             "E010",
             self.path(),
             1,
             1,
-            format!("missing required key `{key}`"),
+            crate::t!("keys-missing", key = key),
         )
-        .label("front matter starts here", 3)
+        .label(crate::t!("keys-missing-label"), 3)
         .with_source(&self.draft.source.text)
-        .help(format!("add a line `{key}: {example}` to the front matter"));
+        .help(crate::t!("keys-missing-help", key = key, example = example));
         self.diags.push(d);
     }
 
@@ -125,17 +151,15 @@ impl<'a> Keys<'a> {
     pub(super) fn too_long(&mut self, e: Option<&Entry>, what: &str, len: usize, name: &str) {
         let shorter = shorten(name);
         let help = match e.map(|e| e.key.as_str()) {
-            Some("tags") => "use a shorter tag: a tag is a few words".to_owned(),
-            Some("aliases") => {
-                "an old address with a part this long cannot be a file; remove the alias".to_owned()
-            }
-            _ => format!("write a shorter slug in the front matter, e.g. `slug: {shorter}`"),
+            Some("tags") => crate::t!("keys-too-long-help-tag"),
+            Some("aliases") => crate::t!("keys-too-long-help-alias"),
+            _ => crate::t!("keys-too-long-help-slug", shorter = shorter),
         };
         self.error(
             "E024",
             e,
-            format!("{what} is {len} bytes long; names in the site may have at most {MAX_NAME}"),
-            "too long for a file name",
+            crate::t!("keys-too-long", what = what, len = len, max = MAX_NAME),
+            &crate::t!("keys-too-long-label"),
             Some(help),
         );
     }
@@ -156,14 +180,9 @@ impl<'a> Keys<'a> {
                             self.error(
                                 "E011",
                                 Some(e),
-                                format!(
-                                    "every item of `{key}` must be text, found {}",
-                                    kind(other)
-                                ),
-                                "in this list",
-                                Some(format!(
-                                    "write `{key}: [một, hai]` or one `- item` per line"
-                                )),
+                                crate::t!("keys-list-item", key = key, kind = kind(other)),
+                                &crate::t!("keys-list-item-label"),
+                                Some(crate::t!("keys-list-item-help", key = key)),
                             );
                             return Vec::new();
                         }
@@ -173,16 +192,16 @@ impl<'a> Keys<'a> {
                 out
             }
             other => {
-                let hint = match other {
-                    Value::String(s) => format!("write `{key}: [{s}]`"),
-                    _ => format!("write `{key}: [một, hai]`"),
+                let list = match other {
+                    Value::String(s) => as_list(s),
+                    _ => "[một, hai]".to_owned(),
                 };
                 self.error(
                     "E011",
                     Some(e),
-                    format!("`{key}` must be a list, not {}", kind(other)),
-                    "expected a list",
-                    Some(hint),
+                    crate::t!("keys-not-list", key = key, kind = kind(other)),
+                    &crate::t!("keys-not-list-label"),
+                    Some(crate::t!("keys-not-list-help", key = key, list = list)),
                 );
                 Vec::new()
             }
@@ -200,9 +219,9 @@ impl<'a> Keys<'a> {
                 self.error(
                     "E011",
                     Some(e),
-                    format!("`{key}` must be true or false, not {}", kind(other)),
-                    "expected true or false",
-                    Some(format!("write `{key}: true`")),
+                    crate::t!("keys-not-bool", key = key, kind = kind(other)),
+                    &crate::t!("keys-not-bool-label"),
+                    Some(crate::t!("keys-not-bool-help", key = key)),
                 );
                 false
             }
@@ -231,14 +250,29 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
-pub(super) fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "empty",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a map",
-        Value::Tagged(_) => "a tagged value",
-    }
+/// What a value is, in words (`a number`, `a list`).
+pub(super) fn kind(v: &Value) -> String {
+    crate::t!(match v {
+        Value::Null => "keys-kind-empty",
+        Value::Bool(_) => "keys-kind-bool",
+        Value::Number(_) => "keys-kind-number",
+        Value::String(_) => "keys-kind-text",
+        Value::Sequence(_) => "keys-kind-list",
+        Value::Mapping(_) => "keys-kind-map",
+        Value::Tagged(_) => "keys-kind-tagged",
+    })
+}
+
+/// The items of `a, b` or `a; b` (as editors type a list on one line), trimmed,
+/// without empty ones.
+fn split_items(s: &str) -> Vec<String> {
+    s.split([',', ';', '，', '；'])
+        .map(|i| nfc(i.trim_matches(is_blank)))
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// `a; b` → `[a, b]`: the list written as YAML on one line.
+fn as_list(s: &str) -> String {
+    format!("[{}]", split_items(s).join(", "))
 }

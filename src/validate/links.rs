@@ -135,12 +135,12 @@ fn percent_decode(s: &str) -> String {
 pub(super) struct Problem {
     pub(super) code: &'static str,
     pub(super) message: String,
-    pub(super) label: &'static str,
+    pub(super) label: String,
     pub(super) help: String,
 }
 
 impl Problem {
-    fn new(code: &'static str, message: String, label: &'static str, help: String) -> Self {
+    fn new(code: &'static str, message: String, label: String, help: String) -> Self {
         Problem {
             code,
             message,
@@ -162,30 +162,45 @@ pub(super) fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Opti
         return None;
     }
     let path = src.split(['#', '?']).next().unwrap_or(src);
-    let missing =
-        |message: String, help: String| Some(Problem::new("E021", message, "not found", help));
+    let missing = |message: String, help: String| {
+        Some(Problem::new(
+            "E021",
+            message,
+            crate::t!("links-image-missing-label"),
+            help,
+        ))
+    };
     let key = if let Some(abs) = path.strip_prefix('/') {
         let decoded = percent_decode(abs);
         if !loaded.statics.contains_key(&decoded) {
             return missing(
-                format!("image {src} not found in static/"),
-                format!("put the file at static/{decoded}, or fix the path"),
+                crate::t!("links-image-not-in-static", src = src),
+                crate::t!("links-image-not-in-static-help", path = decoded.as_str()),
             );
         }
         format!("/{decoded}")
     } else {
         let Some(dir) = &source.bundle else {
+            let file = source.path.0.as_str();
+            let folder = file.strip_suffix(".md").unwrap_or(file);
+            let name = path.rsplit('/').next().unwrap_or(path);
             return missing(
-                format!("image {src} is relative, but this article is a single file"),
-                "make the article a folder (`<slug>/index.md` with the image beside it), or put the image in static/ and write `/images/…`".to_owned(),
+                crate::t!("links-image-single-file", src = src),
+                crate::t!(
+                    "links-image-single-file-help",
+                    file = file,
+                    index = format!("{folder}/index.md"),
+                    image = format!("{folder}/{path}"),
+                    name = name
+                ),
             );
         };
         match join(&dir.0, path) {
             Some(t) if loaded.content_files.contains_key(&t) => t,
             _ => {
                 return missing(
-                    format!("image {src} not found beside the article"),
-                    format!("put the file in {}/ (names are case-sensitive)", dir.0),
+                    crate::t!("links-image-not-beside", src = src),
+                    crate::t!("links-image-not-beside-help", dir = dir.0.as_str()),
                 );
             }
         }
@@ -207,9 +222,9 @@ fn unusable_image(src: &str, size: Option<(u32, u32)>) -> Option<Problem> {
     match size {
         None if photo => Some(Problem::new(
             "E023",
-            format!("image {src} cannot be read: its header is damaged or not of its type"),
-            "unreadable image",
-            "open the image in an editor and save it again (as PNG or JPEG)".to_owned(),
+            crate::t!("links-image-unreadable", src = src),
+            crate::t!("links-image-unreadable-label"),
+            crate::t!("links-image-unreadable-help"),
         )),
         Some((w, h))
             if w > MAX_IMAGE_SIDE
@@ -218,11 +233,12 @@ fn unusable_image(src: &str, size: Option<(u32, u32)>) -> Option<Problem> {
         {
             Some(Problem::new(
                 "E023",
-                format!("image {src} is {w}×{h} pixels, too large to use"),
-                "image too large",
-                format!(
-                    "save a smaller copy: at most {MAX_IMAGE_SIDE} pixels a side and {} megapixels (a web page needs about 2400 pixels wide)",
-                    MAX_IMAGE_PIXELS / 1_000_000
+                crate::t!("links-image-too-large", src = src, w = w, h = h),
+                crate::t!("links-image-too-large-label"),
+                crate::t!(
+                    "links-image-too-large-help",
+                    side = MAX_IMAGE_SIDE,
+                    mp = MAX_IMAGE_PIXELS / 1_000_000
                 ),
             ))
         }
@@ -281,9 +297,9 @@ fn link_problem(
         return (!found).then(|| {
             Problem::new(
                 "E020",
-                format!("link to {dest}: no such article"),
-                "here",
-                "check the path; it is relative to this file's folder".to_owned(),
+                crate::t!("links-no-such-article", dest = dest),
+                crate::t!("links-here"),
+                crate::t!("links-no-such-article-help"),
             )
         });
     }
@@ -293,16 +309,14 @@ fn link_problem(
         return None;
     }
     let help = match suggest.then(|| did_you_mean(slug, slugs.keys().copied())) {
-        Some(Some(s)) => format!("did you mean /mo-hinh/{s}/?"),
-        Some(None) => "check the slug in the address".to_owned(),
-        None => format!(
-            "check the slug in the address (suggestions are made for the first {SUGGESTED} broken links of a file)"
-        ),
+        Some(Some(s)) => crate::t!("links-help-meant", slug = s),
+        Some(None) => crate::t!("links-help-check"),
+        None => crate::t!("links-help-check-budget", n = SUGGESTED),
     };
     Some(Problem::new(
         "E020",
-        format!("link to {dest}: no model has the slug `{slug}`"),
-        "here",
+        crate::t!("links-no-such-slug", dest = dest, slug = slug),
+        crate::t!("links-here"),
         help,
     ))
 }
@@ -398,9 +412,10 @@ mod tests {
                 None => assert!(d.col > SHOWN),
             }
         }
+        let budget = crate::t!("links-help-check-budget", n = SUGGESTED);
         let suggested = diags
             .iter()
-            .filter(|d| d.help.as_deref().is_some_and(|h| !h.contains("first 20")))
+            .filter(|d| d.help.as_deref().is_some_and(|h| h != budget))
             .count();
         assert_eq!(suggested, SUGGESTED);
     }

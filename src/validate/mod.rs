@@ -25,32 +25,6 @@ use front::meta;
 use links::{Links, body};
 use site::site_checks;
 
-/// Every front matter key the SPEC allows.
-pub const KEYS: [&str; 22] = [
-    "title",
-    "province",
-    "field",
-    "year",
-    "date",
-    "summary",
-    "unit",
-    "locality",
-    "level",
-    "author",
-    "source",
-    "source_url",
-    "image",
-    "image_caption",
-    "image_credit",
-    "tags",
-    "slug",
-    "aliases",
-    "draft",
-    "withdrawn",
-    "extra",
-    "weight",
-];
-
 /// Options that change what is validated.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {

@@ -67,16 +67,26 @@ pub(super) fn static_clashes(
     let mut diags = Vec::new();
     for (path, blob) in &loaded.statics {
         let message = if is_generated_page(path) || pages.contains(path) {
-            format!("would replace /{path}, a page the build makes")
+            crate::t!("outputs-static-replaces-page", path = path.as_str())
         } else if folders.contains(path) || is_generated_folder(path) {
-            format!("is where the build makes the folder /{path}/")
+            crate::t!("outputs-static-is-folder", path = path.as_str())
         } else {
             continue;
         };
         let shown = shown_path(loaded, path, blob);
         diags.push(
-            Diagnostic::error("E025", &shown, 0, 0, format!("static file {shown} {message}"))
-                .help("rename or move the static file; to change a generated page, override its template in templates/"),
+            Diagnostic::error(
+                "E025",
+                &shown,
+                0,
+                0,
+                crate::t!(
+                    "outputs-static-clash",
+                    file = shown.as_str(),
+                    what = message
+                ),
+            )
+            .help(crate::t!("outputs-static-clash-help")),
         );
     }
     diags

@@ -51,11 +51,16 @@ fn derived_slug_clashes(metas: &[Meta<'_>], diags: &mut Vec<Diagnostic>, bad: &m
                 .map_or("", |&j| metas[j].source.path.0.as_str());
             let proposal = propose(m, &mut taken);
             let help = match explicit {
-                Some(_) => format!(
-                    "add `slug: {proposal}` to this story's front matter ({other} sets `slug: {slug}` itself)"
+                Some(_) => crate::t!(
+                    "site-slug-taken-help-explicit",
+                    proposal = proposal.as_str(),
+                    other = other,
+                    slug = slug
                 ),
-                None => format!(
-                    "add `slug: {proposal}` to this story's front matter; if this story is already published, keep its address with `slug: {slug}` and give the other one its own slug"
+                None => crate::t!(
+                    "site-slug-taken-help",
+                    proposal = proposal.as_str(),
+                    slug = slug
                 ),
             };
             diags.push(
@@ -64,9 +69,9 @@ fn derived_slug_clashes(metas: &[Meta<'_>], diags: &mut Vec<Diagnostic>, bad: &m
                     &m.source.path.0,
                     m.slug_line,
                     1,
-                    format!("slug `{slug}`, made from the title, is also the slug of {other}"),
+                    crate::t!("site-slug-taken", slug = slug, other = other),
                 )
-                .label("two stories cannot share an address", 3)
+                .label(crate::t!("site-slug-taken-label"), 3)
                 .with_source(&m.source.text)
                 .help(help),
             );
@@ -111,15 +116,17 @@ fn duplicate_urls(metas: &[Meta<'_>], diags: &mut Vec<Diagnostic>, bad: &mut [bo
                 &m.source.path.0,
                 m.slug_line,
                 1,
-                format!(
-                    "duplicate URL {}: {other} has the same slug `{}`",
-                    m.article.url, m.article.slug
+                crate::t!(
+                    "site-url-duplicate",
+                    url = m.article.url.as_str(),
+                    other = other.0.as_str(),
+                    slug = m.article.slug.as_str()
                 ),
             )
             .with_source(&m.source.text)
-            .help(format!(
-                "give one of them its own slug, e.g. `slug: {}-{}`",
-                m.article.slug, m.article.year
+            .help(crate::t!(
+                "site-url-duplicate-help",
+                slug = format!("{}-{}", m.article.slug, m.article.year)
             )),
         );
         bad[i] = true;
@@ -156,19 +163,24 @@ fn alias_clashes(
             let clash = urls
                 .get(a.as_str())
                 .map(|&j| metas[j].source.path.0.clone())
-                .or_else(|| is_reserved(rel).then(|| "a page the build makes".to_owned()));
+                .or_else(|| is_reserved(rel).then(|| crate::t!("site-a-generated-page")));
             if let Some(other) = clash {
-                diags.push(alias_error(m, format!("alias {a} is already the address of {other}"), "remove this alias; an alias must be an old address that no page of the site uses"));
+                let msg = crate::t!("site-alias-is-address", alias = a.as_str(), other = other);
+                diags.push(alias_error(
+                    m,
+                    msg,
+                    &crate::t!("site-alias-is-address-help"),
+                ));
                 bad[i] = true;
             }
             match alias_owner.get(a.as_str()) {
                 Some(&j) if j != i => {
-                    let msg = format!("alias {a} is also an alias of {}", metas[j].source.path);
-                    diags.push(alias_error(
-                        m,
-                        msg,
-                        "an old address can redirect to only one story; remove one of the two",
-                    ));
+                    let msg = crate::t!(
+                        "site-alias-twice",
+                        alias = a.as_str(),
+                        other = metas[j].source.path.0.as_str()
+                    );
+                    diags.push(alias_error(m, msg, &crate::t!("site-alias-twice-help")));
                     bad[i] = true;
                 }
                 Some(_) => {}
@@ -202,12 +214,8 @@ fn alias_folders(
             let out = crate::render::output_path(&config.base_path, a);
             let folders = out.match_indices('/').map(|(k, _)| &out[..k]);
             if let Some(other) = folders.filter_map(|f| files.get(f)).next() {
-                let msg = format!("alias {a} needs a folder where alias {other} is a file");
-                diags.push(alias_error(
-                    m,
-                    msg,
-                    "remove one of the two aliases; an address cannot be both a page and a folder",
-                ));
+                let msg = crate::t!("site-alias-folder", alias = a.as_str(), other = *other);
+                diags.push(alias_error(m, msg, &crate::t!("site-alias-folder-help")));
                 bad[i] = true;
             }
         }
