@@ -448,10 +448,17 @@ mod tests {
         for k in KEYS {
             assert!(table.contains(&format!("| `{}` |", k.name)), "{}", k.name);
         }
-        let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-        if target.is_dir() {
-            let _ = std::fs::write(target.join("keys-table.md"), &table);
+        // The README's front matter table is this one, byte for byte: edit KEYS, then
+        // paste target/keys-table.md into the README.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if root.join("target").is_dir() {
+            let _ = std::fs::write(root.join("target/keys-table.md"), &table);
         }
+        let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
+        assert!(
+            readme.contains(table.trim_end()),
+            "README.md's front matter table differs from keys::KEYS: paste target/keys-table.md"
+        );
     }
 
     #[test]

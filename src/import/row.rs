@@ -28,25 +28,12 @@ pub(crate) struct Built {
     pub slug: Option<String>,
 }
 
-/// Keys in the order they are written (the SPEC's order).
-const ORDER: [&str; 16] = [
-    "title",
-    "province",
-    "field",
-    "year",
-    "date",
-    "summary",
-    "unit",
-    "locality",
-    "level",
-    "author",
-    "source",
-    "source_url",
-    "image",
-    "image_caption",
-    "image_credit",
-    "tags",
-];
+/// Keys a register column may fill, in the order `kheo new` writes them (the key
+/// table's); `slug`, `aliases`, `draft`, `withdrawn`, `extra` and `weight` are written
+/// apart or not at all.
+fn order() -> impl Iterator<Item = &'static str> {
+    crate::keys::KEYS.iter().map(|k| k.name).take_while(|n| *n != "slug")
+}
 
 /// True if the row has nothing in any column kheo reads.
 pub(crate) fn is_blank(row: &[Cell], header: &Header) -> bool {
@@ -81,7 +68,7 @@ pub(crate) fn build(row: &[Cell], header: &Header, config: &Config) -> Built {
     let date_col = header.find("date");
     let date = date_col.and_then(|i| date(get(i)));
     let mut year = None;
-    for key in ORDER {
+    for key in order() {
         let Some(i) = header.find(key) else {
             // No year column: the year of the date.
             if let (Some(d), "year") = (date, key) {

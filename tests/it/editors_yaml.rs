@@ -26,7 +26,7 @@ fn check_vi(lines: &str) -> (tempfile::TempDir, String) {
 fn proposed(err: &str) -> String {
     let help = err
         .lines()
-        .find(|l| l.contains("= help:") && l.contains("thành `"))
+        .find(|l| (l.contains("= help:") || l.contains("= cách sửa:")) && l.contains("thành `"))
         .unwrap_or_else(|| panic!("no proposed line in\n{err}"));
     let start = help.find("thành `").expect("marker") + "thành `".len();
     let end = help.rfind('`').expect("closing backtick");
@@ -68,7 +68,7 @@ fn built_title(site: &tempfile::TempDir) -> String {
 fn a_colon_inside_a_title_is_named_and_the_quoted_line_works() {
     let bad = "title: Mô hình: dân vận khéo\n";
     let (site, err) = check_vi(bad);
-    assert!(err.contains("error[E006]"), "{err}");
+    assert!(err.contains("lỗi[E006]"), "{err}");
     assert!(err.contains("content/x.md:2:15"), "{err}");
     assert!(err.contains("Giá trị của `title` có dấu hai chấm"), "{err}");
     assert_eq!(proposed(&err), "title: \"Mô hình: dân vận khéo\"");
@@ -229,7 +229,7 @@ fn no_raw_parser_text_reaches_the_vietnamese_output() {
     ];
     for m in mistakes {
         let (_site, err) = check_vi(m);
-        assert!(err.contains("error[E006]"), "{m:?}:\n{err}");
+        assert!(err.contains("lỗi[E006]"), "{m:?}:\n{err}");
         for raw in [
             "mapping values",
             "did not find expected",
@@ -247,7 +247,7 @@ fn no_raw_parser_text_reaches_the_vietnamese_output() {
 fn a_hash_that_cuts_a_title_is_a_warning_with_the_quoted_line() {
     let bad = "title: Mô hình #1 của xã\n";
     let (site, err) = check_vi(bad);
-    assert!(err.contains("warning[W060]"), "{err}");
+    assert!(err.contains("cảnh báo[W060]"), "{err}");
     assert!(err.contains("content/x.md:2:16"), "{err}");
     assert!(
         err.contains("bài sẽ được đăng với `title` là “Mô hình”"),
