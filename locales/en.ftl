@@ -25,3 +25,4 @@ cms-other-origin = Only the editing page opened from this machine (the address k
 cms-unknown-action = The request `{ $action }` is not supported.
 cms-bad-request = The request cannot be read: { $why }
 cms-write-failed = Cannot write `{ $path }`: { $why }
+cms-off = This site has no editing form: add `cms:` to site.yaml (see the README).

@@ -21,3 +21,4 @@ cms-other-origin = Chỉ trang biên tập mở từ chính máy này (địa ch
 cms-unknown-action = Yêu cầu `{ $action }` không được hỗ trợ.
 cms-bad-request = Yêu cầu không đọc được: { $why }
 cms-write-failed = Không ghi được tệp `{ $path }`: { $why }
+cms-off = Trang này chưa bật trang biên tập: thêm phần `cms:` vào site.yaml (xem README).

@@ -82,7 +82,8 @@ impl Settings {
                 Backend::GitHub
             }
         };
-        if !repo_ok(&repo) && !(repo.is_empty() && backend == Backend::GitGateway) {
+        let no_repo_needed = repo.is_empty() && backend == Backend::GitGateway;
+        if !no_repo_needed && !repo_ok(&repo) {
             problem("repo", &repo, crate::t!("cms-repo-help"));
         }
         let branch = raw.branch.unwrap_or_else(|| "main".to_owned());
@@ -353,7 +354,8 @@ fn widget(key: &Key, config: &Config) -> Widget {
             w.widget = "list";
             w.allow_add = Some(true);
             if key.kind == Kind::Tags {
-                w.hint = "Các chủ đề, cách nhau bằng dấu phẩy, ví dụ: nông thôn mới, giảm nghèo.".to_owned();
+                w.hint = "Các chủ đề, cách nhau bằng dấu phẩy, ví dụ: nông thôn mới, giảm nghèo."
+                    .to_owned();
             }
         }
         Kind::Slug => {
@@ -365,7 +367,9 @@ fn widget(key: &Key, config: &Config) -> Widget {
         Kind::Bool => {
             w.widget = "boolean";
             w.default = Some(true.into());
-            w.hint = "Bật: bài chưa đăng (chỉ thấy khi xem trước). Tắt khi bài đã sẵn sàng để đăng.".to_owned();
+            w.hint =
+                "Bật: bài chưa đăng (chỉ thấy khi xem trước). Tắt khi bài đã sẵn sàng để đăng."
+                    .to_owned();
         }
         Kind::Map | Kind::Number => w.widget = "hidden",
     }
@@ -412,7 +416,10 @@ mod tests {
     fn cms_settings_are_checked() {
         let c = settings("cms:\n  repo: tinh/dvk\n").unwrap();
         let cms = c.cms.unwrap();
-        assert_eq!((cms.repo.as_str(), cms.branch.as_str()), ("tinh/dvk", "main"));
+        assert_eq!(
+            (cms.repo.as_str(), cms.branch.as_str()),
+            ("tinh/dvk", "main")
+        );
         assert_eq!(cms.backend, Backend::GitHub);
         for bad in [
             "cms:\n  repo: \"a b/c\"\n",
@@ -426,7 +433,10 @@ mod tests {
         }
         let e = settings("cms:\n  repo: x/y\n  brnach: main\n").unwrap_err();
         assert_eq!(e[0].code, "E001");
-        assert!(settings("cms: {}\n").unwrap().cms.is_some(), "git-gateway, no repo");
+        assert!(
+            settings("cms: {}\n").unwrap().cms.is_some(),
+            "git-gateway, no repo"
+        );
     }
 
     #[test]

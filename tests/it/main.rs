@@ -7,6 +7,7 @@ mod browser;
 mod build;
 mod cdp;
 mod check_new;
+mod cms;
 mod diagnostics;
 mod images;
 mod import;
