@@ -176,7 +176,24 @@ struct BackendConfig {
 
 #[derive(Serialize)]
 struct LocalBackend {
-    url: &'static str,
+    url: String,
+}
+
+/// The local backend's address: the CMS wants an absolute URL. On `kheo serve` the base
+/// URL is the server's own address; a build for the web gets the default port, and the
+/// CMS only tries it when the page itself is on `localhost` or `127.0.0.1`.
+fn local_api(base_url: &str) -> String {
+    let origin = base_url
+        .strip_prefix("http://")
+        .and_then(|rest| rest.split('/').next())
+        .filter(|host| {
+            ["127.0.0.1", "localhost", "[::1]"]
+                .contains(&host.rsplit_once(':').map_or(*host, |(h, _)| h))
+        });
+    match origin {
+        Some(host) => format!("http://{host}{API_PATH}"),
+        None => format!("http://127.0.0.1:1111{API_PATH}"),
+    }
 }
 
 #[derive(Serialize)]
@@ -271,7 +288,9 @@ pub fn config_yml(config: &Config, cms: &Settings) -> String {
             repo: cms.repo.clone(),
             branch: cms.branch.clone(),
         },
-        local_backend: LocalBackend { url: API_PATH },
+        local_backend: LocalBackend {
+            url: local_api(&config.base_url),
+        },
         locale: "vi",
         publish_mode: "simple",
         site_url: config.base_url.clone(),

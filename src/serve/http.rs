@@ -381,7 +381,8 @@ fn site_file(stream: &TcpStream, state: &State, path: &str, head: bool) -> io::R
     match found {
         Some((name, bytes)) => {
             let ctype = content_type(&name);
-            if ctype.starts_with("text/html") {
+            // The CMS page is not reloaded under an editor typing in it.
+            if ctype.starts_with("text/html") && !name.starts_with("admin/") {
                 respond(stream, "200 OK", ctype, &inject(bytes), head, "")
             } else {
                 respond(stream, "200 OK", ctype, bytes, head, "")
@@ -465,6 +466,8 @@ fn content_type(name: &str) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "pdf" => "application/pdf",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
 }

@@ -38,7 +38,10 @@ fn the_generated_form_has_a_widget_for_every_key_and_every_province() {
     let config: Value = yaml_serde::from_str(&yml).expect("config.yml is YAML");
     assert_eq!(config["locale"], "vi");
     assert_eq!(config["backend"]["repo"], "tinh-an-giang/dan-van-kheo");
-    assert_eq!(config["local_backend"]["url"], "/api/v1");
+    assert_eq!(
+        config["local_backend"]["url"],
+        "http://127.0.0.1:1111/api/v1"
+    );
     let c = &config["collections"][0];
     assert_eq!(c["folder"], "content");
     assert_eq!(c["path"], "{{province}}/{{year}}/{{slug}}/index");
