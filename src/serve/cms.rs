@@ -348,11 +348,14 @@ fn persist_entry(root: &Path, config: &Config, p: &Value) -> Result<Value, Answe
 }
 
 /// What `kheo check` would say against the stories, as sentences; empty if they pass.
+/// Every error the change brings counts, on whichever file it is reported (a clash of
+/// addresses is reported on the story that had it first).
 fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -> Vec<String> {
     let mut loaded = match crate::load::site(root) {
         Ok(l) => l,
         Err(e) => return vec![e.to_string()],
     };
+    let before: Vec<String> = errors(&loaded, config).map(|d| key(&d)).collect();
     let gone: Vec<String> = data
         .iter()
         .filter_map(|d| d.old.as_ref().map(|o| crate::load::relative(root, o)))
@@ -377,16 +380,25 @@ fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -
             .push(crate::load::Source::new(&d.rel, text, bundle));
     }
     loaded.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    errors(&loaded, config)
+        .filter(|d| !before.contains(&key(d)))
+        .map(|d| sentence(&d))
+        .collect()
+}
+
+/// The errors `kheo check` (with drafts) finds in the articles.
+fn errors(loaded: &crate::load::Loaded, config: &Config) -> impl Iterator<Item = Diagnostic> {
     let opts = crate::validate::Options {
         drafts: true,
         max_year: crate::validate::next_year(),
     };
-    let (_, diags) = crate::validate::articles(&loaded, config, opts, None);
-    diags
-        .iter()
-        .filter(|d| d.is_error() && data.iter().any(|f| f.rel == d.path))
-        .map(sentence)
-        .collect()
+    let (_, diags) = crate::validate::articles(loaded, config, opts, None);
+    diags.into_iter().filter(Diagnostic::is_error)
+}
+
+/// A diagnostic without its place in the file (an edit moves lines).
+fn key(d: &Diagnostic) -> String {
+    format!("{} {} {}", d.path, d.code, d.message)
 }
 
 fn sentence(d: &Diagnostic) -> String {

@@ -8,6 +8,7 @@ mod build;
 mod cdp;
 mod check_new;
 mod cms;
+mod cms_browser;
 mod diagnostics;
 mod images;
 mod import;
