@@ -77,7 +77,7 @@ fn wait(b: &mut Browser, s: &Server, js: &str, what: &str) -> Value {
 }
 
 /// Records console messages, so a failure can show what the CMS said.
-const RECORD_CONSOLE: &str = "window.__logs = []; for (const k of ['log', 'warn', 'error']) { const f = console[k]; console[k] = function () { window.__logs.push(k + ': ' + [...arguments].map(String).join(' ').slice(0, 400)); f.apply(console, arguments); }; }";
+const RECORD_CONSOLE: &str = "window.__logs = []; for (const k of ['log', 'warn', 'error']) { const f = console[k]; console[k] = function () { window.__logs.push(k + ': ' + [...arguments].map(String).join(' ').slice(0, 400)); f.apply(console, arguments); }; } const ff = window.fetch; window.fetch = function (u, o) { const p = ff.apply(this, arguments); p.then(r => window.__logs.push('fetch ' + String(u).slice(0, 100) + ' ' + (o && o.body ? String(o.body).length : 0) + ' => ' + r.status), e => window.__logs.push('fetch ' + String(u).slice(0, 100) + ' ' + (o && o.body ? String(o.body).slice(0, 300) : '') + ' ERR ' + e)); return p; };";
 
 /// Clicks the first element matching `selector` whose text contains `text`.
 #[track_caller]
@@ -235,6 +235,44 @@ fn open_cms(b: &mut Browser, s: &Server) {
     );
 }
 
+/// A 1×1 PNG.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\xdacd`\xf8_\x0f\0\x02\x87\x01\x80\xebG\xba\x92\0\0\0\0IEND\xaeB`\x82";
+const IMAGE: &str = "anh-duong-lang.png";
+
+/// Picks the lead image: the media library's upload button, a file from disk, "choose".
+/// The returned folder holds the file: the browser reads it again when saving.
+fn upload_image(b: &mut Browser, s: &Server) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join(IMAGE);
+    std::fs::write(&file, PNG).expect("write the image");
+    click(b, s, "button", "Chọn một hình");
+    wait(
+        b,
+        s,
+        "!!document.querySelector('input[type=file]')",
+        "the upload button",
+    );
+    let doc = b.call("DOM.getDocument", json!({})).expect("document");
+    let input = b
+        .call(
+            "DOM.querySelector",
+            json!({ "nodeId": doc["root"]["nodeId"], "selector": "input[type=file]" }),
+        )
+        .expect("file input");
+    b.call(
+        "DOM.setFileInputFiles",
+        json!({ "nodeId": input["nodeId"], "files": [file.to_string_lossy()] }),
+    )
+    .expect("set the file");
+    let shown = format!("document.body.innerText.includes({})", json!(IMAGE));
+    wait(b, s, &shown, "the uploaded image in the library");
+    std::thread::sleep(Duration::from_millis(500));
+    click(b, s, "button", "Lấy những cái đã chọn");
+    let chosen = "!document.body.innerText.includes('Tải lên') && document.body.innerText.includes('Gỡ bỏ hình')";
+    wait(b, s, chosen, "the image chosen");
+    dir
+}
+
 const TITLE: &str = "Tổ tự quản đường làng sạch";
 
 #[test]
@@ -265,6 +303,13 @@ fn an_editor_creates_and_edits_a_story_in_the_form() {
     );
     type_into(&mut b, &s, "[id^=tags-field-]", "nông thôn mới, môi trường");
     b.eval("document.querySelector('[id^=draft-field-]').click()");
+    let _image = upload_image(&mut b, &s);
+    type_into(
+        &mut b,
+        &s,
+        "[id^=image_caption-field-]",
+        "Đường làng sau buổi quét dọn",
+    );
     type_into(
         &mut b,
         &s,
