@@ -30,6 +30,9 @@ pub(super) struct Call<'a> {
     pub host: Option<&'a str>,
     /// `Sec-Fetch-Site`.
     pub fetch_site: Option<&'a str>,
+    /// Whether the client is on this machine (the CMS's local backend is for it only,
+    /// even when `--bind` opens the preview to the network).
+    pub local: bool,
     /// The body, or `None` if it was larger than `MAX_BODY`.
     pub body: Option<&'a [u8]>,
 }
@@ -71,7 +74,7 @@ pub(super) fn answer(root: &Path, call: &Call<'_>) -> Answer {
         (Some(o), Some(h)) => o.strip_prefix("http://") == Some(h),
         _ => false,
     };
-    if !same_origin || call.fetch_site.is_some_and(|s| s != "same-origin") {
+    if !call.local || !same_origin || call.fetch_site.is_some_and(|s| s != "same-origin") {
         return refuse("403 Forbidden", crate::t!("cms-other-origin"));
     }
     let config = crate::load::config_text(root)

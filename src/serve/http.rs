@@ -329,6 +329,7 @@ fn cms_api(server: &Server, stream: &TcpStream, peer: SocketAddr, req: &Request)
             .as_deref()
             .filter(|h| server.hosts.allows(Some(h), peer.ip())),
         fetch_site: req.fetch_site.as_deref(),
+        local: peer.ip().is_loopback(),
         body: req.body.as_deref(),
     };
     let a = super::cms::answer(&server.state.root, &call);

@@ -294,3 +294,40 @@ fn the_api_is_off_without_cms() {
     let (status, r) = api(&s, "info", json!({}));
     assert_eq!(status, 404, "{r}");
 }
+
+#[test]
+fn the_default_script_is_the_pinned_package_with_its_integrity() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let package = read(root, "package.json");
+    let pinned = format!("\"decap-cms\": \"{}\"", kheo::cms::DECAP_VERSION);
+    assert!(
+        package.contains(&pinned),
+        "package.json does not pin {pinned}"
+    );
+    let bundle = root.join("node_modules/decap-cms/dist/decap-cms.js");
+    let hash = std::process::Command::new("node")
+        .args([
+            "-e",
+            "const c = require('crypto'), f = require('fs'); \
+             process.stdout.write('sha384-' + c.createHash('sha384').update(f.readFileSync(process.argv[1])).digest('base64'))",
+        ])
+        .arg(&bundle)
+        .output();
+    match hash {
+        Ok(out) if bundle.is_file() && out.status.success() => {
+            let hash = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                hash,
+                kheo::cms::DEFAULT_INTEGRITY,
+                "the pinned bundle changed"
+            );
+        }
+        _ => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "node or node_modules/decap-cms missing, and CI is set"
+            );
+            eprintln!("node or node_modules/decap-cms not found: integrity check skipped");
+        }
+    }
+}

@@ -4,7 +4,8 @@
 //! created through the form (a province typed without diacritics into the searchable
 //! select, a date, an image), saved; the file appears with front matter `kheo check`
 //! accepts and its page is served; it is edited; a value kheo rejects is refused.
-//! Screenshots of the form go to `docs/screenshots/cms-*.png` and `target/screenshots/`.
+//! Screenshots of the form go to `target/screenshots/cms-*.png` (and to
+//! `docs/screenshots/` for the README with `KHEO_UPDATE_SCREENSHOTS=1`).
 //! Skipped with a notice without Chromium or `node_modules/decap-cms`; fails when `CI`
 //! is set.
 
@@ -149,10 +150,14 @@ fn pick(b: &mut Browser, s: &Server, input: &str, typed: &str, shown: &str) {
         &option,
         &format!("option {shown:?} after typing {typed:?}"),
     );
+    if input.contains("province") {
+        screenshot(b, "tinh");
+    }
     key(b, "Enter", 13);
 }
 
-/// Saves a PNG of the page to `docs/screenshots/cms-<name>.png` and target/screenshots/.
+/// Saves a PNG of the page to `target/screenshots/cms-<name>.png` (and, with
+/// `KHEO_UPDATE_SCREENSHOTS` set, to `docs/screenshots/` for the README).
 fn screenshot(b: &mut Browser, name: &str) {
     b.eval("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })");
     std::thread::sleep(Duration::from_millis(300));
@@ -166,8 +171,12 @@ fn screenshot(b: &mut Browser, name: &str) {
         .unwrap_or_else(|e| panic!("{e}"));
     let png = base64(shot["data"].as_str().unwrap_or(""));
     assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
-    for dir in [docs, target_dir().join("screenshots")] {
+    let mut dirs = vec![target_dir().join("screenshots")];
+    // The README's copies are refreshed on request only (each run shows another port).
+    if std::env::var_os("KHEO_UPDATE_SCREENSHOTS").is_some() {
+        dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots"));
+    }
+    for dir in dirs {
         std::fs::create_dir_all(&dir).expect("mkdir screenshots");
         std::fs::write(dir.join(format!("cms-{name}.png")), &png).expect("write screenshot");
     }
