@@ -365,6 +365,11 @@ fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -
         .chain(data.iter().map(|d| d.rel.clone()))
         .collect();
     loaded.sources.retain(|s| !gone.contains(&s.path.0));
+    for d in data {
+        if let Some(old) = &d.old {
+            follow(&mut loaded, &crate::load::relative(root, old), &d.rel);
+        }
+    }
     for a in assets {
         loaded.content_files.insert(a.rel.clone(), a.path.clone());
         if let Ok(size) = imagesize::blob_size(&a.bytes) {
@@ -387,6 +392,31 @@ fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -
         .filter(|d| !before.contains(&key(d)))
         .map(|d| sentence(&d))
         .collect()
+}
+
+/// The images beside a story that moves from `old` to `new` (both `…/index.md`) move
+/// with it, as `move_bundle` will move them.
+fn follow(loaded: &mut crate::load::Loaded, old: &str, new: &str) {
+    let (Some(from), Some(to)) = (old.strip_suffix("index.md"), new.strip_suffix("index.md"))
+    else {
+        return;
+    };
+    let beside: Vec<String> = loaded
+        .content_files
+        .range(from.to_owned()..)
+        .take_while(|(k, _)| k.starts_with(from))
+        .filter(|(k, _)| !k[from.len()..].contains('/'))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in beside {
+        let moved = format!("{to}{}", &key[from.len()..]);
+        if let Some(file) = loaded.content_files.remove(&key) {
+            loaded.content_files.entry(moved.clone()).or_insert(file);
+        }
+        if let Some(size) = loaded.image_sizes.remove(&key) {
+            loaded.image_sizes.entry(moved).or_insert(size);
+        }
+    }
 }
 
 /// The errors `kheo check` (with drafts) finds in the articles.

@@ -204,6 +204,27 @@ fn serve_lists_and_saves_stories_for_the_form() {
     assert!(image.starts_with(b"\x89PNG\r\n\x1a\n"));
     let check = kheo(s.root(), &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
+
+    // The year changed in the form: the story moves, its image follows, nothing is left.
+    let moved = "content/an-giang/2024/to-tu-quan-duong-lang/index.md";
+    let raw = story("An Giang", 2024).replace("draft: false", "image: anh.png");
+    let mut change = persist(NEW, &raw);
+    change["dataFiles"][0]["newPath"] = json!(moved);
+    let (status, r) = api(&s, "persistEntry", change);
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(read(s.root(), moved), raw);
+    assert!(
+        s.root()
+            .join(moved.replace("index.md", "anh.png"))
+            .is_file()
+    );
+    assert!(
+        !s.root()
+            .join("content/an-giang/2025/to-tu-quan-duong-lang")
+            .exists()
+    );
+    let check = kheo(s.root(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
 }
 
 #[test]
