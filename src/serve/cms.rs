@@ -269,6 +269,14 @@ impl Asset {
     fn read(root: &Path, v: &Value) -> Result<Asset, Answer> {
         let rel = v["path"].as_str().unwrap_or("").to_owned();
         let path = confined(root, &rel, false)?;
+        // A story is only written by `persistEntry`, after validation.
+        let lower = rel.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            return Err(refuse(
+                "403 Forbidden",
+                crate::t!("cms-bad-path", path = rel),
+            ));
+        }
         let bytes = base64::decode(v["content"].as_str().unwrap_or("")).ok_or_else(|| {
             refuse(
                 "400 Bad Request",

@@ -271,6 +271,15 @@ fn the_api_refuses_paths_out_of_content_and_other_origins() {
         let (status, _) = api(&s, "deleteFile", json!({ "path": path }));
         assert_eq!(status, 403, "{path}");
     }
+    // A story never comes in as an "image", past validation.
+    let asset = json!({ "path": NEW, "content": "LS0tCi0tLQo=", "encoding": "base64" });
+    let (status, _) = api(&s, "persistMedia", json!({ "asset": asset }));
+    assert_eq!(status, 403);
+    let mut sneaky = persist(&NEW.replace("index.md", "a.md"), &story("An Giang", 2025));
+    sneaky["assets"] = json!([asset]);
+    let (status, _) = api(&s, "persistEntry", sneaky);
+    assert_eq!(status, 403);
+    assert!(!s.root().join(NEW).exists());
     assert_eq!(read(s.root(), "site.yaml"), site_yaml);
     assert!(
         !s.root()
