@@ -63,14 +63,24 @@ pub struct Settings {
 impl Settings {
     /// Checks `cms:`; problems become E095 on `site.yaml` (`text`) and `None`.
     pub(crate) fn check(raw: RawSettings, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Self> {
-        let line = text
-            .lines()
-            .position(|l| l.starts_with("cms:"))
-            .map_or(0, |i| i + 1);
+        let start = text.lines().position(|l| l.starts_with("cms:"));
+        // The line of `key:` inside `cms:` (else the `cms:` line itself).
+        let line = |key: &str| {
+            let inside = text.lines().enumerate().skip(start.unwrap_or(0));
+            inside
+                .skip(1)
+                .take_while(|(_, l)| l.starts_with([' ', '\t']) || l.trim().is_empty())
+                .find(|(_, l)| l.trim_start().starts_with(&format!("{key}:")))
+                .map(|(i, _)| i + 1)
+                .or(start.map(|i| i + 1))
+                .unwrap_or(0)
+        };
         let before = diags.len();
         let mut problem = |what: &str, value: &str, help: String| {
             let message = crate::t!("cms-bad-setting", key = what, value = value);
-            diags.push(Diagnostic::error("E095", "site.yaml", line, 0, message).help(help));
+            let line = line(what);
+            let d = Diagnostic::error("E095", "site.yaml", line, 0, message).help(help);
+            diags.push(d.with_source(text));
         };
         let repo = raw.repo.unwrap_or_default();
         let backend = match raw.backend.as_deref() {

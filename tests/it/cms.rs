@@ -361,3 +361,25 @@ fn the_default_script_is_the_pinned_package_with_its_integrity() {
         }
     }
 }
+
+#[test]
+fn a_bad_cms_setting_is_explained_in_vietnamese_and_the_advice_works() {
+    let site = fixture("minimal");
+    let yaml = site.path().join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("site.yaml");
+    std::fs::write(&yaml, format!("{text}cms:\n  repo: tinh an giang\n")).expect("write");
+    let out = super::support::kheo_vi(site.path(), &["check"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("E095"), "{err}");
+    assert!(err.contains("Trong phần `cms:` của site.yaml"), "{err}");
+    assert!(err.contains("`repo: tinh-can-tho/dan-van-kheo`"), "{err}");
+    // The advice, typed as written.
+    std::fs::write(
+        &yaml,
+        format!("{text}cms:\n  repo: tinh-can-tho/dan-van-kheo\n"),
+    )
+    .expect("write");
+    let out = super::support::kheo_vi(site.path(), &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
