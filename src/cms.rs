@@ -24,14 +24,14 @@ pub const DEFAULT_SCRIPT: &str = "https://unpkg.com/decap-cms@3.16.3/dist/decap-
 pub const DEFAULT_INTEGRITY: &str =
     "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p";
 /// The path of the local backend's API on `kheo serve`.
-pub const API_PATH: &str = "/api/v1";
+pub(crate) const API_PATH: &str = "/api/v1";
 /// Site-wide uploads (the CMS's media library), besides the images beside each story.
-pub const MEDIA_FOLDER: &str = "static/anh";
+pub(crate) const MEDIA_FOLDER: &str = "static/anh";
 
 /// `cms:` in `site.yaml`, as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSettings {
+pub(crate) struct RawSettings {
     repo: Option<String>,
     branch: Option<String>,
     backend: Option<String>,
@@ -138,7 +138,7 @@ fn script_ok(url: &str) -> bool {
 }
 
 /// Writes `admin/index.html` and `admin/config.yml` when the site has `cms:`.
-pub fn write(config: &Config, sink: &dyn Sink) -> Result<()> {
+pub(crate) fn write(config: &Config, sink: &dyn Sink) -> Result<()> {
     let Some(cms) = &config.cms else {
         return Ok(());
     };
@@ -147,7 +147,7 @@ pub fn write(config: &Config, sink: &dyn Sink) -> Result<()> {
 }
 
 /// The CMS page: the script (with its integrity when it is the pinned default).
-pub fn page(config: &Config, cms: &Settings) -> String {
+pub(crate) fn page(config: &Config, cms: &Settings) -> String {
     let script = match &cms.script_url {
         Some(url) => format!("<script src=\"{}\"></script>", crate::markdown::escape(url)),
         None => format!(
@@ -279,7 +279,7 @@ struct Choice {
 
 /// `admin/config.yml`: the backend, the Vietnamese interface, and one folder
 /// collection of stories whose fields are the key table.
-pub fn config_yml(config: &Config, cms: &Settings) -> String {
+pub(crate) fn config_yml(config: &Config, cms: &Settings) -> String {
     let mut fields: Vec<Widget> = KEYS.iter().map(|k| widget(k, config)).collect();
     fields.push(Widget {
         label: "Nội dung bài".to_owned(),
@@ -475,6 +475,30 @@ mod tests {
         assert!(html.contains(DEFAULT_SCRIPT) && html.contains(DEFAULT_INTEGRITY));
         assert!(html.contains("A &lt;b&gt;"));
         assert!(DEFAULT_SCRIPT.contains(DECAP_VERSION));
+    }
+
+    #[test]
+    fn the_local_backend_is_the_serve_address_or_the_default_port() {
+        assert_eq!(
+            local_api("http://127.0.0.1:4321/"),
+            "http://127.0.0.1:4321/api/v1"
+        );
+        assert_eq!(
+            local_api("http://localhost:1111/"),
+            "http://localhost:1111/api/v1"
+        );
+        for published in [
+            "https://dvk.example.vn/",
+            "/",
+            "http://evil.example/",
+            "/dvk/",
+        ] {
+            assert_eq!(
+                local_api(published),
+                "http://127.0.0.1:1111/api/v1",
+                "{published}"
+            );
+        }
     }
 
     #[test]
