@@ -390,3 +390,17 @@ outputs-static-replaces-page = would replace /{ $path }, a page the build makes
 outputs-static-is-folder = is where the build makes the folder /{ $path }/
 outputs-static-clash = static file { $file } { $what }
 outputs-static-clash-help = rename or move the static file; to change a generated page, override its template in templates/
+## cms: the editing form (/admin/) and saving from the browser
+cms-bad-setting = In `cms:` of site.yaml, `{ $key }: { $value }` cannot be used.
+cms-backend-help = Write `backend: github` (the default) or `backend: git-gateway`.
+cms-repo-help = Write the site's repository as owner/name, e.g. `repo: tinh-can-tho/dan-van-kheo`.
+cms-branch-help = Write a branch name of letters without diacritics, digits, `-`, `_`, `.` or `/`, e.g. `branch: main`.
+cms-script-help = Write an https:// address or a path from the root (starting with /), without spaces or quotes; or leave the line out for the pinned Decap CMS.
+cms-refused = Not saved: { $problems }
+cms-bad-path = Stories and images can only be saved in content/ (or static/anh/); the path `{ $path }` is not allowed.
+cms-too-large = The upload is too large (at most { $mb } MB).
+cms-other-origin = Only the editing page opened from this machine (the address kheo serve printed) may save.
+cms-unknown-action = The request `{ $action }` is not supported.
+cms-bad-request = The request cannot be read: { $why }
+cms-write-failed = Cannot write `{ $path }`: { $why }
+cms-off = This site has no editing form: add `cms:` to site.yaml (see the README).

@@ -47,10 +47,12 @@ pub struct Config {
     pub unsafe_html: bool,
     /// Licence line shown on the data page.
     pub license: String,
+    /// The editing form (`cms:`), when the site opts in.
+    pub cms: Option<crate::cms::Settings>,
 }
 
 /// The keys `site.yaml` accepts.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "title",
     "description",
     "base_url",
@@ -60,6 +62,7 @@ const KEYS: [&str; 9] = [
     "fields",
     "unsafe_html",
     "license",
+    "cms",
 ];
 
 #[derive(Deserialize)]
@@ -74,6 +77,7 @@ struct RawConfig {
     fields: Option<Vec<String>>,
     unsafe_html: Option<bool>,
     license: Option<String>,
+    cms: Option<crate::cms::RawSettings>,
 }
 
 impl Default for Config {
@@ -89,6 +93,7 @@ impl Default for Config {
             fields: DEFAULT_FIELDS.iter().map(|f| field(f)).collect(),
             unsafe_html: false,
             license: "CC BY 4.0".to_owned(),
+            cms: None,
         }
     }
 }
@@ -187,6 +192,9 @@ impl Config {
         config.unsafe_html = raw.unsafe_html.unwrap_or(false);
         if let Some(l) = raw.license {
             config.license = l;
+        }
+        if let Some(cms) = raw.cms {
+            config.cms = crate::cms::Settings::check(cms, text, &mut diags);
         }
         if let Some(url) = raw.base_url
             && let Err(mut d) = config.set_base_url(&url)

@@ -12,6 +12,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod cms;
 pub mod config;
 pub mod diagnostic;
 pub mod error;

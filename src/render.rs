@@ -984,6 +984,7 @@ impl Renderer<'_> {
                 failed.map_or(Ok(0), Err)
             }
             Job::Statics => {
+                crate::cms::write(&site.config, sink)?;
                 for (path, blob) in &self.loaded.statics {
                     sink.copy(path, blob)?;
                 }

@@ -154,6 +154,9 @@ struct Request {
     origin: Option<String>,
     host: Option<String>,
     fetch_site: Option<String>,
+    content_length: Option<String>,
+    /// A POST's body to the CMS API (`None`: none, or larger than `cms::MAX_BODY`).
+    body: Option<Vec<u8>>,
 }
 
 /// Why a request was not read.
@@ -182,10 +185,24 @@ fn read_request(stream: &TcpStream) -> Result<Request, Refused> {
         origin: None,
         host: None,
         fetch_site: None,
+        content_length: None,
+        body: None,
     };
     loop {
         let h = read_line(&mut reader)?;
         if h.is_empty() {
+            let len = req
+                .content_length
+                .as_deref()
+                .map_or(Some(0), |l| l.parse().ok());
+            if let (true, Some(len)) = (req.target == crate::cms::API_PATH, len)
+                && len <= super::cms::MAX_BODY
+            {
+                reader.get_mut().set_limit(len as u64);
+                let mut body = vec![0; len];
+                reader.read_exact(&mut body).map_err(|_| Refused::Slow)?;
+                req.body = Some(body);
+            }
             return Ok(req);
         }
         let Some((k, v)) = h.split_once(':') else {
@@ -195,6 +212,7 @@ fn read_request(stream: &TcpStream) -> Result<Request, Refused> {
             "origin" => &mut req.origin,
             "host" => &mut req.host,
             "sec-fetch-site" => &mut req.fetch_site,
+            "content-length" => &mut req.content_length,
             _ => continue,
         };
         if slot.replace(v.trim().to_owned()).is_some() {
@@ -267,6 +285,9 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
         }
     };
     let head = req.method == "HEAD";
+    if req.method == "POST" && req.target == crate::cms::API_PATH {
+        return cms_api(server, &stream, peer, &req);
+    }
     if req.method != "GET" && !head {
         let allow = "Allow: GET, HEAD\r\n";
         let status = "405 Method Not Allowed";
@@ -300,6 +321,29 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
         return respond(&stream, "200 OK", ctype, live_script().as_bytes(), head, "");
     }
     site_file(&stream, &server.state, &path, head)
+}
+
+/// The CMS's local backend (`cms`), for the server's own names only.
+fn cms_api(server: &Server, stream: &TcpStream, peer: SocketAddr, req: &Request) -> io::Result<()> {
+    let call = super::cms::Call {
+        origin: req.origin.as_deref(),
+        host: req
+            .host
+            .as_deref()
+            .filter(|h| server.hosts.allows(Some(h), peer.ip())),
+        fetch_site: req.fetch_site.as_deref(),
+        local: peer.ip().is_loopback(),
+        body: req.body.as_deref(),
+    };
+    let a = super::cms::answer(&server.state.root, &call);
+    respond(
+        stream,
+        a.status,
+        "application/json",
+        a.body.as_bytes(),
+        false,
+        "",
+    )
 }
 
 /// Whether an event-stream request comes from the preview's own pages.
@@ -347,7 +391,8 @@ fn site_file(stream: &TcpStream, state: &State, path: &str, head: bool) -> io::R
     match found {
         Some((name, bytes)) => {
             let ctype = content_type(&name);
-            if ctype.starts_with("text/html") {
+            // The CMS page is not reloaded under an editor typing in it.
+            if ctype.starts_with("text/html") && !name.starts_with("admin/") {
                 respond(stream, "200 OK", ctype, &inject(bytes), head, "")
             } else {
                 respond(stream, "200 OK", ctype, bytes, head, "")
@@ -439,6 +484,8 @@ fn content_type(name: &str) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "pdf" => "application/pdf",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
 }

@@ -20,6 +20,7 @@ use crate::render::{self, Fingerprints, JobOutput, Scope, Sink};
 use crate::watch::{self, Change};
 use crate::{taxonomy, validate};
 
+mod cms;
 mod host;
 mod http;
 mod report;
@@ -117,6 +118,8 @@ struct Shared {
 struct State {
     shared: Mutex<Shared>,
     changed: Condvar,
+    /// The site folder (absolute), for the CMS's local backend.
+    root: PathBuf,
 }
 
 impl State {
@@ -422,6 +425,7 @@ pub fn run(mut opts: ServeOptions) -> Result<u8> {
     let state = Arc::new(State {
         shared: Mutex::new(Shared::default()),
         changed: Condvar::new(),
+        root: opts.root.clone(),
     });
 
     let (background, work) = channel();

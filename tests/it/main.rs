@@ -7,6 +7,8 @@ mod browser;
 mod build;
 mod cdp;
 mod check_new;
+mod cms;
+mod cms_browser;
 mod diagnostics;
 mod editors_cli;
 mod editors_keys;

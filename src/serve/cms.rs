@@ -1,0 +1,577 @@
+//! The CMS's local backend on `kheo serve`: the protocol Decap CMS's `local_backend`
+//! speaks (as its `decap-server` package implements it): `POST /api/v1` with JSON
+//! `{action, params}`. Only when the site has `cms:`; only from the server's own pages
+//! (the `Origin` must be the `Host`, which `http` has checked); reads and writes confined
+//! to `content/` and `static/anh/`, no `..`, no symbolic links, sizes capped; a story is
+//! validated as `kheo check` would before anything is written, and one kheo would reject
+//! is refused (422, `{error}` in the editor's language) with nothing written. The watcher
+//! then sees the write, rebuilds, and live reload shows it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+
+/// Largest request body read (a story with its images, base64-encoded).
+pub(super) const MAX_BODY: usize = 32 * 1024 * 1024;
+/// How deep `entriesByFolder` looks (`content/<province>/<year>/<slug>/index.md` is 4).
+const MAX_DEPTH: u64 = 6;
+/// The folders the CMS may read and write, relative to the site.
+const ROOTS: [&str; 2] = ["content/", crate::cms::MEDIA_FOLDER];
+
+/// One API request, as `http` read it.
+pub(super) struct Call<'a> {
+    /// The `Origin` header.
+    pub origin: Option<&'a str>,
+    /// The `Host` header (already checked against the server's names).
+    pub host: Option<&'a str>,
+    /// `Sec-Fetch-Site`.
+    pub fetch_site: Option<&'a str>,
+    /// Whether the client is on this machine (the CMS's local backend is for it only,
+    /// even when `--bind` opens the preview to the network).
+    pub local: bool,
+    /// The body, or `None` if it was larger than `MAX_BODY`.
+    pub body: Option<&'a [u8]>,
+}
+
+/// The status line and JSON body to send.
+pub(super) struct Answer {
+    /// e.g. `200 OK`.
+    pub status: &'static str,
+    /// JSON.
+    pub body: String,
+}
+
+fn ok(v: Value) -> Answer {
+    Answer {
+        status: "200 OK",
+        body: v.to_string(),
+    }
+}
+
+fn refuse(status: &'static str, message: String) -> Answer {
+    Answer {
+        status,
+        body: json!({ "error": message }).to_string(),
+    }
+}
+
+const UNPROCESSABLE: &str = "422 Unprocessable Entity";
+
+#[derive(Deserialize)]
+struct Request {
+    action: String,
+    #[serde(default)]
+    params: Value,
+}
+
+/// Answers one `POST /api/v1`.
+pub(super) fn answer(root: &Path, call: &Call<'_>) -> Answer {
+    let same_origin = match (call.origin, call.host) {
+        (Some(o), Some(h)) => o.strip_prefix("http://") == Some(h),
+        _ => false,
+    };
+    if !call.local || !same_origin || call.fetch_site.is_some_and(|s| s != "same-origin") {
+        return refuse("403 Forbidden", crate::t!("cms-other-origin"));
+    }
+    let config = crate::load::config_text(root)
+        .ok()
+        .and_then(|t| Config::parse(t.as_deref()).ok());
+    let Some(config) = config.filter(|c| c.cms.is_some()) else {
+        return refuse("404 Not Found", crate::t!("cms-off"));
+    };
+    let Some(body) = call.body else {
+        let mb = MAX_BODY / (1024 * 1024);
+        return refuse("413 Content Too Large", crate::t!("cms-too-large", mb = mb));
+    };
+    let req: Request = match serde_json::from_slice(body) {
+        Ok(r) => r,
+        Err(e) => {
+            return refuse(
+                "400 Bad Request",
+                crate::t!("cms-bad-request", why = e.to_string()),
+            );
+        }
+    };
+    match act(root, &config, &req) {
+        Ok(v) => ok(v),
+        Err(a) => a,
+    }
+}
+
+fn act(root: &Path, config: &Config, req: &Request) -> Result<Value, Answer> {
+    let p = &req.params;
+    let text = |k: &str| p[k].as_str().unwrap_or("").to_owned();
+    match req.action.as_str() {
+        "info" => Ok(json!({
+            "repo": root.file_name().map_or("site".into(), |n| n.to_string_lossy()),
+            "publish_modes": ["simple"],
+            "type": "local_fs",
+        })),
+        "entriesByFolder" => {
+            let folder = confined(root, text("folder").trim_end_matches('/'), true)?;
+            let depth = p["depth"].as_u64().unwrap_or(1).min(MAX_DEPTH);
+            let mut files = Vec::new();
+            list(root, &folder, &text("extension"), depth, &mut files);
+            files.sort();
+            Ok(Value::Array(files.iter().map(|f| entry(root, f)).collect()))
+        }
+        "entriesByFiles" => {
+            let files = p["files"].as_array().cloned().unwrap_or_default();
+            let mut out = Vec::new();
+            for f in files {
+                let path = f["path"].as_str().unwrap_or("");
+                confined(root, path, false)?;
+                out.push(entry(root, path));
+            }
+            Ok(Value::Array(out))
+        }
+        "getEntry" => {
+            let path = text("path");
+            confined(root, &path, false)?;
+            Ok(entry(root, &path))
+        }
+        "persistEntry" => persist_entry(root, config, p),
+        "getMedia" => {
+            let folder = confined(root, text("mediaFolder").trim_end_matches('/'), true)?;
+            let mut files = Vec::new();
+            list(root, &folder, "", 1, &mut files);
+            files.sort();
+            Ok(Value::Array(
+                files.iter().filter_map(|f| media(root, f)).collect(),
+            ))
+        }
+        "getMediaFile" => {
+            let path = text("path");
+            confined(root, &path, false)?;
+            media(root, &path).ok_or_else(|| write_failed(&path, "not found"))
+        }
+        "persistMedia" => {
+            let asset = Asset::read(root, &p["asset"])?;
+            asset.write()?;
+            media(root, &asset.rel).ok_or_else(|| write_failed(&asset.rel, "not written"))
+        }
+        "deleteFile" => delete(root, &[text("path")]),
+        "deleteFiles" => {
+            let paths: Vec<String> = p["paths"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            delete(root, &paths)
+        }
+        "getDeployPreview" => Ok(Value::Null),
+        other => Err(refuse(
+            UNPROCESSABLE,
+            crate::t!("cms-unknown-action", action = other),
+        )),
+    }
+}
+
+/// The file at `rel` (site-relative, `/`-separated) if it lies in one of `ROOTS`, with
+/// no `..`, hidden or empty segment, and no symbolic link on the way. A folder (`dir`)
+/// may be a root itself.
+fn confined(root: &Path, rel: &str, dir: bool) -> Result<PathBuf, Answer> {
+    let bad = || refuse("403 Forbidden", crate::t!("cms-bad-path", path = rel));
+    let segments_ok = !rel.is_empty()
+        && !rel.contains(['\\', '\0', ':'])
+        && rel.split('/').all(|s| !s.is_empty() && !s.starts_with('.'));
+    let inside = ROOTS.iter().any(|r| {
+        let r = r.trim_end_matches('/');
+        rel.strip_prefix(r)
+            .is_some_and(|rest| rest.starts_with('/') || (dir && rest.is_empty()))
+    });
+    if !segments_ok || !inside {
+        return Err(bad());
+    }
+    let mut path = root.to_path_buf();
+    for segment in rel.split('/') {
+        path.push(segment);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => return Err(bad()),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(root.join(rel))
+}
+
+/// Files under `dir` ending in `extension`, `depth` levels down, site-relative.
+fn list(root: &Path, dir: &Path, extension: &str, depth: u64, out: &mut Vec<String>) {
+    if depth == 0 {
+        return;
+    }
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in read.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = e.file_type() else { continue };
+        if name.starts_with('.') || kind.is_symlink() {
+            continue;
+        }
+        if kind.is_dir() {
+            list(root, &e.path(), extension, depth - 1, out);
+        } else if name.ends_with(extension) {
+            out.push(crate::load::relative(root, &e.path()));
+        }
+    }
+}
+
+/// `{data, file: {path, id}}` of a text file; `data: null` when it cannot be read.
+fn entry(root: &Path, rel: &str) -> Value {
+    match std::fs::read(root.join(rel)) {
+        Ok(bytes) => json!({
+            "data": String::from_utf8_lossy(&bytes),
+            "file": { "path": rel, "id": id(&bytes) },
+        }),
+        Err(_) => json!({ "data": null, "file": { "path": rel, "id": null } }),
+    }
+}
+
+/// A media file as the CMS wants it: base64 content.
+fn media(root: &Path, rel: &str) -> Option<Value> {
+    let bytes = std::fs::read(root.join(rel)).ok()?;
+    Some(json!({
+        "id": id(&bytes),
+        "content": base64::encode(&bytes),
+        "encoding": "base64",
+        "path": rel,
+        "name": rel.rsplit('/').next().unwrap_or(rel),
+    }))
+}
+
+fn id(bytes: &[u8]) -> String {
+    format!("{:016x}", crate::load::content_hash(bytes))
+}
+
+fn write_failed(path: &str, why: &str) -> Answer {
+    refuse(
+        "500 Internal Server Error",
+        crate::t!("cms-write-failed", path = path, why = why),
+    )
+}
+
+/// An uploaded file, decoded and checked, not yet written.
+struct Asset {
+    rel: String,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl Asset {
+    fn read(root: &Path, v: &Value) -> Result<Asset, Answer> {
+        let rel = v["path"].as_str().unwrap_or("").to_owned();
+        let path = confined(root, &rel, false)?;
+        // A story is only written by `persistEntry`, after validation.
+        let lower = rel.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            return Err(refuse(
+                "403 Forbidden",
+                crate::t!("cms-bad-path", path = rel),
+            ));
+        }
+        let bytes = base64::decode(v["content"].as_str().unwrap_or("")).ok_or_else(|| {
+            refuse(
+                "400 Bad Request",
+                crate::t!("cms-bad-request", why = "base64"),
+            )
+        })?;
+        Ok(Asset { rel, path, bytes })
+    }
+
+    fn write(&self) -> Result<(), Answer> {
+        write_file(&self.path, &self.bytes).map_err(|e| write_failed(&self.rel, &e.to_string()))
+    }
+}
+
+/// One story to save: where, and its text.
+struct DataFile {
+    rel: String,
+    path: PathBuf,
+    raw: String,
+    /// Where it was (when the form moved it: province or year changed).
+    old: Option<PathBuf>,
+}
+
+/// `persistEntry`: checks every path, validates every story with the site's articles,
+/// then writes the images and the stories; on any problem nothing is written.
+fn persist_entry(root: &Path, config: &Config, p: &Value) -> Result<Value, Answer> {
+    let files: Vec<&Value> = match p["dataFiles"].as_array() {
+        Some(a) => a.iter().collect(),
+        None => vec![&p["entry"]],
+    };
+    let mut data = Vec::new();
+    for f in files {
+        let from = f["path"].as_str().unwrap_or("");
+        let rel = f["newPath"].as_str().unwrap_or(from).to_owned();
+        let path = confined(root, &rel, false)?;
+        let old = (rel != from)
+            .then(|| confined(root, from, false))
+            .transpose()?;
+        if !rel.starts_with("content/") || !rel.ends_with(".md") {
+            return Err(refuse(
+                "403 Forbidden",
+                crate::t!("cms-bad-path", path = rel),
+            ));
+        }
+        let raw = f["raw"].as_str().unwrap_or("").to_owned();
+        data.push(DataFile {
+            rel,
+            path,
+            raw,
+            old,
+        });
+    }
+    let assets = p["assets"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| Asset::read(root, v))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?
+        .unwrap_or_default();
+    let problems = problems(root, config, &data, &assets);
+    if !problems.is_empty() {
+        let problems = problems.join(" ");
+        return Err(refuse(
+            UNPROCESSABLE,
+            crate::t!("cms-refused", problems = problems),
+        ));
+    }
+    for a in &assets {
+        a.write()?;
+    }
+    for d in &data {
+        write_file(&d.path, d.raw.as_bytes()).map_err(|e| write_failed(&d.rel, &e.to_string()))?;
+        if let Some(old) = &d.old {
+            move_bundle(old, &d.path);
+        }
+    }
+    Ok(json!({ "message": "entry persisted" }))
+}
+
+/// What `kheo check` would say against the stories, as sentences; empty if they pass.
+/// Every error the change brings counts, on whichever file it is reported (a clash of
+/// addresses is reported on the story that had it first).
+fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -> Vec<String> {
+    let mut loaded = match crate::load::site(root) {
+        Ok(l) => l,
+        Err(e) => return vec![e.to_string()],
+    };
+    let before: Vec<String> = errors(&loaded, config).map(|d| key(&d)).collect();
+    let gone: Vec<String> = data
+        .iter()
+        .filter_map(|d| d.old.as_ref().map(|o| crate::load::relative(root, o)))
+        .chain(data.iter().map(|d| d.rel.clone()))
+        .collect();
+    loaded.sources.retain(|s| !gone.contains(&s.path.0));
+    for d in data {
+        if let Some(old) = &d.old {
+            follow(&mut loaded, &crate::load::relative(root, old), &d.rel);
+        }
+    }
+    for a in assets {
+        loaded.content_files.insert(a.rel.clone(), a.path.clone());
+        if let Ok(size) = imagesize::blob_size(&a.bytes) {
+            let size = (size.width as u32, size.height as u32);
+            loaded.image_sizes.insert(a.rel.clone(), size);
+        }
+    }
+    for d in data {
+        let bundle = d
+            .rel
+            .strip_suffix("/index.md")
+            .map(|dir| crate::load::SourcePath(dir.to_owned()));
+        let text = crate::load::clean_text(&d.raw);
+        loaded
+            .sources
+            .push(crate::load::Source::new(&d.rel, text, bundle));
+    }
+    loaded.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    errors(&loaded, config)
+        .filter(|d| !before.contains(&key(d)))
+        .map(|d| sentence(&d))
+        .collect()
+}
+
+/// The images beside a story that moves from `old` to `new` (both `…/index.md`) move
+/// with it, as `move_bundle` will move them.
+fn follow(loaded: &mut crate::load::Loaded, old: &str, new: &str) {
+    let (Some(from), Some(to)) = (old.strip_suffix("index.md"), new.strip_suffix("index.md"))
+    else {
+        return;
+    };
+    let beside: Vec<String> = loaded
+        .content_files
+        .range(from.to_owned()..)
+        .take_while(|(k, _)| k.starts_with(from))
+        .filter(|(k, _)| !k[from.len()..].contains('/'))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in beside {
+        let moved = format!("{to}{}", &key[from.len()..]);
+        if let Some(file) = loaded.content_files.remove(&key) {
+            loaded.content_files.entry(moved.clone()).or_insert(file);
+        }
+        if let Some(size) = loaded.image_sizes.remove(&key) {
+            loaded.image_sizes.entry(moved).or_insert(size);
+        }
+    }
+}
+
+/// The errors `kheo check` (with drafts) finds in the articles.
+fn errors(loaded: &crate::load::Loaded, config: &Config) -> impl Iterator<Item = Diagnostic> {
+    let opts = crate::validate::Options {
+        drafts: true,
+        max_year: crate::validate::next_year(),
+    };
+    let (_, diags) = crate::validate::articles(loaded, config, opts, None);
+    diags.into_iter().filter(Diagnostic::is_error)
+}
+
+/// A diagnostic without its place in the file (an edit moves lines).
+fn key(d: &Diagnostic) -> String {
+    format!("{} {} {}", d.path, d.code, d.message)
+}
+
+fn sentence(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(h) => format!("{} ({h})", d.message.trim_end_matches('.')),
+        None => d.message.clone(),
+    }
+}
+
+/// Writes through a temporary file beside the target, so the watcher never reads half
+/// a file; creates the folders.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".kheo-cms-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// After a story moved: its old file goes, and the images beside it follow it.
+fn move_bundle(old: &Path, new: &Path) {
+    let _ = std::fs::remove_file(old);
+    let (Some(from), Some(to)) = (old.parent(), new.parent()) else {
+        return;
+    };
+    if old.file_name().is_some_and(|n| n == "index.md")
+        && let Ok(read) = std::fs::read_dir(from)
+    {
+        for e in read.flatten() {
+            let target = to.join(e.file_name());
+            if e.file_type().is_ok_and(|t| t.is_file()) && !target.exists() {
+                let _ = std::fs::rename(e.path(), target);
+            }
+        }
+    }
+    let _ = std::fs::remove_dir(from);
+}
+
+fn delete(root: &Path, paths: &[String]) -> Result<Value, Answer> {
+    let checked = paths
+        .iter()
+        .map(|p| confined(root, p, false))
+        .collect::<Result<Vec<_>, _>>()?;
+    for path in checked {
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(json!({ "message": format!("deleted files {}", paths.join(", ")) }))
+}
+
+/// Standard base64 (RFC 4648), as the CMS sends and expects file contents.
+mod base64 {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    pub(super) fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn decode(text: &str) -> Option<Vec<u8>> {
+        let digits: Vec<u8> = text
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace())
+            .take_while(|&b| b != b'=')
+            .map(|b| ALPHABET.iter().position(|&a| a == b).map(|p| p as u8))
+            .collect::<Option<_>>()?;
+        if digits.len() % 4 == 1 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+        for chunk in digits.chunks(4) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &d)| n | (u32::from(d) << (18 - 6 * i)));
+            for i in 0..chunk.len() - 1 {
+                out.push((n >> (16 - 8 * i)) as u8);
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips() {
+        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar"] {
+            let e = base64::encode(s.as_bytes());
+            assert_eq!(base64::decode(&e).unwrap(), s.as_bytes(), "{e}");
+        }
+        assert_eq!(base64::encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64::encode(b"fo"), "Zm8=");
+        assert!(base64::decode("Zm9v!").is_none());
+    }
+
+    #[test]
+    fn paths_stay_in_content_and_the_media_folder() {
+        let root = Path::new("/nonexistent-site");
+        for ok in ["content/a/2020/x/index.md", "static/anh/a.jpg"] {
+            assert!(confined(root, ok, false).is_ok(), "{ok}");
+        }
+        assert!(confined(root, "content", true).is_ok());
+        for bad in [
+            "content",
+            "content/../site.yaml",
+            "content/./x.md",
+            "/etc/passwd",
+            "templates/x.html",
+            "content//x.md",
+            "content/.git/config",
+            "content\\..\\x",
+            "static/anhx/a.jpg",
+            "",
+        ] {
+            assert!(confined(root, bad, false).is_err(), "{bad}");
+        }
+    }
+}
