@@ -64,6 +64,10 @@ pub(super) fn static_clashes(
             pages.insert(out);
         }
     }
+    if config.cms.is_some() {
+        // The editing form's page and settings, written only when `cms:` is set.
+        pages.extend(["admin/index.html".to_owned(), "admin/config.yml".to_owned()]);
+    }
     let mut diags = Vec::new();
     for (path, blob) in &loaded.statics {
         let message = if is_generated_page(path) || pages.contains(path) {

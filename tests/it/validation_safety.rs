@@ -162,6 +162,17 @@ fn static_files_never_replace_generated_pages_or_folders() {
     ]);
     let err = both_fail_at(site.path(), "E025", "static/cu/trang.html");
     assert!(err.contains("would replace /cu/trang.html"), "{err}");
+    // With `cms:` set, the editing form's page is generated too; without it, /admin/ is
+    // the site's own.
+    let site = site_with(&[
+        ("content/tot.md", a.as_bytes()),
+        ("static/admin/index.html", b"x"),
+    ]);
+    assert_exit(&kheo(site.path(), &["check"]), 0);
+    let yaml = "title: Thử\nbase_url: https://example.org/\ncms:\n  repo: so/trang\n";
+    std::fs::write(site.path().join("site.yaml"), yaml).expect("write site.yaml");
+    let err = both_fail_at(site.path(), "E025", "static/admin/index.html");
+    assert!(err.contains("would replace /admin/index.html"), "{err}");
     // Overriding the theme's static files is what `static/` is for.
     let site = site_with(&[
         ("content/tot.md", a.as_bytes()),
