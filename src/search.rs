@@ -32,6 +32,7 @@ mod encode;
 mod facets;
 #[cfg(test)]
 mod read;
+mod spelling;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -170,6 +171,8 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
         word_blocks: first_words,
         pair_shards: shard_count,
         packs: packs.count as usize,
+        abbreviations: spelling::abbreviation_table(),
+        names: spelling::name_table(),
     };
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -213,6 +216,11 @@ struct Manifest<'a> {
     /// The first word of each word block `t/<n>.bin`.
     word_blocks: Vec<String>,
     pair_shards: usize,
+    /// `[abbreviation (folded), its words]` from `data/search-synonyms.json`: search.js
+    /// reads a query's abbreviations as the index read the documents'.
+    abbreviations: Vec<(String, String)>,
+    /// `[name (folded words), the words search.js reads it as]`, query side only.
+    names: Vec<(String, String)>,
     packs: usize,
 }
 

@@ -51,6 +51,67 @@ export function tokens(s) {
   return exactKey(s).split(NON_ALNUM).filter(Boolean);
 }
 
+const Y_TO_I = { y: 'i', 'ý': 'í', 'ỳ': 'ì', 'ỷ': 'ỉ', 'ỹ': 'ĩ', 'ỵ': 'ị' };
+const ONSET = /^(?:[b-df-hj-np-tv-xzđ]+|qu)$/u;
+
+/**
+ * One token with a final y after a consonant onset (or qu) written i, tone kept: kỹ→kĩ,
+ * lý→lí, quý→quí (src/search/spelling.rs `unify_iy`); ý, tuy, hay stay.
+ */
+export function unifyIY(t) {
+  const chars = Array.from(t);
+  const i = Y_TO_I[chars[chars.length - 1]];
+  if (chars.length < 2 || !i) return t;
+  const onset = chars.slice(0, -1).join('');
+  return ONSET.test(onset) ? onset + i : t;
+}
+
+// The abbreviation and name tables (data/search-synonyms.json, from the manifest).
+let synonyms = { abbr: new Map(), names: [] };
+
+/**
+ * The tables search reads abbreviations and names with, from the manifest's form
+ * (`[[folded key, words]]` each); returns them as `searchTokens` and `parse` use them.
+ */
+export function synonymTables(abbreviations = [], names = []) {
+  return {
+    abbr: new Map(abbreviations.map(([k, v]) => [k, v.split(' ')])),
+    names: names.map(([k, v]) => [k.split(' '), v.split(' ')]),
+  };
+}
+
+/**
+ * The manifest's form of data/search-synonyms.json, as src/search/spelling.rs makes it:
+ * `{ abbreviations: [[key, words]], names: [[key, words]] }`, keys folded, sorted.
+ */
+export function synonymsOfData(data) {
+  const words = (v) => tokens(v).map(unifyIY).join(' ');
+  const rows = (obj, key) =>
+    Object.entries(obj || {})
+      .map(([k, v]) => [key(k), words(v)])
+      .filter(([k, v]) => k && v)
+      .sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  return {
+    abbreviations: rows(data.abbreviations, (k) => unifyIY(fold(k))),
+    names: rows(data.names, (k) => tokens(k).map((t) => unifyIY(fold(t))).join(' ')),
+  };
+}
+
+/**
+ * The tokens search matches by (src/search/spelling.rs `search_tokens`): `tokens`, i/y
+ * unified, abbreviations read as their words. `tables` from `synonymTables`.
+ */
+export function searchTokens(s, tables = synonyms) {
+  const out = [];
+  for (const t0 of tokens(s)) {
+    const t = unifyIY(t0);
+    const words = tables.abbr.get(fold(t));
+    if (words) out.push(...words);
+    else out.push(t);
+  }
+  return out;
+}
+
 function placeTone(word) {
   let tone = null;
   const base = [];
@@ -163,6 +224,7 @@ async function loadIndex() {
     at += m.groups[i + 3];
   }
   const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => b - a);
+  synonyms = synonymTables(m.abbreviations, m.names);
   return {
     m,
     groups,
@@ -416,24 +478,59 @@ const TIER = 1e6;
 const QUOTES = /["“”„«»]/;
 const MAX_WORDS = 16;
 
+// Punctuation that ends a phrase in the index (src/search/analyze.rs is_phrase_break):
+// inside quotes it splits the quoted words into phrases that must each be found.
+const PHRASE_BREAK = /[.,;:!?…()[\]{}|/\\–—]+/u;
+
 /**
- * Parses a query: words in order with their exact key and folded form, the quoted
- * phrase each belongs to (-1 if none), and `prefix` on a last word still being typed
- * (the query ends in a letter or digit). `exactMode`: the query has diacritics.
+ * Parses a query: words in order with their exact key and folded form, the phrase each
+ * belongs to (-1 if none: quoted words, split at punctuation, and the words of one
+ * abbreviation form phrases), and `prefix` on a last word still being typed (the query
+ * ends in a letter or digit). `exactMode`: the query has diacritics.
  */
 export function parse(query) {
   const q = nfc(String(query ?? ''));
   const words = [];
+  let phrases = 0;
   q.split(QUOTES).forEach((part, k) => {
     // Odd parts are inside quotes (an unclosed quote runs to the end).
-    const phrase = k % 2 === 1 ? (k - 1) / 2 : -1;
-    for (const exact of tokens(part)) {
-      if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase });
+    const segments = k % 2 === 1 ? part.split(PHRASE_BREAK) : [part];
+    for (const segment of segments) {
+      const phrase = k % 2 === 1 ? phrases++ : -1;
+      for (const raw of segment.split(NON_ALNUM)) {
+        const toks = searchTokens(raw);
+        const own = phrase < 0 && toks.length > 1 ? phrases++ : phrase;
+        for (const exact of toks) {
+          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1 });
+        }
+      }
     }
   });
-  const last = words[words.length - 1];
-  if (last && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
-  return { words, exactMode: words.some((w) => w.exact !== w.folded) };
+  const named = readNames(words, () => phrases++);
+  named.forEach((w, i) => {
+    w.at = i;
+  });
+  const last = named[named.length - 1];
+  if (last && !last.whole && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
+  return { words: named, exactMode: named.some((w) => w.exact !== w.folded) };
+}
+
+// The words with every name of the table (Sài Gòn) replaced by the words it is read as.
+function readNames(words, newPhrase) {
+  const out = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = synonyms.names.find(([key]) => key.every((k, j) => words[i + j] && words[i + j].folded === k));
+    if (!hit) {
+      out.push(words[i++]);
+      continue;
+    }
+    const [key, read] = hit;
+    const typed = words.slice(i, i + key.length).map((w) => w.typed).join(' ');
+    const phrase = words[i].phrase >= 0 ? words[i].phrase : newPhrase();
+    for (const exact of read) out.push({ exact, folded: fold(exact), phrase, typed, whole: true });
+    i += key.length;
+  }
+  return out;
 }
 
 function idf(n, df) {
@@ -487,6 +584,175 @@ async function resolveWords(ix, parsed) {
   );
 }
 
+// Adjacent words: a phrase when quoted (required), else a bonus. A last word being
+// typed pairs as written: most often it is already complete.
+function pairsOf(words) {
+  const pairs = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const required =
+      words[i].phrase >= 0 && words[i].phrase === words[i + 1].phrase && !words[i + 1].prefix && words[i + 1].at === words[i].at + 1;
+    pairs.push({ key: `${words[i].folded} ${words[i + 1].folded}`, required });
+  }
+  return pairs;
+}
+
+const TYPO_WEIGHT = 0.5;
+
+// Words that match nothing, recovered: typed in Telex or VNI without an input method
+// (read as decoded, ranked as if typed with diacritics), else one letter off an indexed
+// word (weighed down, never spelled exactly), else dropped (`dropped`: as typed) while
+// another word matches. `read`: [{ typed, as }] for every word read differently.
+async function recover(ix, parsed, entries) {
+  const words = [];
+  const kept = [];
+  const dropped = [];
+  const read = [];
+  for (let i = 0; i < parsed.words.length; i++) {
+    const w = parsed.words[i];
+    if (entries[i].length > 0) {
+      words.push(w);
+      kept.push(entries[i]);
+      continue;
+    }
+    const decoded = decodeTyped(w.exact);
+    const de = decoded && (await lookupWord(ix, fold(decoded)));
+    if (de) {
+      words.push({ ...w, exact: decoded, folded: fold(decoded), prefix: false });
+      kept.push([{ e: de, weight: 1 }]);
+      read.push({ typed: w.exact, as: decoded });
+      continue;
+    }
+    const near = await nearWord(ix, parsed.words, i);
+    if (near) {
+      words.push({ ...w, folded: near.key, prefix: false, typo: true });
+      kept.push([{ e: near, weight: TYPO_WEIGHT }]);
+      read.push({ typed: w.exact, as: topSpelling(near) });
+      continue;
+    }
+    if (w.phrase >= 0) return { words: [], entries: [], exactMode: false, dropped: [], read: [] };
+    if (!(w.prefix && w.folded.length < MIN_PREFIX)) dropped.push(w.typed ?? w.exact);
+  }
+  if (words.length === 0) return { words, entries: kept, exactMode: false, dropped: [], read: [] };
+  // Words one letter off are optional beside words found as typed; alone, required.
+  if (words.some((w) => !w.typo)) for (const w of words) w.optional = Boolean(w.typo);
+  return { words, entries: kept, exactMode: words.some((w) => !w.typo && w.exact !== w.folded), dropped, read };
+}
+
+const MAX_NEAR = 6;
+
+// The indexed word one letter off the word `i` (wrong, missing, extra or two swapped),
+// best first by the pairs it makes with its neighbours in the query, then by
+// frequency; null if none.
+async function nearWord(ix, words, i) {
+  const w = words[i].folded;
+  if (Array.from(w).length < 2 || /^\d+$/.test(w)) return null;
+  const firsts = ix.m.wordBlocks;
+  const k = Math.max(0, blockOf(ix, w));
+  const blocks = firsts.length <= 16 ? firsts.map((_, j) => j) : [k - 1, k, k + 1].filter((j) => j >= 0 && j < firsts.length);
+  const vocab = (await Promise.all(blocks.map((j) => blockEntries(ix, j)))).flat();
+  const near = vocab
+    .filter((e) => Math.abs(e.key.length - w.length) <= 1 && e.key !== w && oneEdit(w, e.key))
+    .sort((a, b) => b.df - a.df || cmp(a.key, b.key))
+    .slice(0, MAX_NEAR);
+  if (near.length === 0) return null;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  const support = await Promise.all(
+    near.map(async (e) => {
+      const [a, b] = await Promise.all([
+        prev ? lookupPair(ix, `${prev.folded} ${e.key}`) : null,
+        next ? lookupPair(ix, `${e.key} ${next.folded}`) : null,
+      ]);
+      return (a ? a.df : 0) + (b ? b.df : 0);
+    }),
+  );
+  // A slip of the first letter is rarer than one inside the word.
+  const rank = (j) => (near[j].key[0] === w[0] ? 1 : 0) * 1e9 + support[j];
+  let best = 0;
+  for (let j = 1; j < near.length; j++) if (rank(j) > rank(best)) best = j;
+  return near[best];
+}
+
+// True if `b` is `a` with one letter changed, added or removed, or two neighbours swapped.
+export function oneEdit(a, b) {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const rest = (p, q) => x.slice(p).join('') === y.slice(q).join('');
+  if (x.length === y.length) {
+    if (rest(i + 1, i + 1)) return i < x.length;
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2);
+  }
+  return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
+}
+
+const TELEX_TONES = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
+const VNI_TONES = { 1: '\u0301', 2: '\u0300', 3: '\u0309', 4: '\u0303', 5: '\u0323' };
+const HAT = { a: 'â', e: 'ê', o: 'ô' };
+const HORN = { a: 'ă', o: 'ơ', u: 'ư' };
+const IS_VOWEL = /[aeiouyâêôăơư]/;
+
+// Puts a modifier on the last fitting vowel of `out` (an array of letters); false if none.
+function modify(out, table, horn = false) {
+  if (horn) {
+    const j = out.join('').lastIndexOf('uo');
+    if (j >= 0) {
+      out.splice(j, 2, 'ư', 'ơ');
+      return true;
+    }
+  }
+  for (let j = out.length - 1; j >= 0; j--) {
+    if (table[out[j]]) {
+      out[j] = table[out[j]];
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A word typed in Telex (`daan`, `vaajn`, `kheos`, `dduwowngf`) or VNI (`da6n`,
+ * `va65n`, `khe1o`, `ho2a`) without an input method, as the syllable it stands for
+ * (exact key); null if it is neither (no key letter or digit, or keys that fit no
+ * vowel).
+ */
+export function decodeTyped(word) {
+  if (!/^[a-z][a-z0-9]*$/.test(word)) return null;
+  const vni = /\d/.test(word);
+  const m = /^(dd|[^aeiouy0-9]*)(.*)$/.exec(word);
+  let onset = m[1] === 'dd' ? 'đ' : m[1];
+  const out = [];
+  let tone = '';
+  let changed = m[1] === 'dd';
+  for (const c of m[2]) {
+    const last = out[out.length - 1];
+    let ok = true;
+    if (!vni && TELEX_TONES[c] && out.some((l) => IS_VOWEL.test(l))) tone = TELEX_TONES[c];
+    else if (!vni && c === 'w') ok = out.length > 0 ? modify(out, HORN, true) : (out.push('ư'), true);
+    else if (!vni && HAT[c] && last === c) out[out.length - 1] = HAT[c];
+    else if (vni && VNI_TONES[c]) tone = VNI_TONES[c];
+    else if (vni && c === '6') ok = modify(out, HAT);
+    else if (vni && c === '7') ok = modify(out, { o: 'ơ', u: 'ư' }, true);
+    else if (vni && c === '8') ok = modify(out, { a: 'ă' });
+    else if (vni && c === '9' && onset.startsWith('d')) onset = 'đ' + onset.slice(1);
+    else if (/\d/.test(c)) ok = false;
+    else {
+      out.push(c);
+      continue;
+    }
+    if (!ok) return null;
+    changed = true;
+  }
+  if (!changed || !out.some((l) => IS_VOWEL.test(l))) return null;
+  return exactKey(onset + out.join('') + tone);
+}
+
+function topSpelling(e) {
+  return e.spellings.reduce((a, b) => (b.df > a.df ? b : a)).exact;
+}
+
 /**
  * Searches with facets: `{ results, total, facets, suggestions, words }`. Options:
  * `province` (slug), `field` (slug), `year` (number), `limit` (default 10), `offset`.
@@ -502,22 +768,18 @@ export async function find(query, options = {}) {
   if (parsed.words.length > 1 && last.prefix && last.folded.length < MIN_PREFIX && !(await lookupWord(ix, last.folded))) {
     parsed = { ...parsed, words: parsed.words.slice(0, -1) };
   }
-  const empty = { results: [], total: 0, facets: null, suggestions: [], words: parsed.words };
-  const { words, exactMode } = parsed;
-  // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
-  // typed pairs as written: most often it is already complete.
-  const pairs = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const required = words[i].phrase >= 0 && words[i].phrase === words[i + 1].phrase && !words[i + 1].prefix;
-    pairs.push({ key: `${words[i].folded} ${words[i + 1].folded}`, required });
-  }
   // Round trips: word blocks and pair shards together, then every list together.
-  const [entries, pairEntries] = await Promise.all([
+  const [first] = await Promise.all([
     resolveWords(ix, parsed),
-    Promise.all(pairs.map((p) => lookupPair(ix, p.key))),
+    Promise.all(pairsOf(parsed.words).map((p) => lookupPair(ix, p.key))),
   ]);
-  if (entries.some((e) => e.length === 0) || pairs.some((p, i) => p.required && !pairEntries[i])) {
-    return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
+  const recovered = await recover(ix, parsed, first);
+  const { words, entries, exactMode, dropped, read } = recovered;
+  const empty = { results: [], total: 0, facets: null, suggestions: [], words, dropped, read };
+  const pairs = pairsOf(words);
+  const pairEntries = await Promise.all(pairs.map((p) => lookupPair(ix, p.key)));
+  if (words.length === 0 || pairs.some((p, i) => p.required && !pairEntries[i])) {
+    return { ...empty, dropped: [], suggestions: await suggest(ix, parsed, first, options) };
   }
   // With diacritics in the query, also each word's documents that spell it as typed.
   const [lists, exactLists, pairLists] = await Promise.all([
@@ -564,7 +826,9 @@ export async function find(query, options = {}) {
       }
     }
     for (const d of touched) {
-      count[d]++;
+      // A word read as one letter off is wanted, not required: it lifts the tier.
+      if (w.optional) tier[d]++;
+      else count[d]++;
       if (bestExact[d] > 0) {
         tier[d]++;
         score[d] += bestExact[d];
@@ -575,7 +839,7 @@ export async function find(query, options = {}) {
       best[d] = 0;
     }
   });
-  const need = words.length;
+  const need = words.filter((w) => !w.optional).length;
   let requiredPairs = 0;
   pairs.forEach((p, i) => {
     const list = pairLists[i];
@@ -601,7 +865,13 @@ export async function find(query, options = {}) {
   const yc = new Map();
   const hits = [];
   let unfiltered = 0;
-  const full = need + requiredPairs;
+  // No document has every word: those with the most of them (at least half) answer,
+  // unless a quoted phrase is required.
+  let full = need + requiredPairs;
+  let most = 0;
+  for (let d = 0; d < n; d++) if (count[d] > most) most = count[d];
+  const partial = most < full && requiredPairs === 0 && need >= 3 && most >= Math.ceil(need / 2);
+  if (partial) full = most;
   for (let d = 0; d < n; d++) {
     if (count[d] !== full) continue;
     unfiltered++;
@@ -644,8 +914,8 @@ export async function find(query, options = {}) {
     field: ix.m.fields.map((f, i) => ({ slug: f[0], name: f[1], count: fc[i] })),
     year: ix.years.map((y) => ({ year: y, count: yc.get(y) || 0 })),
   };
-  const suggestions = hits.length === 0 ? await suggest(ix, parsed, entries, options, unfiltered) : [];
-  return { results, total: hits.length, facets, suggestions, words };
+  const suggestions = hits.length === 0 ? await suggest(ix, { ...parsed, words }, entries, options, unfiltered) : [];
+  return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
 }
 
 // The best `k` of `items` by `cmp` (positive: the first is better), best first, in
