@@ -688,6 +688,9 @@ export function oneEdit(a, b) {
   return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
 }
 
+// The shape of a Vietnamese syllable, folded: onset, one to three vowels, final.
+const SYLLABLE = /^(?:b|ch?|d|gh?|gi|h|kh?|l|m|ngh?|nh?|ph?|qu|r|s|th?|tr|v|x)?[aeiouy]{1,3}(?:ch?|m|ng?|nh|p|t)?$/;
+
 const TELEX_TONES = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
 const VNI_TONES = { 1: '\u0301', 2: '\u0300', 3: '\u0309', 4: '\u0303', 5: '\u0323' };
 const HAT = { a: 'â', e: 'ê', o: 'ô' };
@@ -746,7 +749,8 @@ export function decodeTyped(word) {
     changed = true;
   }
   if (!changed || !out.some((l) => IS_VOWEL.test(l))) return null;
-  return exactKey(onset + out.join('') + tone);
+  const syllable = exactKey(onset + out.join('') + tone);
+  return SYLLABLE.test(fold(syllable)) ? syllable : null;
 }
 
 function topSpelling(e) {
