@@ -130,3 +130,10 @@ test('the same query gives the same results, whatever came before', { skip }, as
   await js.search('UBND');
   assert.deepEqual(await titles('daan vaajn kheos'), first);
 });
+
+test('snippets mark the other spelling and the abbreviation', { skip }, async () => {
+  const [ky] = await js.search('kĩ thuật');
+  assert.match(ky.titleHtml, /<mark>kỹ thuật<\/mark>/);
+  const [htx] = await js.search('hợp tác xã dừa mở lớp');
+  assert.match(htx.snippet, /<mark>HTX dừa mở lớp<\/mark>/, htx.snippet);
+});

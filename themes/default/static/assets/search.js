@@ -1043,7 +1043,7 @@ function tokensOf(raw) {
   let t = rawTokens.get(raw);
   if (!t) {
     if (rawTokens.size > 20000) rawTokens.clear();
-    t = tokens(raw).map((e) => [e, fold(e)]);
+    t = searchTokens(raw).map((e) => [e, fold(e)]);
     rawTokens.set(raw, t);
   }
   return t;
