@@ -8,11 +8,11 @@ import {
   exactKey,
   fold,
   searchTokens,
-  synonymsOfData,
   synonymTables,
   tokens,
   unifyIY,
 } from '../../themes/default/static/assets/search.js';
+import { synonymsOfData } from './synonyms.mjs';
 
 const file = JSON.parse(await readFile(new URL('../search-vectors.json', import.meta.url), 'utf8'));
 

@@ -8,7 +8,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { decodeTyped, oneEdit, synonymsOfData } from '../../themes/default/static/assets/search.js';
+import { exactKey, fold } from '../../themes/default/static/assets/search.js';
+import { decodeTyped as decode, oneEdit } from '../../themes/default/static/assets/search-recover.js';
+import { synonymsOfData } from './synonyms.mjs';
+
+const decodeTyped = (w) => decode(w, exactKey, fold);
 
 const site = process.env.KHEO_RECALL_SITE;
 const skip = site ? false : 'KHEO_RECALL_SITE is not set (run through cargo test)';

@@ -81,23 +81,6 @@ export function synonymTables(abbreviations = [], names = []) {
 }
 
 /**
- * The manifest's form of data/search-synonyms.json, as src/search/spelling.rs makes it:
- * `{ abbreviations: [[key, words]], names: [[key, words]] }`, keys folded, sorted.
- */
-export function synonymsOfData(data) {
-  const words = (v) => tokens(v).map(unifyIY).join(' ');
-  const rows = (obj, key) =>
-    Object.entries(obj || {})
-      .map(([k, v]) => [key(k), words(v)])
-      .filter(([k, v]) => k && v)
-      .sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
-  return {
-    abbreviations: rows(data.abbreviations, (k) => unifyIY(fold(k))),
-    names: rows(data.names, (k) => tokens(k).map((t) => unifyIY(fold(t))).join(' ')),
-  };
-}
-
-/**
  * The tokens search matches by (src/search/spelling.rs `search_tokens`): `tokens`, i/y
  * unified, abbreviations read as their words. `tables` from `synonymTables`.
  */
@@ -598,6 +581,19 @@ function pairsOf(words) {
 
 const TYPO_WEIGHT = 0.5;
 
+// The decoders a word that matches nothing needs (./search-recover.js), loaded then
+// only: most queries never pay for them.
+let recoveryModule = null;
+function recovery() {
+  if (!recoveryModule) {
+    recoveryModule = import('./search-recover.js').catch((e) => {
+      recoveryModule = null;
+      throw e;
+    });
+  }
+  return recoveryModule;
+}
+
 // Words that match nothing, recovered: typed in Telex or VNI without an input method
 // (read as decoded, ranked as if typed with diacritics), else one letter off an indexed
 // word (weighed down, never spelled exactly), else dropped (`dropped`: as typed) while
@@ -614,7 +610,8 @@ async function recover(ix, parsed, entries) {
       kept.push(entries[i]);
       continue;
     }
-    const decoded = decodeTyped(w.exact);
+    const more = await recovery();
+    const decoded = more.decodeTyped(w.exact, exactKey, fold);
     const de = decoded && (await lookupWord(ix, fold(decoded)));
     if (de) {
       words.push({ ...w, exact: decoded, folded: fold(decoded), prefix: false });
@@ -622,7 +619,7 @@ async function recover(ix, parsed, entries) {
       read.push({ typed: w.exact, as: decoded });
       continue;
     }
-    const near = await nearWord(ix, parsed.words, i);
+    const near = await nearWord(ix, parsed.words, i, more);
     if (near) {
       words.push({ ...w, folded: near.key, prefix: false, typo: true });
       kept.push([{ e: near, weight: TYPO_WEIGHT }]);
@@ -643,7 +640,7 @@ const MAX_NEAR = 6;
 // The indexed word one letter off the word `i` (wrong, missing, extra or two swapped),
 // best first by the pairs it makes with its neighbours in the query, then by
 // frequency; null if none.
-async function nearWord(ix, words, i) {
+async function nearWord(ix, words, i, { oneEdit }) {
   const w = words[i].folded;
   if (Array.from(w).length < 2 || /^\d+$/.test(w)) return null;
   const firsts = ix.m.wordBlocks;
@@ -671,86 +668,6 @@ async function nearWord(ix, words, i) {
   let best = 0;
   for (let j = 1; j < near.length; j++) if (rank(j) > rank(best)) best = j;
   return near[best];
-}
-
-// True if `b` is `a` with one letter changed, added or removed, or two neighbours swapped.
-export function oneEdit(a, b) {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (Math.abs(x.length - y.length) > 1) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  const rest = (p, q) => x.slice(p).join('') === y.slice(q).join('');
-  if (x.length === y.length) {
-    if (rest(i + 1, i + 1)) return i < x.length;
-    return x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2);
-  }
-  return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
-}
-
-// The shape of a Vietnamese syllable, folded: onset, one to three vowels, final.
-const SYLLABLE = /^(?:b|ch?|d|gh?|gi|h|kh?|l|m|ngh?|nh?|ph?|qu|r|s|th?|tr|v|x)?[aeiouy]{1,3}(?:ch?|m|ng?|nh|p|t)?$/;
-
-const TELEX_TONES = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
-const VNI_TONES = { 1: '\u0301', 2: '\u0300', 3: '\u0309', 4: '\u0303', 5: '\u0323' };
-const HAT = { a: 'â', e: 'ê', o: 'ô' };
-const HORN = { a: 'ă', o: 'ơ', u: 'ư' };
-const IS_VOWEL = /[aeiouyâêôăơư]/;
-
-// Puts a modifier on the last fitting vowel of `out` (an array of letters); false if none.
-function modify(out, table, horn = false) {
-  if (horn) {
-    const j = out.join('').lastIndexOf('uo');
-    if (j >= 0) {
-      out.splice(j, 2, 'ư', 'ơ');
-      return true;
-    }
-  }
-  for (let j = out.length - 1; j >= 0; j--) {
-    if (table[out[j]]) {
-      out[j] = table[out[j]];
-      return true;
-    }
-  }
-  return false;
-}
-
-/**
- * A word typed in Telex (`daan`, `vaajn`, `kheos`, `dduwowngf`) or VNI (`da6n`,
- * `va65n`, `khe1o`, `ho2a`) without an input method, as the syllable it stands for
- * (exact key); null if it is neither (no key letter or digit, or keys that fit no
- * vowel).
- */
-export function decodeTyped(word) {
-  if (!/^[a-z][a-z0-9]*$/.test(word)) return null;
-  const vni = /\d/.test(word);
-  const m = /^(dd|[^aeiouy0-9]*)(.*)$/.exec(word);
-  let onset = m[1] === 'dd' ? 'đ' : m[1];
-  const out = [];
-  let tone = '';
-  let changed = m[1] === 'dd';
-  for (const c of m[2]) {
-    const last = out[out.length - 1];
-    let ok = true;
-    if (!vni && TELEX_TONES[c] && out.some((l) => IS_VOWEL.test(l))) tone = TELEX_TONES[c];
-    else if (!vni && c === 'w') ok = out.length > 0 ? modify(out, HORN, true) : (out.push('ư'), true);
-    else if (!vni && HAT[c] && last === c) out[out.length - 1] = HAT[c];
-    else if (vni && VNI_TONES[c]) tone = VNI_TONES[c];
-    else if (vni && c === '6') ok = modify(out, HAT);
-    else if (vni && c === '7') ok = modify(out, { o: 'ơ', u: 'ư' }, true);
-    else if (vni && c === '8') ok = modify(out, { a: 'ă' });
-    else if (vni && c === '9' && onset.startsWith('d')) onset = 'đ' + onset.slice(1);
-    else if (/\d/.test(c)) ok = false;
-    else {
-      out.push(c);
-      continue;
-    }
-    if (!ok) return null;
-    changed = true;
-  }
-  if (!changed || !out.some((l) => IS_VOWEL.test(l))) return null;
-  const syllable = exactKey(onset + out.join('') + tone);
-  return SYLLABLE.test(fold(syllable)) ? syllable : null;
 }
 
 function topSpelling(e) {
