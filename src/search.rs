@@ -97,7 +97,7 @@ const BLOCK_TARGET: usize = 4 * 1024;
 /// Documents per result metadata file.
 const META_CHUNK: usize = 10;
 /// Characters of body text kept per document for snippets.
-const EXCERPT_CHARS: usize = 400;
+const EXCERPT_CHARS: usize = 340;
 /// Documents analysed in parallel per batch (bounds the memory of analysis).
 const BATCH: usize = 256;
 

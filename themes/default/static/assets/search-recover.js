@@ -1,7 +1,8 @@
-// search-recover.js: what search.js needs only for a query word that matches nothing,
-// loaded on demand so that most queries never download it: reading a word typed in
-// Telex or VNI without an input method (`daan`, `va65n`) as its syllable, and telling
-// whether two words are one letter apart. Pure functions, no imports.
+// search-recover.js: what search.js needs only for a query word that matches nothing or
+// an empty answer, loaded on demand so that most queries never download it: reading a
+// word typed in Telex or VNI without an input method (`daan`, `va65n`) as its syllable,
+// the indexed word one letter off, dropping words, and the suggestions of an empty
+// answer. No imports: search.js hands in what it needs of the index (`ix`, its `api`).
 
 // True if `b` is `a` with one letter changed, added or removed, or two neighbours swapped.
 export function oneEdit(a, b) {
@@ -81,4 +82,144 @@ export function decodeTyped(word, exactKey, fold) {
   if (!changed || !out.some((l) => IS_VOWEL.test(l))) return null;
   const syllable = exactKey(onset + out.join('') + tone);
   return SYLLABLE.test(fold(syllable)) ? syllable : null;
+}
+
+// Words that match nothing, recovered: typed in Telex or VNI without an input method
+// (read as decoded, ranked as if typed with diacritics), else one letter off an indexed
+// word (weighed down, never spelled exactly), else dropped (`dropped`: as typed) while
+// another word matches. `read`: [{ typed, as }] for every word read differently.
+export async function recover(ix, parsed, entries) {
+  const words = [];
+  const kept = [];
+  const dropped = [];
+  const read = [];
+  for (let i = 0; i < parsed.words.length; i++) {
+    const w = parsed.words[i];
+    if (entries[i].length > 0) {
+      words.push(w);
+      kept.push(entries[i]);
+      continue;
+    }
+    const decoded = decodeTyped(w.exact, ix.exactKey, ix.fold);
+    const de = decoded && (await ix.lookupWord(ix.fold(decoded)));
+    if (de) {
+      words.push({ ...w, exact: decoded, folded: ix.fold(decoded), prefix: false });
+      kept.push([{ e: de, weight: 1 }]);
+      read.push({ typed: w.exact, as: decoded });
+      continue;
+    }
+    const near = await nearWord(ix, parsed.words, i);
+    if (near) {
+      words.push({ ...w, folded: near.key, prefix: false, typo: true });
+      kept.push([{ e: near, weight: ix.typoWeight }]);
+      read.push({ typed: w.exact, as: topSpelling(near) });
+      continue;
+    }
+    if (w.phrase >= 0) return { words: [], entries: [], exactMode: false, dropped: [], read: [] };
+    if (!(w.prefix && w.folded.length < ix.minPrefix)) dropped.push(w.typed ?? w.exact);
+  }
+  if (words.length === 0) return { words, entries: kept, exactMode: false, dropped: [], read: [] };
+  // Words one letter off are optional beside words found as typed; alone, required.
+  if (words.some((w) => !w.typo)) for (const w of words) w.optional = Boolean(w.typo);
+  return { words, entries: kept, exactMode: words.some((w) => !w.typo && w.exact !== w.folded), dropped, read };
+}
+
+const MAX_NEAR = 6;
+
+// The indexed word one letter off the word `i` (wrong, missing, extra or two swapped),
+// best first by the pairs it makes with its neighbours in the query, then by
+// frequency; null if none.
+async function nearWord(ix, words, i) {
+  const w = words[i].folded;
+  if (Array.from(w).length < 2 || /^\d+$/.test(w)) return null;
+  const firsts = ix.wordBlocks;
+  const k = Math.max(0, ix.blockOf(w));
+  const blocks = firsts.length <= 16 ? firsts.map((_, j) => j) : [k - 1, k, k + 1].filter((j) => j >= 0 && j < firsts.length);
+  const vocab = (await Promise.all(blocks.map((j) => ix.blockEntries(j)))).flat();
+  const near = vocab
+    .filter((e) => Math.abs(e.key.length - w.length) <= 1 && e.key !== w && oneEdit(w, e.key))
+    .sort((a, b) => b.df - a.df || ix.cmp(a.key, b.key))
+    .slice(0, MAX_NEAR);
+  if (near.length === 0) return null;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  const support = await Promise.all(
+    near.map(async (e) => {
+      const [a, b] = await Promise.all([
+        prev ? ix.lookupPair(`${prev.folded} ${e.key}`) : null,
+        next ? ix.lookupPair(`${e.key} ${next.folded}`) : null,
+      ]);
+      return (a ? a.df : 0) + (b ? b.df : 0);
+    }),
+  );
+  // A slip of the first letter is rarer than one inside the word.
+  const rank = (j) => (near[j].key[0] === w[0] ? 1 : 0) * 1e9 + support[j];
+  let best = 0;
+  for (let j = 1; j < near.length; j++) if (rank(j) > rank(best)) best = j;
+  return near[best];
+}
+
+function topSpelling(e) {
+  return e.spellings.reduce((a, b) => (b.df > a.df ? b : a)).exact;
+}
+
+/* ---------------------------------------------------------------- suggestions -- */
+
+function editDistance(a, b) {
+  const bs = Array.from(b);
+  let row = Array.from({ length: bs.length + 1 }, (_, i) => i);
+  let i = 0;
+  for (const ca of a) {
+    const next = [++i];
+    bs.forEach((cb, j) => next.push(ca === cb ? row[j] : 1 + Math.min(row[j], row[j + 1], next[j])));
+    row = next;
+  }
+  return row[bs.length];
+}
+
+// Ways out of an empty result: `{ kind: 'filters', count }` (drop the filters),
+// `{ kind: 'unquoted', query }` (drop the quotes), `{ kind: 'query', query }` (a word
+// replaced by the closest indexed one).
+export async function suggest(ix, parsed, entries, options, unfiltered = 0) {
+  const out = [];
+  if (unfiltered > 0 && (options.province || options.field || options.year)) {
+    out.push({ kind: 'filters', count: unfiltered });
+  }
+  if (parsed.words.some((w) => w.phrase >= 0)) {
+    out.push({ kind: 'unquoted', query: parsed.words.map((w) => w.exact).join(' ') });
+  }
+  const missing = parsed.words
+    .map((w, i) => (entries[i].length === 0 && !(w.prefix && w.folded.length < ix.minPrefix) ? i : -1))
+    .filter((i) => i >= 0);
+  if (missing.length > 0) {
+    const blocks = ix.wordBlocks.length <= 16 ? ix.wordBlocks.map((_, i) => i) : [];
+    for (const i of missing) {
+      const k = ix.blockOf(parsed.words[i].folded);
+      if (k >= 0 && !blocks.includes(k)) blocks.push(k);
+    }
+    const vocab = (await Promise.all(blocks.map((k) => ix.blockEntries(k)))).flat();
+    const words = parsed.words.map((w) => w.exact);
+    let fixed = 0;
+    for (const i of missing) {
+      const w = parsed.words[i].folded;
+      const limit = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
+      let bestEntry = null;
+      let bestD = limit + 1;
+      for (const e of vocab) {
+        if (Math.abs(e.key.length - w.length) > limit) continue;
+        const d = editDistance(w, e.key);
+        if (d < bestD || (d === bestD && bestEntry && e.df > bestEntry.df)) {
+          bestD = d;
+          bestEntry = e;
+        }
+      }
+      if (bestEntry) {
+        const top = bestEntry.spellings.reduce((a, b) => (b.df > a.df ? b : a));
+        words[i] = top.exact;
+        fixed++;
+      }
+    }
+    if (fixed > 0) out.push({ kind: 'query', query: words.join(' ') });
+  }
+  return out;
 }

@@ -581,9 +581,25 @@ function pairsOf(words) {
 
 const TYPO_WEIGHT = 0.5;
 
-// The decoders a word that matches nothing needs (./search-recover.js), loaded then
-// only: most queries never pay for them.
+// What a word that matches nothing or an empty answer needs (./search-recover.js:
+// decoders, near words, suggestions), loaded then only: most queries never pay for it.
 let recoveryModule = null;
+
+// What search-recover.js may use of an open index.
+function api(ix) {
+  return {
+    lookupWord: (key) => lookupWord(ix, key),
+    lookupPair: (key) => lookupPair(ix, key),
+    blockOf: (key) => blockOf(ix, key),
+    blockEntries: (n) => blockEntries(ix, n),
+    wordBlocks: ix.m.wordBlocks,
+    cmp,
+    exactKey,
+    fold,
+    minPrefix: MIN_PREFIX,
+    typoWeight: TYPO_WEIGHT,
+  };
+}
 function recovery() {
   if (!recoveryModule) {
     recoveryModule = import('./search-recover.js').catch((e) => {
@@ -592,86 +608,6 @@ function recovery() {
     });
   }
   return recoveryModule;
-}
-
-// Words that match nothing, recovered: typed in Telex or VNI without an input method
-// (read as decoded, ranked as if typed with diacritics), else one letter off an indexed
-// word (weighed down, never spelled exactly), else dropped (`dropped`: as typed) while
-// another word matches. `read`: [{ typed, as }] for every word read differently.
-async function recover(ix, parsed, entries) {
-  const words = [];
-  const kept = [];
-  const dropped = [];
-  const read = [];
-  for (let i = 0; i < parsed.words.length; i++) {
-    const w = parsed.words[i];
-    if (entries[i].length > 0) {
-      words.push(w);
-      kept.push(entries[i]);
-      continue;
-    }
-    const more = await recovery();
-    const decoded = more.decodeTyped(w.exact, exactKey, fold);
-    const de = decoded && (await lookupWord(ix, fold(decoded)));
-    if (de) {
-      words.push({ ...w, exact: decoded, folded: fold(decoded), prefix: false });
-      kept.push([{ e: de, weight: 1 }]);
-      read.push({ typed: w.exact, as: decoded });
-      continue;
-    }
-    const near = await nearWord(ix, parsed.words, i, more);
-    if (near) {
-      words.push({ ...w, folded: near.key, prefix: false, typo: true });
-      kept.push([{ e: near, weight: TYPO_WEIGHT }]);
-      read.push({ typed: w.exact, as: topSpelling(near) });
-      continue;
-    }
-    if (w.phrase >= 0) return { words: [], entries: [], exactMode: false, dropped: [], read: [] };
-    if (!(w.prefix && w.folded.length < MIN_PREFIX)) dropped.push(w.typed ?? w.exact);
-  }
-  if (words.length === 0) return { words, entries: kept, exactMode: false, dropped: [], read: [] };
-  // Words one letter off are optional beside words found as typed; alone, required.
-  if (words.some((w) => !w.typo)) for (const w of words) w.optional = Boolean(w.typo);
-  return { words, entries: kept, exactMode: words.some((w) => !w.typo && w.exact !== w.folded), dropped, read };
-}
-
-const MAX_NEAR = 6;
-
-// The indexed word one letter off the word `i` (wrong, missing, extra or two swapped),
-// best first by the pairs it makes with its neighbours in the query, then by
-// frequency; null if none.
-async function nearWord(ix, words, i, { oneEdit }) {
-  const w = words[i].folded;
-  if (Array.from(w).length < 2 || /^\d+$/.test(w)) return null;
-  const firsts = ix.m.wordBlocks;
-  const k = Math.max(0, blockOf(ix, w));
-  const blocks = firsts.length <= 16 ? firsts.map((_, j) => j) : [k - 1, k, k + 1].filter((j) => j >= 0 && j < firsts.length);
-  const vocab = (await Promise.all(blocks.map((j) => blockEntries(ix, j)))).flat();
-  const near = vocab
-    .filter((e) => Math.abs(e.key.length - w.length) <= 1 && e.key !== w && oneEdit(w, e.key))
-    .sort((a, b) => b.df - a.df || cmp(a.key, b.key))
-    .slice(0, MAX_NEAR);
-  if (near.length === 0) return null;
-  const prev = words[i - 1];
-  const next = words[i + 1];
-  const support = await Promise.all(
-    near.map(async (e) => {
-      const [a, b] = await Promise.all([
-        prev ? lookupPair(ix, `${prev.folded} ${e.key}`) : null,
-        next ? lookupPair(ix, `${e.key} ${next.folded}`) : null,
-      ]);
-      return (a ? a.df : 0) + (b ? b.df : 0);
-    }),
-  );
-  // A slip of the first letter is rarer than one inside the word.
-  const rank = (j) => (near[j].key[0] === w[0] ? 1 : 0) * 1e9 + support[j];
-  let best = 0;
-  for (let j = 1; j < near.length; j++) if (rank(j) > rank(best)) best = j;
-  return near[best];
-}
-
-function topSpelling(e) {
-  return e.spellings.reduce((a, b) => (b.df > a.df ? b : a)).exact;
 }
 
 /**
@@ -694,13 +630,16 @@ export async function find(query, options = {}) {
     resolveWords(ix, parsed),
     Promise.all(pairsOf(parsed.words).map((p) => lookupPair(ix, p.key))),
   ]);
-  const recovered = await recover(ix, parsed, first);
+  // Only a word that matches nothing needs the decoders (search-recover.js).
+  const recovered = first.some((e) => e.length === 0)
+    ? await (await recovery()).recover(api(ix), parsed, first)
+    : { words: parsed.words, entries: first, exactMode: parsed.exactMode, dropped: [], read: [] };
   const { words, entries, exactMode, dropped, read } = recovered;
   const empty = { results: [], total: 0, facets: null, suggestions: [], words, dropped, read };
   const pairs = pairsOf(words);
   const pairEntries = await Promise.all(pairs.map((p) => lookupPair(ix, p.key)));
   if (words.length === 0 || pairs.some((p, i) => p.required && !pairEntries[i])) {
-    return { ...empty, dropped: [], suggestions: await suggest(ix, parsed, first, options) };
+    return { ...empty, dropped: [], suggestions: await (await recovery()).suggest(api(ix), parsed, first, options) };
   }
   // With diacritics in the query, also each word's documents that spell it as typed.
   const [lists, exactLists, pairLists] = await Promise.all([
@@ -835,7 +774,8 @@ export async function find(query, options = {}) {
     field: ix.m.fields.map((f, i) => ({ slug: f[0], name: f[1], count: fc[i] })),
     year: ix.years.map((y) => ({ year: y, count: yc.get(y) || 0 })),
   };
-  const suggestions = hits.length === 0 ? await suggest(ix, { ...parsed, words }, entries, options, unfiltered) : [];
+  const suggestions =
+    hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
   return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
 }
 
@@ -884,65 +824,6 @@ export async function search(query, options = {}) {
 }
 
 /* ---------------------------------------------------------------- suggestions -- */
-
-function editDistance(a, b) {
-  const bs = Array.from(b);
-  let row = Array.from({ length: bs.length + 1 }, (_, i) => i);
-  let i = 0;
-  for (const ca of a) {
-    const next = [++i];
-    bs.forEach((cb, j) => next.push(ca === cb ? row[j] : 1 + Math.min(row[j], row[j + 1], next[j])));
-    row = next;
-  }
-  return row[bs.length];
-}
-
-// Ways out of an empty result: `{ kind: 'filters', count }` (drop the filters),
-// `{ kind: 'unquoted', query }` (drop the quotes), `{ kind: 'query', query }` (a word
-// replaced by the closest indexed one).
-async function suggest(ix, parsed, entries, options, unfiltered = 0) {
-  const out = [];
-  if (unfiltered > 0 && (options.province || options.field || options.year)) {
-    out.push({ kind: 'filters', count: unfiltered });
-  }
-  if (parsed.words.some((w) => w.phrase >= 0)) {
-    out.push({ kind: 'unquoted', query: parsed.words.map((w) => w.exact).join(' ') });
-  }
-  const missing = parsed.words
-    .map((w, i) => (entries[i].length === 0 && !(w.prefix && w.folded.length < MIN_PREFIX) ? i : -1))
-    .filter((i) => i >= 0);
-  if (missing.length > 0) {
-    const blocks = ix.m.wordBlocks.length <= 16 ? ix.m.wordBlocks.map((_, i) => i) : [];
-    for (const i of missing) {
-      const k = blockOf(ix, parsed.words[i].folded);
-      if (k >= 0 && !blocks.includes(k)) blocks.push(k);
-    }
-    const vocab = (await Promise.all(blocks.map((k) => blockEntries(ix, k)))).flat();
-    const words = parsed.words.map((w) => w.exact);
-    let fixed = 0;
-    for (const i of missing) {
-      const w = parsed.words[i].folded;
-      const limit = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
-      let bestEntry = null;
-      let bestD = limit + 1;
-      for (const e of vocab) {
-        if (Math.abs(e.key.length - w.length) > limit) continue;
-        const d = editDistance(w, e.key);
-        if (d < bestD || (d === bestD && bestEntry && e.df > bestEntry.df)) {
-          bestD = d;
-          bestEntry = e;
-        }
-      }
-      if (bestEntry) {
-        const top = bestEntry.spellings.reduce((a, b) => (b.df > a.df ? b : a));
-        words[i] = top.exact;
-        fixed++;
-      }
-    }
-    if (fixed > 0) out.push({ kind: 'query', query: words.join(' ') });
-  }
-  return out;
-}
 
 /* ------------------------------------------------------------------- snippets -- */
 
