@@ -10,11 +10,13 @@
 //! order), so a run of ids shares its facets and the manifest describes them in a few
 //! kilobytes instead of one record per document. Words are syllables, folded (no
 //! marks, `đ`→`d`); pairs are two adjacent folded syllables within a phrase (bigrams:
-//! a multi-word query ranks phrase matches first without storing positions).
+//! a multi-word query ranks phrase matches first without storing positions). Tokens go
+//! through `spelling::search_tokens` first: a final y after a consonant is written i
+//! (`kỹ` = `kĩ`) and abbreviations are indexed as their words (`UBND` = `uỷ ban nhân dân`).
 //!
 //! | file | holds |
 //! |---|---|
-//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash |
+//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`) |
 //! | `t/<n>.bin` | word blocks (about `BLOCK_TARGET` bytes): folded words in byte order, front-coded; each with its document frequency, posting list, and exact spellings (canonical tone placement), each with its own list when there are several |
 //! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::IndexFile;
 use super::analyze::impact_of;
 use super::encode::fnv1a;
-use crate::vietnamese::{fold, tokens};
+use crate::vietnamese::fold;
 
 /// A decoded list reference (see `encode::ListRef`).
 #[derive(Debug, Clone)]
