@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { exactKey, fold } from '../../themes/default/static/assets/search.js';
-import { decodeTyped as decode, oneEdit } from '../../themes/default/static/assets/search-recover.js';
+import { decodeTyped as decode, oneEdit, recover, suggest } from '../../themes/default/static/assets/search-recover.js';
 import { synonymsOfData } from './synonyms.mjs';
 
 const decodeTyped = (w) => decode(w, exactKey, fold);
@@ -45,6 +45,41 @@ test('one edit: a letter changed, added, removed or two swapped', () => {
   assert.ok(oneEdit('nih', 'ninh') && oneEdit('qe', 'que') && oneEdit('camra', 'camera'));
   assert.ok(oneEdit('kheo', 'khoe') && oneEdit('camerra', 'camera') && oneEdit('tan', 'tin'));
   assert.ok(!oneEdit('camxxa', 'camera') && !oneEdit('abc', 'abc'.repeat(2)));
+});
+
+// A fake index for search-recover.js: words dân (frequent) and đất (rare), one word
+// pair "hien dat" (hiến đất).
+const vocab = [
+  { key: 'dan', df: 50, spellings: [{ exact: 'dân', df: 50 }] },
+  { key: 'dat', df: 5, spellings: [{ exact: 'đất', df: 5 }] },
+  { key: 'hien', df: 9, spellings: [{ exact: 'hiến', df: 9 }] },
+];
+const fakeIndex = {
+  lookupWord: async (k) => vocab.find((e) => e.key === k) || null,
+  lookupPair: async (k) => (k === 'hien dat' ? { df: 3 } : null),
+  blockOf: () => 0,
+  blockEntries: async () => vocab,
+  wordBlocks: ['dan'],
+  cmp: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  exactKey,
+  fold,
+  minPrefix: 2,
+  typoWeight: 0.5,
+};
+const words = (...ws) => ws.map(([exact, folded], at) => ({ exact, folded, phrase: -1, at, typed: exact }));
+
+test('a word one letter off is chosen by the pair it makes with its neighbour, then frequency', async () => {
+  const parsed = { words: words(['hiến', 'hien'], ['đax', 'dax']) };
+  const r = await recover(fakeIndex, parsed, [[{ e: vocab[2], weight: 1 }], []]);
+  assert.deepEqual(r.read, [{ typed: 'đax', as: 'đất' }], 'đất makes "hiến đất"; dân is more frequent');
+  const alone = await recover(fakeIndex, { words: words(['đax', 'dax']) }, [[]]);
+  assert.deepEqual(alone.read, [{ typed: 'đax', as: 'dân' }], 'without a neighbour, the most frequent');
+});
+
+test('did-you-mean takes the neighbouring pair into account', async () => {
+  const parsed = { words: words(['hiến', 'hien'], ['đaz', 'daz']) };
+  const out = await suggest(fakeIndex, parsed, [[{ e: vocab[2], weight: 1 }], []], {});
+  assert.ok(out.some((s) => s.kind === 'query' && s.query === 'hiến đất'), JSON.stringify(out));
 });
 
 test('the manifest carries the shared abbreviation table', { skip }, async () => {

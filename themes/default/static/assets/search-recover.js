@@ -165,6 +165,23 @@ function topSpelling(e) {
 
 /* ---------------------------------------------------------------- suggestions -- */
 
+// Of `near` ({ e, d }, closest and most frequent first), the first that makes an indexed
+// word pair with a neighbour in the query, else the first; null if none.
+async function bestByNeighbours(ix, words, i, near) {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  const pairs = await Promise.all(
+    near.map(({ e }) =>
+      Promise.all([
+        prev ? ix.lookupPair(`${prev.folded} ${e.key}`) : null,
+        next ? ix.lookupPair(`${e.key} ${next.folded}`) : null,
+      ]),
+    ),
+  );
+  const k = pairs.findIndex(([a, b]) => a || b);
+  return near.length === 0 ? null : near[Math.max(0, k)].e;
+}
+
 function editDistance(a, b) {
   const bs = Array.from(b);
   let row = Array.from({ length: bs.length + 1 }, (_, i) => i);
@@ -203,16 +220,14 @@ export async function suggest(ix, parsed, entries, options, unfiltered = 0) {
     for (const i of missing) {
       const w = parsed.words[i].folded;
       const limit = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
-      let bestEntry = null;
-      let bestD = limit + 1;
+      const near = [];
       for (const e of vocab) {
         if (Math.abs(e.key.length - w.length) > limit) continue;
         const d = editDistance(w, e.key);
-        if (d < bestD || (d === bestD && bestEntry && e.df > bestEntry.df)) {
-          bestD = d;
-          bestEntry = e;
-        }
+        if (d <= limit) near.push({ e, d });
       }
+      near.sort((a, b) => a.d - b.d || b.e.df - a.e.df || ix.cmp(a.e.key, b.e.key));
+      const bestEntry = await bestByNeighbours(ix, parsed.words, i, near.slice(0, MAX_NEAR));
       if (bestEntry) {
         const top = bestEntry.spellings.reduce((a, b) => (b.df > a.df ? b : a));
         words[i] = top.exact;
