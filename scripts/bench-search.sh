@@ -206,7 +206,7 @@ done
   echo "\`scripts/relevance/queries.json\`, each with a rule over the stories' own text (a tag, the"
   echo "field, the province, or phrases the title, summary, tags or body contain) saying which"
   echo "stories are relevant. *P@10*: relevant stories among the first 10 results (out of"
-  echo "min(10, relevant)); *recall*: relevant stories among the first 1,000 results; *zero*:"
+  echo "min(10, relevant)); *recall*: relevant stories among the first 1,000 results, out of min(1,000, relevant); *zero*:"
   echo "queries answered with nothing though a relevant story exists. Means over each category."
   python3 - "${relevance[@]}" <<'PY'
 import json, sys

@@ -2,7 +2,7 @@
 // CORPUS/content (scripts/corpus_gen.py --format native), decides which are relevant to
 // each query of queries.json by its rule, runs the query through the search.js of a
 // built SITE (node, files read from disk) and prints JSON: per category precision@10,
-// recall (relevant stories found in the first 1,000 results / relevant stories) and
+// recall@1000 (relevant stories in the first 1,000 results / min(relevant, 1,000)) and
 // queries answered with nothing, plus the same per query.
 // Usage: node scripts/relevance/eval.mjs CORPUS SITE
 import { readFile, readdir } from 'node:fs/promises';
@@ -61,10 +61,11 @@ const { queries } = JSON.parse(await readFile(new URL('./queries.json', import.m
 const js = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href);
 const base = new URL('../', pathToFileURL(path.join(site, 'index.html'))).pathname;
 
+const DEPTH = 1000;
 const perQuery = [];
 for (const { category, q, rule } of queries) {
   const want = new Set(stories.filter((s) => relevant(s, rule)).map((s) => s.url));
-  const got = (await js.search(q, { limit: 1000 })).map((r) => r.url.replace(base, '/'));
+  const got = (await js.search(q, { limit: DEPTH })).map((r) => r.url.replace(base, '/'));
   const top = got.slice(0, 10);
   const hits = top.filter((u) => want.has(u)).length;
   const found = got.filter((u) => want.has(u)).length;
@@ -74,7 +75,7 @@ for (const { category, q, rule } of queries) {
     relevant: want.size,
     results: got.length,
     precision10: top.length === 0 ? 0 : hits / Math.min(10, want.size || 10),
-    recall: want.size === 0 ? 1 : found / want.size,
+    recall: want.size === 0 ? 1 : found / Math.min(want.size, DEPTH),
   });
 }
 const categories = {};
