@@ -581,10 +581,6 @@ function pairsOf(words) {
 
 const TYPO_WEIGHT = 0.5;
 
-// What a word that matches nothing or an empty answer needs (./search-recover.js:
-// decoders, near words, suggestions), loaded then only: most queries never pay for it.
-let recoveryModule = null;
-
 // What search-recover.js may use of an open index.
 function api(ix) {
   return {
@@ -600,6 +596,10 @@ function api(ix) {
     typoWeight: TYPO_WEIGHT,
   };
 }
+
+// What a word that matches nothing or an empty answer needs (./search-recover.js:
+// decoders, near words, suggestions), loaded then only: most queries never pay for it.
+let recoveryModule = null;
 function recovery() {
   if (!recoveryModule) {
     recoveryModule = import('./search-recover.js').catch((e) => {
