@@ -158,7 +158,8 @@ for n in "${sizes[@]}"; do
     relevance+=("$n (baseline)" "$(node scripts/relevance/eval.mjs "$corpus" "$work/baseline-$n")")
     base_bytes=$(node scripts/relevance/bytes.mjs "$work/baseline-$n")
     new_bytes=$(node scripts/relevance/bytes.mjs "$site")
-    relevance+=("$n bytes" "{\"baseline\": $base_bytes, \"this\": $new_bytes}")
+    base_lat=$(latency "$work/baseline-$n")
+    relevance+=("$n bytes" "{\"baseline\": $base_bytes, \"this\": $new_bytes, \"baselineLatency\": ${base_lat:-null}, \"latency\": ${lat:-null}}")
   fi
   rows+=("$(python3 - "$n" "$build_s" "$build_kb" "${index_ms:-0}" "${index_before:-0}" "${index_peak:-0}" "$bytes" "$lat" <<'PY'
 import json, sys
@@ -229,12 +230,18 @@ for k, v in evals:
     if not k.endswith(' bytes'):
         continue
     print()
-    print(f'First-query bytes (gzipped, KB) and node time at {k[:-6]} articles, baseline → this build:')
+    print(f'First-query bytes (gzipped) at {k[:-6]} articles, baseline → this build:')
     print()
     for q in v['this']['first']:
         b, t = v['baseline']['first'].get(q), v['this']['first'][q]
         before = f"{b['kb']} KB ({b['total']} results)" if b else 'n/a'
         print(f"- `{q}`: {before} → {t['kb']} KB ({t['total']} results)")
+    bl, tl = v.get('baselineLatency') or {}, v.get('latency') or {}
+    if 'cold' in bl and 'cold' in tl:
+        print()
+        print('Chromium, baseline → this build: ' + ', '.join(
+            f"{name} {bl[k]:.0f} → {tl[k]:.0f} ms" for name, k in
+            [('first query, cold', 'cold'), ('new query', 'firstNew'), ('repeated', 'warm')]))
 PY
 } >"$out_md"
 echo "wrote $out_md" >&2
