@@ -131,6 +131,8 @@ const MAX_NEAR = 6;
 // frequency; null if none.
 async function nearWord(ix, words, i) {
   const w = words[i].folded;
+  // A slip of the first letter is rarer than one inside the word.
+  const sameStart = (key) => (key[0] === w[0] ? 1 : 0);
   if (Array.from(w).length < 2 || /^\d+$/.test(w)) return null;
   const firsts = ix.wordBlocks;
   const k = Math.max(0, ix.blockOf(w));
@@ -138,7 +140,7 @@ async function nearWord(ix, words, i) {
   const vocab = (await Promise.all(blocks.map((j) => ix.blockEntries(j)))).flat();
   const near = vocab
     .filter((e) => Math.abs(e.key.length - w.length) <= 1 && e.key !== w && oneEdit(w, e.key))
-    .sort((a, b) => b.df - a.df || ix.cmp(a.key, b.key))
+    .sort((a, b) => sameStart(b.key) - sameStart(a.key) || b.df - a.df || ix.cmp(a.key, b.key))
     .slice(0, MAX_NEAR);
   if (near.length === 0) return null;
   const prev = words[i - 1];
@@ -152,8 +154,7 @@ async function nearWord(ix, words, i) {
       return (a ? a.df : 0) + (b ? b.df : 0);
     }),
   );
-  // A slip of the first letter is rarer than one inside the word.
-  const rank = (j) => (near[j].key[0] === w[0] ? 1 : 0) * 1e9 + support[j];
+  const rank = (j) => sameStart(near[j].key) * 1e9 + support[j];
   let best = 0;
   for (let j = 1; j < near.length; j++) if (rank(j) > rank(best)) best = j;
   return near[best];
