@@ -15,6 +15,6 @@ work=${RELEVANCE_DIR:-${TMPDIR:-/tmp}/kheo-relevance-$n}
 rm -rf "$work/site"
 [ -d "$work/corpus/content" ] || python3 scripts/corpus_gen.py --n "$n" --out "$work/corpus" --format native >/dev/null
 printf 'title: Relevance\nbase_url: http://localhost/\n' >"$work/corpus/site.yaml"
-(cd "$work/corpus" && "$kheo" build --out "$work/site" >/dev/null)
+(cd "$work/corpus" && "$kheo" build --out "$work/site" >/dev/null 2>"$work/build.log") || { cat "$work/build.log" >&2; exit 1; }
 node scripts/relevance/eval.mjs "$work/corpus" "$work/site"
 node scripts/relevance/bytes.mjs "$work/site"
