@@ -3,7 +3,10 @@
 # the "Search" section of BENCHMARKS-search.md: full `kheo build` time and memory, the
 # index build alone (search::build), index size and file count, bytes a first query
 # downloads (gzipped, JS included) and query latency in headless Chromium.
-# Usage: scripts/bench-search.sh [SIZES...]   (default: 1000 10000 50000)
+# With the relevance evaluation of scripts/relevance/ (precision@10, recall, queries
+# answered with nothing, by category), for this build and, if KHEO_BASELINE names
+# another kheo binary, for that one on the same corpus.
+# Usage: [KHEO_BASELINE=path/to/kheo] scripts/bench-search.sh [SIZES...]   (default: 1000 10000 50000)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -124,6 +127,7 @@ latency() { # site dir -> JSON
 }
 
 rows=()
+relevance=()
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   if [ ! -f "$corpus/.done" ]; then
@@ -147,6 +151,16 @@ for n in "${sizes[@]}"; do
   echo "bytes and latency, $n articles…" >&2
   bytes=$(node "$work/bytes.mjs" "$site")
   lat=$(latency "$site")
+  echo "relevance, $n articles…" >&2
+  relevance+=("$n" "$(node scripts/relevance/eval.mjs "$corpus" "$site")")
+  if [ -n "${KHEO_BASELINE:-}" ]; then
+    "$KHEO_BASELINE" build --root "$corpus" --out "$work/baseline-$n" >/dev/null 2>&1
+    relevance+=("$n (baseline)" "$(node scripts/relevance/eval.mjs "$corpus" "$work/baseline-$n")")
+    base_bytes=$(node scripts/relevance/bytes.mjs "$work/baseline-$n")
+    new_bytes=$(node scripts/relevance/bytes.mjs "$site")
+    base_lat=$(latency "$work/baseline-$n")
+    relevance+=("$n bytes" "{\"baseline\": $base_bytes, \"this\": $new_bytes, \"baselineLatency\": ${base_lat:-null}, \"latency\": ${lat:-null}}")
+  fi
   rows+=("$(python3 - "$n" "$build_s" "$build_kb" "${index_ms:-0}" "${index_before:-0}" "${index_peak:-0}" "$bytes" "$lat" <<'PY'
 import json, sys
 n, build_s, build_kb, index_ms, before, peak, b, lat = sys.argv[1:]
@@ -186,5 +200,48 @@ done
   echo "  other queries, each fetching its own files; *repeated*: median of the same queries again."
   echo "- *index alone*: \`search::build\` on the loaded corpus, timed in-process by the ignored test"
   echo "  \`search::bench_index_build\`; \`kheo build\` runs it beside page rendering."
+  echo
+  echo "## Relevance"
+  echo
+  echo "By \`scripts/relevance/eval.mjs\` on the same corpora: the queries of"
+  echo "\`scripts/relevance/queries.json\`, each with a rule over the stories' own text (a tag, the"
+  echo "field, the province, or phrases the title, summary, tags or body contain) saying which"
+  echo "stories are relevant. *P@10*: relevant stories among the first 10 results (out of"
+  echo "min(10, relevant)); *recall*: relevant stories among the first 1,000 results, out of min(1,000, relevant); *zero*:"
+  echo "queries answered with nothing though a relevant story exists. Means over each category."
+  python3 - "${relevance[@]}" <<'PY'
+import json, sys
+args = sys.argv[1:]
+evals = [(args[i], json.loads(args[i + 1])) for i in range(0, len(args), 2)]
+runs = [(k, v) for k, v in evals if not k.endswith(' bytes')]
+if runs:
+    cats = list(runs[0][1]['categories'])
+    print()
+    print('| category (queries) | ' + ' | '.join(f'{k}: P@10 / recall / zero' for k, _ in runs) + ' |')
+    print('|---|' + '---:|' * len(runs))
+    for c in cats + ['all']:
+        n = runs[0][1]['categories'][c]['queries'] if c != 'all' else runs[0][1]['all']['queries']
+        cells = []
+        for _, v in runs:
+            x = v['categories'][c] if c != 'all' else v['all']
+            cells.append(f"{x['precision10']:.2f} / {x['recall']:.2f} / {x['zero']}")
+        print(f'| {c} ({n}) | ' + ' | '.join(cells) + ' |')
+for k, v in evals:
+    if not k.endswith(' bytes'):
+        continue
+    print()
+    print(f'First-query bytes (gzipped) at {k[:-6]} articles, baseline → this build:')
+    print()
+    for q in v['this']['first']:
+        b, t = v['baseline']['first'].get(q), v['this']['first'][q]
+        before = f"{b['kb']} KB ({b['total']} results)" if b else 'n/a'
+        print(f"- `{q}`: {before} → {t['kb']} KB ({t['total']} results)")
+    bl, tl = v.get('baselineLatency') or {}, v.get('latency') or {}
+    if 'cold' in bl and 'cold' in tl:
+        print()
+        print('Chromium, baseline → this build: ' + ', '.join(
+            f"{name} {bl[k]:.0f} → {tl[k]:.0f} ms" for name, k in
+            [('first query, cold', 'cold'), ('new query', 'firstNew'), ('repeated', 'warm')]))
+PY
 } >"$out_md"
 echo "wrote $out_md" >&2

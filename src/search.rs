@@ -10,11 +10,13 @@
 //! order), so a run of ids shares its facets and the manifest describes them in a few
 //! kilobytes instead of one record per document. Words are syllables, folded (no
 //! marks, `đ`→`d`); pairs are two adjacent folded syllables within a phrase (bigrams:
-//! a multi-word query ranks phrase matches first without storing positions).
+//! a multi-word query ranks phrase matches first without storing positions). Tokens go
+//! through `spelling::search_tokens` first: a final y after a consonant is written i
+//! (`kỹ` = `kĩ`) and abbreviations are indexed as their words (`UBND` = `uỷ ban nhân dân`).
 //!
 //! | file | holds |
 //! |---|---|
-//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash |
+//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`) |
 //! | `t/<n>.bin` | word blocks (about `BLOCK_TARGET` bytes): folded words in byte order, front-coded; each with its document frequency, posting list, and exact spellings (canonical tone placement), each with its own list when there are several |
 //! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
@@ -32,6 +34,7 @@ mod encode;
 mod facets;
 #[cfg(test)]
 mod read;
+mod spelling;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -96,7 +99,7 @@ const BLOCK_TARGET: usize = 4 * 1024;
 /// Documents per result metadata file.
 const META_CHUNK: usize = 10;
 /// Characters of body text kept per document for snippets.
-const EXCERPT_CHARS: usize = 400;
+const EXCERPT_CHARS: usize = 340;
 /// Documents analysed in parallel per batch (bounds the memory of analysis).
 const BATCH: usize = 256;
 
@@ -170,6 +173,8 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
         word_blocks: first_words,
         pair_shards: shard_count,
         packs: packs.count as usize,
+        abbreviations: spelling::abbreviation_table(),
+        names: spelling::name_table(),
     };
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -213,6 +218,11 @@ struct Manifest<'a> {
     /// The first word of each word block `t/<n>.bin`.
     word_blocks: Vec<String>,
     pair_shards: usize,
+    /// `[abbreviation (folded), its words]` from `data/search-synonyms.json`: search.js
+    /// reads a query's abbreviations as the index read the documents'.
+    abbreviations: Vec<(String, String)>,
+    /// `[name (folded words), the words search.js reads it as]`, query side only.
+    names: Vec<(String, String)>,
     packs: usize,
 }
 

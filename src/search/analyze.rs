@@ -12,8 +12,9 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 
 use super::SearchDoc;
+use super::spelling::search_tokens;
 use crate::markdown::html_text;
-use crate::vietnamese::{fold, tokens};
+use crate::vietnamese::fold;
 
 /// The indexed fields, in the order of `WEIGHTS` and `B`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +191,7 @@ impl RawCache {
                 }
                 let start = self.tokens.len();
                 self.tokens.extend(
-                    tokens(raw)
+                    search_tokens(raw)
                         .into_iter()
                         .map(|t| (vocab.intern(&fold(&t)), vocab.intern(&t))),
                 );
@@ -932,7 +933,12 @@ mod tests {
                 }
                 got.retain(|p| !p.is_empty());
                 let want: Vec<Vec<(String, String)>> = phrases(&text)
-                    .map(|p| tokens(p).into_iter().map(|t| (fold(&t), t)).collect())
+                    .map(|p| {
+                        search_tokens(p)
+                            .into_iter()
+                            .map(|t| (fold(&t), t))
+                            .collect()
+                    })
                     .filter(|p: &Vec<(String, String)>| !p.is_empty())
                     .collect();
                 assert_eq!(got, want, "{text:?}");

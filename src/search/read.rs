@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::IndexFile;
 use super::analyze::impact_of;
 use super::encode::fnv1a;
-use crate::vietnamese::{fold, tokens};
+use crate::vietnamese::fold;
 
 /// A decoded list reference (see `encode::ListRef`).
 #[derive(Debug, Clone)]
@@ -253,7 +253,7 @@ impl Index {
 
     /// Ranks a query: URLs with their tier and score, best first.
     pub(super) fn rank(&self, query: &str) -> Vec<(String, u32, f64)> {
-        let words = tokens(query);
+        let words = super::spelling::search_tokens(query);
         let exact_mode = words.iter().any(|w| fold(w) != *w);
         let idf = |df: usize| (1.0 + self.docs as f64 / df as f64).ln();
         let mut scores: HashMap<u32, (u32, f64)> = HashMap::new();

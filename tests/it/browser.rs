@@ -269,7 +269,7 @@ fn a_province_filter_narrows_results() {
 #[test]
 fn no_results_show_a_clear_state_with_ways_out() {
     let Some(c) = browser() else { return };
-    let dom = search_page(&c, "q=xyzzy+khong+co");
+    let dom = search_page(&c, "q=xyzzy+qqqqq");
     assert!(results(&dom).is_empty());
     let start = dom.find("id=\"search-empty\"").expect("empty state");
     let empty = &dom[start..start + dom[start..].find("</div>").expect("end")];
@@ -278,7 +278,7 @@ fn no_results_show_a_clear_state_with_ways_out() {
         "the empty state is shown: {empty}"
     );
     assert!(
-        text(empty).contains("Không tìm thấy mô hình nào cho “xyzzy khong co”"),
+        text(empty).contains("Không tìm thấy mô hình nào cho “xyzzy qqqqq”"),
         "{empty}"
     );
     for link in ["/tinh/", "/linh-vuc/", "/nam/"] {
@@ -348,4 +348,80 @@ fn typing_filters_back_button_and_keyboard() {
         "{aria}"
     );
     assert_eq!(aria["label"], "Tìm mô hình “Dân vận khéo”");
+}
+
+/// Sums the page's layout shifts (PerformanceObserver 'layout-shift', shifts right after
+/// input left out, as CLS does) from before its first script.
+const CLS_OBSERVER: &str = r#"window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+}).observe({ type: 'layout-shift', buffered: true });"#;
+
+/// The cumulative layout shift of `/tim-kiem/?q=<query>` on a phone-sized screen over a
+/// slow link (the page paints before the index arrives, as on a phone), once `ready`
+/// (JS) holds and the page has settled.
+fn search_page_cls(query: &str, ready: &str) -> Option<f64> {
+    let (_dir, out) = built_site(&[]);
+    let port = serve(&out);
+    let mut b = crate::cdp::launch()?;
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 412, "height": 823, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .expect("phone screen");
+    b.call("Network.enable", serde_json::json!({}))
+        .expect("network");
+    b.call(
+        "Network.emulateNetworkConditions",
+        serde_json::json!({ "offline": false, "latency": 300, "downloadThroughput": 200_000, "uploadThroughput": 100_000 }),
+    )
+    .expect("a slow link");
+    b.add_init_script(CLS_OBSERVER);
+    b.navigate(&format!(
+        "http://127.0.0.1:{port}/tim-kiem/?q={}",
+        encode(query)
+    ));
+    assert!(
+        b.wait_until(ready, Duration::from_secs(20)).is_some(),
+        "the search page did not answer {query:?}"
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let cls = b.eval("window.__cls").as_f64();
+    eprintln!("layout shift of the search page for {query:?}: {cls:?}");
+    cls
+}
+
+#[test]
+fn search_page_keeps_its_layout_when_results_arrive() {
+    let ready = "document.querySelectorAll('[data-result]').length > 0";
+    let Some(cls) = search_page_cls("dân", ready) else {
+        return;
+    };
+    assert!(cls <= 0.1, "layout shift {cls} when results arrived");
+}
+
+#[test]
+fn search_page_keeps_its_layout_when_nothing_matches() {
+    let ready = "!document.getElementById('search-empty').hidden";
+    let Some(cls) = search_page_cls("xqzw", ready) else {
+        return;
+    };
+    assert!(
+        cls <= 0.1,
+        "layout shift {cls} when the empty state arrived"
+    );
+}
+
+#[test]
+fn words_left_out_or_read_differently_are_told_in_vietnamese() {
+    let Some(c) = browser() else { return };
+    let dom = search_page(&c, "q=camera+an+nih+xqzw");
+    assert_eq!(
+        titles(&dom).first().map(String::as_str),
+        Some("Camera an ninh giữ bình yên xóm ấp")
+    );
+    let start = dom.find("id=\"search-note\"").expect("the note");
+    let note = text(&dom[start..start + dom[start..].find("</p>").expect("end")]);
+    assert!(note.contains("Bỏ qua “xqzw”"), "{note}");
+    assert!(note.contains("“nih” được hiểu là “ninh”"), "{note}");
 }

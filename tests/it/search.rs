@@ -19,6 +19,15 @@ pub fn built_site(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
+/// The recall fixture (abbreviations, i/y spellings, phrases with punctuation), built.
+fn built_recall_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = fixture("search-recall");
+    let out = dir.path().join("public");
+    let out_arg = out.to_str().expect("utf-8 temp path").to_owned();
+    assert_exit(&kheo(dir.path(), &["build", "--out", out_arg.as_str()]), 0);
+    (dir, out)
+}
+
 /// The index files of a built site, with their bytes.
 fn index_files(out: &Path) -> Vec<(String, Vec<u8>)> {
     files(out)
@@ -111,11 +120,13 @@ fn javascript_tests_pass_against_the_built_index() {
         return;
     }
     let (_dir, out) = built_site(&[]);
+    let (_recall_dir, recall) = built_recall_site();
     let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
     let run = Command::new("node")
         .arg("--test")
         .arg(&tests)
         .env("KHEO_SEARCH_SITE", &out)
+        .env("KHEO_RECALL_SITE", &recall)
         .output()
         .expect("run node");
     let report = String::from_utf8_lossy(&run.stdout);

@@ -70,7 +70,8 @@ test('a phrase ranks first; quotes require it', { skip }, async () => {
 test('the last word matches as a prefix while typing', { skip }, async () => {
   assert.equal((await js.search('camera an ni'))[0].title, 'Camera an ninh giữ bình yên xóm ấp');
   assert.equal((await js.search('dan van khe'))[0].title, 'Dân vận khéo ở xóm biển Năm Căn');
-  assert.deepEqual(await js.search('dan van khe '), [], 'a finished word is not a prefix');
+  const finished = await js.find('dan van khe ');
+  assert.deepEqual(finished.read, [{ typed: 'khe', as: 'khéo' }], 'a finished word is not a prefix: read as one letter off');
 });
 
 test('a province filter narrows: a former province alone, a current unit with its formers', { skip }, async () => {
@@ -112,13 +113,14 @@ test('snippets mark matches and escape everything else', { skip }, async () => {
 });
 
 test('drafts are not indexed', { skip }, async () => {
-  assert.deepEqual(await js.search('kỳ lân'), []);
+  const r = await js.search('hợp tác xã kỳ lân', { limit: 50 });
+  assert.ok(r.every((x) => !x.title.startsWith('Bài nháp')), JSON.stringify(titles(r)));
 });
 
 test('no results come with suggestions', { skip }, async () => {
-  const res = await js.find('camra an ninh ');
+  const res = await js.find('camxxa');
   assert.equal(res.total, 0);
-  assert.ok(res.suggestions.some((s) => s.kind === 'query' && s.query === 'camera an ninh'), JSON.stringify(res.suggestions));
+  assert.ok(res.suggestions.some((s) => s.kind === 'query' && s.query === 'camera'), JSON.stringify(res.suggestions));
   const filtered = await js.find('camera', { province: 'ca-mau' });
   assert.equal(filtered.total, 0);
   assert.ok(filtered.suggestions.some((s) => s.kind === 'filters' && s.count === 1));

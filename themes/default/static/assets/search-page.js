@@ -16,6 +16,7 @@ const status = $('search-status');
 const list = $('search-results');
 const empty = $('search-empty');
 const more = $('search-more');
+const note = $('search-note');
 const filters = $('search-filters');
 const reset = $('search-reset');
 const selects = { province: $('search-province'), field: $('search-field'), year: $('search-year') };
@@ -136,7 +137,24 @@ function renderEmpty(q, res) {
   empty.hidden = false;
 }
 
+// What the search did with the words: left out (matched nothing), read differently
+// (typed without an input method, or one letter off), or not all found together.
+function renderNote(res) {
+  const parts = [];
+  const q = (w) => `“${escapeHtml(w)}”`;
+  if (res.dropped && res.dropped.length > 0) {
+    parts.push(`Bỏ qua ${res.dropped.map(q).join(', ')}: không có trong mô hình nào.`);
+  }
+  if (res.read && res.read.length > 0) {
+    parts.push(`${res.read.map((r) => `${q(r.typed)} được hiểu là ${q(r.as)}`).join(', ')}.`);
+  }
+  if (res.partial) parts.push('Không mô hình nào có đủ mọi từ; đây là các mô hình có nhiều từ nhất.');
+  note.innerHTML = parts.join(' ');
+  note.hidden = parts.length === 0;
+}
+
 function clearResults() {
+  note.hidden = true;
   list.replaceChildren();
   empty.hidden = true;
   more.hidden = true;
@@ -171,6 +189,7 @@ async function run({ append = false } = {}) {
   list.removeAttribute('aria-busy');
   if (!append) clearResults();
   renderFacets(res.facets);
+  renderNote(res);
   if (res.total === 0) {
     status.textContent = `Không có kết quả cho ${q.trim() ? `“${q.trim()}”` : 'tìm kiếm này'}.`;
     renderEmpty(q, res);

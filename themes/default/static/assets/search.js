@@ -51,6 +51,50 @@ export function tokens(s) {
   return exactKey(s).split(NON_ALNUM).filter(Boolean);
 }
 
+const Y_TO_I = { y: 'i', 'ý': 'í', 'ỳ': 'ì', 'ỷ': 'ỉ', 'ỹ': 'ĩ', 'ỵ': 'ị' };
+const ONSET = /^(?:[b-df-hj-np-tv-xzđ]+|qu)$/u;
+
+/**
+ * One token with a final y after a consonant onset (or qu) written i, tone kept: kỹ→kĩ,
+ * lý→lí, quý→quí (src/search/spelling.rs `unify_iy`); ý, tuy, hay stay.
+ */
+export function unifyIY(t) {
+  const chars = Array.from(t);
+  const i = Y_TO_I[chars[chars.length - 1]];
+  if (chars.length < 2 || !i) return t;
+  const onset = chars.slice(0, -1).join('');
+  return ONSET.test(onset) ? onset + i : t;
+}
+
+// The abbreviation and name tables (data/search-synonyms.json, from the manifest).
+let synonyms = { abbr: new Map(), names: [] };
+
+/**
+ * The tables search reads abbreviations and names with, from the manifest's form
+ * (`[[folded key, words]]` each); returns them as `searchTokens` and `parse` use them.
+ */
+export function synonymTables(abbreviations = [], names = []) {
+  return {
+    abbr: new Map(abbreviations.map(([k, v]) => [k, v.split(' ')])),
+    names: names.map(([k, v]) => [k.split(' '), v.split(' ')]),
+  };
+}
+
+/**
+ * The tokens search matches by (src/search/spelling.rs `search_tokens`): `tokens`, i/y
+ * unified, abbreviations read as their words. `tables` from `synonymTables`.
+ */
+export function searchTokens(s, tables = synonyms) {
+  const out = [];
+  for (const t0 of tokens(s)) {
+    const t = unifyIY(t0);
+    const words = tables.abbr.get(fold(t));
+    if (words) out.push(...words);
+    else out.push(t);
+  }
+  return out;
+}
+
 function placeTone(word) {
   let tone = null;
   const base = [];
@@ -163,6 +207,7 @@ async function loadIndex() {
     at += m.groups[i + 3];
   }
   const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => b - a);
+  synonyms = synonymTables(m.abbreviations, m.names);
   return {
     m,
     groups,
@@ -416,24 +461,59 @@ const TIER = 1e6;
 const QUOTES = /["“”„«»]/;
 const MAX_WORDS = 16;
 
+// Punctuation that ends a phrase in the index (src/search/analyze.rs is_phrase_break):
+// inside quotes it splits the quoted words into phrases that must each be found.
+const PHRASE_BREAK = /[.,;:!?…()[\]{}|/\\–—]+/u;
+
 /**
- * Parses a query: words in order with their exact key and folded form, the quoted
- * phrase each belongs to (-1 if none), and `prefix` on a last word still being typed
- * (the query ends in a letter or digit). `exactMode`: the query has diacritics.
+ * Parses a query: words in order with their exact key and folded form, the phrase each
+ * belongs to (-1 if none: quoted words, split at punctuation, and the words of one
+ * abbreviation form phrases), and `prefix` on a last word still being typed (the query
+ * ends in a letter or digit). `exactMode`: the query has diacritics.
  */
 export function parse(query) {
   const q = nfc(String(query ?? ''));
   const words = [];
+  let phrases = 0;
   q.split(QUOTES).forEach((part, k) => {
     // Odd parts are inside quotes (an unclosed quote runs to the end).
-    const phrase = k % 2 === 1 ? (k - 1) / 2 : -1;
-    for (const exact of tokens(part)) {
-      if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase });
+    const segments = k % 2 === 1 ? part.split(PHRASE_BREAK) : [part];
+    for (const segment of segments) {
+      const phrase = k % 2 === 1 ? phrases++ : -1;
+      for (const raw of segment.split(NON_ALNUM)) {
+        const toks = searchTokens(raw);
+        const own = phrase < 0 && toks.length > 1 ? phrases++ : phrase;
+        for (const exact of toks) {
+          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1 });
+        }
+      }
     }
   });
-  const last = words[words.length - 1];
-  if (last && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
-  return { words, exactMode: words.some((w) => w.exact !== w.folded) };
+  const named = readNames(words, () => phrases++);
+  named.forEach((w, i) => {
+    w.at = i;
+  });
+  const last = named[named.length - 1];
+  if (last && !last.whole && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
+  return { words: named, exactMode: named.some((w) => w.exact !== w.folded) };
+}
+
+// The words with every name of the table (Sài Gòn) replaced by the words it is read as.
+function readNames(words, newPhrase) {
+  const out = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = synonyms.names.find(([key]) => key.every((k, j) => words[i + j] && words[i + j].folded === k));
+    if (!hit) {
+      out.push(words[i++]);
+      continue;
+    }
+    const [key, read] = hit;
+    const typed = words.slice(i, i + key.length).map((w) => w.typed).join(' ');
+    const phrase = words[i].phrase >= 0 ? words[i].phrase : newPhrase();
+    for (const exact of read) out.push({ exact, folded: fold(exact), phrase, typed, whole: true });
+    i += key.length;
+  }
+  return out;
 }
 
 function idf(n, df) {
@@ -487,6 +567,49 @@ async function resolveWords(ix, parsed) {
   );
 }
 
+// Adjacent words: a phrase when quoted (required), else a bonus. A last word being
+// typed pairs as written: most often it is already complete.
+function pairsOf(words) {
+  const pairs = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const required =
+      words[i].phrase >= 0 && words[i].phrase === words[i + 1].phrase && !words[i + 1].prefix && words[i + 1].at === words[i].at + 1;
+    pairs.push({ key: `${words[i].folded} ${words[i + 1].folded}`, required });
+  }
+  return pairs;
+}
+
+const TYPO_WEIGHT = 0.5;
+
+// What search-recover.js may use of an open index.
+function api(ix) {
+  return {
+    lookupWord: (key) => lookupWord(ix, key),
+    lookupPair: (key) => lookupPair(ix, key),
+    blockOf: (key) => blockOf(ix, key),
+    blockEntries: (n) => blockEntries(ix, n),
+    wordBlocks: ix.m.wordBlocks,
+    cmp,
+    exactKey,
+    fold,
+    minPrefix: MIN_PREFIX,
+    typoWeight: TYPO_WEIGHT,
+  };
+}
+
+// What a word that matches nothing or an empty answer needs (./search-recover.js:
+// decoders, near words, suggestions), loaded then only: most queries never pay for it.
+let recoveryModule = null;
+function recovery() {
+  if (!recoveryModule) {
+    recoveryModule = import('./search-recover.js').catch((e) => {
+      recoveryModule = null;
+      throw e;
+    });
+  }
+  return recoveryModule;
+}
+
 /**
  * Searches with facets: `{ results, total, facets, suggestions, words }`. Options:
  * `province` (slug), `field` (slug), `year` (number), `limit` (default 10), `offset`.
@@ -502,22 +625,21 @@ export async function find(query, options = {}) {
   if (parsed.words.length > 1 && last.prefix && last.folded.length < MIN_PREFIX && !(await lookupWord(ix, last.folded))) {
     parsed = { ...parsed, words: parsed.words.slice(0, -1) };
   }
-  const empty = { results: [], total: 0, facets: null, suggestions: [], words: parsed.words };
-  const { words, exactMode } = parsed;
-  // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
-  // typed pairs as written: most often it is already complete.
-  const pairs = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const required = words[i].phrase >= 0 && words[i].phrase === words[i + 1].phrase && !words[i + 1].prefix;
-    pairs.push({ key: `${words[i].folded} ${words[i + 1].folded}`, required });
-  }
   // Round trips: word blocks and pair shards together, then every list together.
-  const [entries, pairEntries] = await Promise.all([
+  const [first] = await Promise.all([
     resolveWords(ix, parsed),
-    Promise.all(pairs.map((p) => lookupPair(ix, p.key))),
+    Promise.all(pairsOf(parsed.words).map((p) => lookupPair(ix, p.key))),
   ]);
-  if (entries.some((e) => e.length === 0) || pairs.some((p, i) => p.required && !pairEntries[i])) {
-    return { ...empty, suggestions: await suggest(ix, parsed, entries, options) };
+  // Only a word that matches nothing needs the decoders (search-recover.js).
+  const recovered = first.some((e) => e.length === 0)
+    ? await (await recovery()).recover(api(ix), parsed, first)
+    : { words: parsed.words, entries: first, exactMode: parsed.exactMode, dropped: [], read: [] };
+  const { words, entries, exactMode, dropped, read } = recovered;
+  const empty = { results: [], total: 0, facets: null, suggestions: [], words, dropped, read };
+  const pairs = pairsOf(words);
+  const pairEntries = await Promise.all(pairs.map((p) => lookupPair(ix, p.key)));
+  if (words.length === 0 || pairs.some((p, i) => p.required && !pairEntries[i])) {
+    return { ...empty, dropped: [], suggestions: await (await recovery()).suggest(api(ix), parsed, first, options) };
   }
   // With diacritics in the query, also each word's documents that spell it as typed.
   const [lists, exactLists, pairLists] = await Promise.all([
@@ -564,7 +686,9 @@ export async function find(query, options = {}) {
       }
     }
     for (const d of touched) {
-      count[d]++;
+      // A word read as one letter off is wanted, not required: it lifts the tier.
+      if (w.optional) tier[d]++;
+      else count[d]++;
       if (bestExact[d] > 0) {
         tier[d]++;
         score[d] += bestExact[d];
@@ -575,7 +699,7 @@ export async function find(query, options = {}) {
       best[d] = 0;
     }
   });
-  const need = words.length;
+  const need = words.filter((w) => !w.optional).length;
   let requiredPairs = 0;
   pairs.forEach((p, i) => {
     const list = pairLists[i];
@@ -601,7 +725,13 @@ export async function find(query, options = {}) {
   const yc = new Map();
   const hits = [];
   let unfiltered = 0;
-  const full = need + requiredPairs;
+  // No document has every word: those with the most of them (at least half) answer,
+  // unless a quoted phrase is required.
+  let full = need + requiredPairs;
+  let most = 0;
+  for (let d = 0; d < n; d++) if (count[d] > most) most = count[d];
+  const partial = most < full && requiredPairs === 0 && need >= 3 && most >= Math.ceil(need / 2);
+  if (partial) full = most;
   for (let d = 0; d < n; d++) {
     if (count[d] !== full) continue;
     unfiltered++;
@@ -644,8 +774,9 @@ export async function find(query, options = {}) {
     field: ix.m.fields.map((f, i) => ({ slug: f[0], name: f[1], count: fc[i] })),
     year: ix.years.map((y) => ({ year: y, count: yc.get(y) || 0 })),
   };
-  const suggestions = hits.length === 0 ? await suggest(ix, parsed, entries, options, unfiltered) : [];
-  return { results, total: hits.length, facets, suggestions, words };
+  const suggestions =
+    hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
+  return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
 }
 
 // The best `k` of `items` by `cmp` (positive: the first is better), best first, in
@@ -694,65 +825,6 @@ export async function search(query, options = {}) {
 
 /* ---------------------------------------------------------------- suggestions -- */
 
-function editDistance(a, b) {
-  const bs = Array.from(b);
-  let row = Array.from({ length: bs.length + 1 }, (_, i) => i);
-  let i = 0;
-  for (const ca of a) {
-    const next = [++i];
-    bs.forEach((cb, j) => next.push(ca === cb ? row[j] : 1 + Math.min(row[j], row[j + 1], next[j])));
-    row = next;
-  }
-  return row[bs.length];
-}
-
-// Ways out of an empty result: `{ kind: 'filters', count }` (drop the filters),
-// `{ kind: 'unquoted', query }` (drop the quotes), `{ kind: 'query', query }` (a word
-// replaced by the closest indexed one).
-async function suggest(ix, parsed, entries, options, unfiltered = 0) {
-  const out = [];
-  if (unfiltered > 0 && (options.province || options.field || options.year)) {
-    out.push({ kind: 'filters', count: unfiltered });
-  }
-  if (parsed.words.some((w) => w.phrase >= 0)) {
-    out.push({ kind: 'unquoted', query: parsed.words.map((w) => w.exact).join(' ') });
-  }
-  const missing = parsed.words
-    .map((w, i) => (entries[i].length === 0 && !(w.prefix && w.folded.length < MIN_PREFIX) ? i : -1))
-    .filter((i) => i >= 0);
-  if (missing.length > 0) {
-    const blocks = ix.m.wordBlocks.length <= 16 ? ix.m.wordBlocks.map((_, i) => i) : [];
-    for (const i of missing) {
-      const k = blockOf(ix, parsed.words[i].folded);
-      if (k >= 0 && !blocks.includes(k)) blocks.push(k);
-    }
-    const vocab = (await Promise.all(blocks.map((k) => blockEntries(ix, k)))).flat();
-    const words = parsed.words.map((w) => w.exact);
-    let fixed = 0;
-    for (const i of missing) {
-      const w = parsed.words[i].folded;
-      const limit = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
-      let bestEntry = null;
-      let bestD = limit + 1;
-      for (const e of vocab) {
-        if (Math.abs(e.key.length - w.length) > limit) continue;
-        const d = editDistance(w, e.key);
-        if (d < bestD || (d === bestD && bestEntry && e.df > bestEntry.df)) {
-          bestD = d;
-          bestEntry = e;
-        }
-      }
-      if (bestEntry) {
-        const top = bestEntry.spellings.reduce((a, b) => (b.df > a.df ? b : a));
-        words[i] = top.exact;
-        fixed++;
-      }
-    }
-    if (fixed > 0) out.push({ kind: 'query', query: words.join(' ') });
-  }
-  return out;
-}
-
 /* ------------------------------------------------------------------- snippets -- */
 
 const SNIPPET_WORDS = 28;
@@ -769,7 +841,7 @@ function tokensOf(raw) {
   let t = rawTokens.get(raw);
   if (!t) {
     if (rawTokens.size > 20000) rawTokens.clear();
-    t = tokens(raw).map((e) => [e, fold(e)]);
+    t = searchTokens(raw).map((e) => [e, fold(e)]);
     rawTokens.set(raw, t);
   }
   return t;

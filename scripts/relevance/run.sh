@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# run.sh: the relevance evaluation and first-query bytes of kheo's search on a corpus of
+# N generated stories (scripts/corpus_gen.py), built with KHEO (default: a release build
+# of this checkout). Prints eval.mjs's JSON, then bytes.mjs's.
+# Usage: scripts/relevance/run.sh [N] [KHEO]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+n=${1:-1000}
+kheo=${2:-}
+if [ -z "$kheo" ]; then
+  cargo build --release --quiet
+  kheo=$(pwd)/target/release/kheo
+fi
+work=${RELEVANCE_DIR:-${TMPDIR:-/tmp}/kheo-relevance-$n}
+rm -rf "$work/site"
+[ -d "$work/corpus/content" ] || python3 scripts/corpus_gen.py --n "$n" --out "$work/corpus" --format native >/dev/null
+printf 'title: Relevance\nbase_url: http://localhost/\n' >"$work/corpus/site.yaml"
+(cd "$work/corpus" && "$kheo" build --out "$work/site" >/dev/null 2>"$work/build.log") || { cat "$work/build.log" >&2; exit 1; }
+node scripts/relevance/eval.mjs "$work/corpus" "$work/site"
+node scripts/relevance/bytes.mjs "$work/site"
