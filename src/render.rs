@@ -411,45 +411,40 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
             feed: None,
         };
     let mut lists: Vec<ListSpec> = Vec::new();
-    for (i, t) in site.units.iter().enumerate() {
-        let term = v.unit(i);
-        let facets = province_facets(site, v, &term, &t.items);
-        // Sub-lists: this province in one field, in one year.
+    // A province narrowed to one field, to one year (a former province too, so its
+    // chips stay inside it).
+    let narrowed = |lists: &mut Vec<ListSpec>, term: &TermView, items: &[usize]| {
         for (fi, f) in site.fields.iter().enumerate() {
-            let items: Vec<usize> = t
-                .items
+            let items: Vec<usize> = items
                 .iter()
                 .copied()
                 .filter(|&a| site.articles[a].field == fi)
                 .collect();
-            if items.is_empty() {
-                continue;
+            if !items.is_empty() {
+                let url = format!("{}linh-vuc/{}/", term.url, f.slug);
+                lists.push(sub_list(
+                    "province_field",
+                    term,
+                    &f.name,
+                    &f.slug,
+                    url,
+                    items,
+                ));
             }
-            let url = format!("{}linh-vuc/{}/", term.url, f.slug);
-            lists.push(sub_list(
-                "province_field",
-                &term,
-                &f.name,
-                &f.slug,
-                url,
-                items,
-            ));
         }
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-        for &a in &t.items {
+        for &a in items {
             by_year.entry(site.articles[a].year).or_default().push(a);
         }
         for (y, items) in by_year.into_iter().rev() {
-            let url = format!("{}nam/{y}/", term.url);
-            lists.push(sub_list(
-                "province_year",
-                &term,
-                &y.to_string(),
-                &y.to_string(),
-                url,
-                items,
-            ));
+            let (url, y) = (format!("{}nam/{y}/", term.url), y.to_string());
+            lists.push(sub_list("province_year", term, &y, &y, url, items));
         }
+    };
+    for (i, t) in site.units.iter().enumerate() {
+        let term = v.unit(i);
+        let facets = province_facets(site, v, &term, &t.items);
+        narrowed(&mut lists, &term, &t.items);
         lists.push(ListSpec {
             kind: "province",
             title: t.name.clone(),
@@ -463,6 +458,7 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
     for (f, t) in site.formers.iter().enumerate() {
         let term = v.former(f);
         let facets = province_facets(site, v, &term, &t.items);
+        narrowed(&mut lists, &term, &t.items);
         lists.push(ListSpec {
             kind: "former_province",
             title: format!(
@@ -531,11 +527,7 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         fields[site.articles[a].field] += 1;
         *years.entry(site.articles[a].year).or_default() += 1;
     }
-    // Sub-lists exist only under current units; a former province links to its unit's.
-    let base = match &term.part_of {
-        Some(_) => None,
-        None => Some(term.url.clone()),
-    };
+    let base = &term.url;
     let mk = |name: String, slug: String, url: String, count: usize| TermView {
         name,
         slug,
@@ -550,10 +542,7 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         .zip(&fields)
         .filter(|(_, n)| **n > 0)
         .map(|(f, &n)| {
-            let url = base.as_ref().map_or_else(
-                || v.path(&format!("/linh-vuc/{}/", f.slug)),
-                |b| format!("{b}linh-vuc/{}/", f.slug),
-            );
+            let url = format!("{base}linh-vuc/{}/", f.slug);
             mk(f.name.clone(), f.slug.clone(), url, n)
         })
         .collect();
@@ -561,9 +550,7 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         .into_iter()
         .rev()
         .map(|(y, n)| {
-            let url = base
-                .as_ref()
-                .map_or_else(|| v.path(&format!("/nam/{y}/")), |b| format!("{b}nam/{y}/"));
+            let url = format!("{base}nam/{y}/");
             mk(y.to_string(), y.to_string(), url, n)
         })
         .collect();

@@ -40,8 +40,8 @@ pub fn counts(site: &Site) -> Counts {
 pub struct Bar {
     /// Label.
     pub label: String,
-    /// Site path of the list page.
-    pub url: String,
+    /// Site path of the list it counts; null when there is none (a year without models).
+    pub url: Option<String>,
     /// Number of models.
     pub count: usize,
 }
@@ -104,7 +104,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
             .filter(|t| !t.items.is_empty())
             .map(|t| Bar {
                 label: t.name.clone(),
-                url: v.path(&format!("/{section}/{}/", t.slug)),
+                url: Some(v.path(&format!("/{section}/{}/", t.slug))),
                 count: t.items.len(),
             })
             .collect()
@@ -115,8 +115,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
             .cmp(&a.count)
             .then_with(|| crate::vietnamese::collate(&a.label, &b.label))
     });
-    let mut years = bars("nam", &site.years);
-    years.reverse();
+    let years = every_year(bars("nam", &site.years));
     let charts = vec![
         chart(
             v.strings.get("chart_by_province"),
@@ -173,6 +172,25 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
     }
 }
 
+/// The year bars oldest first, with a zero bar for each year without models between
+/// the first and the last, so a gap shows as a gap.
+fn every_year(mut bars: Vec<Bar>) -> Vec<Bar> {
+    bars.sort_by_key(|b| b.label.parse::<i32>().unwrap_or_default());
+    let mut out: Vec<Bar> = Vec::with_capacity(bars.len());
+    for b in bars {
+        let year = b.label.parse::<i32>().unwrap_or_default();
+        if let Some(last) = out.last().and_then(|l| l.label.parse::<i32>().ok()) {
+            out.extend((last + 1..year).map(|y| Bar {
+                label: y.to_string(),
+                url: None,
+                count: 0,
+            }));
+        }
+        out.push(b);
+    }
+    out
+}
+
 /// A horizontal bar chart: label, bar, number; every bar links to its list. The SVG
 /// is a labelled group of links, each named "label: n models", and label and number
 /// are real text, so screen readers, search engines and print all get the figures.
@@ -195,17 +213,31 @@ fn chart(title: &str, bars: Vec<Bar>, unit: &str, total_label: &str) -> Chart {
     // "An Giang7"), so its accessible name matches what is shown.
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW + 4;
-        let w = (b.count * BAR).div_ceil(max).max(2);
+        let w = if b.count == 0 {
+            0
+        } else {
+            (b.count * BAR).div_ceil(max).max(2)
+        };
         let label = escape(&b.label);
-        svg.push_str(&format!(
-            "<a href=\"{url}\" aria-label=\"{label}: {n} {unit}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text> <rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/> <text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
-            url = escape(&b.url),
+        let row = format!(
+            "<title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text> <rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/> <text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text>",
             lx = LABEL - 8,
             ty = y + 15,
             h = ROW - 8,
             nx = LABEL + w + 6,
             n = b.count,
-        ));
+        );
+        // A bar with nothing to list (an empty year) is a labelled group, not a link.
+        match &b.url {
+            Some(url) => svg.push_str(&format!(
+                "<a href=\"{}\" aria-label=\"{label}: {n} {unit}\">{row}</a>",
+                escape(url),
+                n = b.count
+            )),
+            None => svg.push_str(&format!(
+                "<g role=\"img\" aria-label=\"{label}: 0 {unit}\">{row}</g>"
+            )),
+        }
     }
     svg.push_str("</svg>");
     Chart {

@@ -32,7 +32,10 @@ pub(crate) struct Built {
 /// table's); `slug`, `aliases`, `draft`, `withdrawn`, `extra` and `weight` are written
 /// apart or not at all.
 fn order() -> impl Iterator<Item = &'static str> {
-    crate::keys::KEYS.iter().map(|k| k.name).take_while(|n| *n != "slug")
+    crate::keys::KEYS
+        .iter()
+        .map(|k| k.name)
+        .take_while(|n| *n != "slug")
 }
 
 /// True if the row has nothing in any column kheo reads.
