@@ -644,18 +644,17 @@ impl Renderer<'_> {
                     n,
                 )
                     .hash(&mut h);
+                // A unit's first page has figures from all its stories.
+                let take = if *n == 1 { usize::MAX } else { size };
                 spec.items
                     .iter()
                     .skip((n - 1) * size)
-                    .take(size)
+                    .take(take)
                     .for_each(|&i| art(&mut h, i));
             }
             Job::Provinces | Job::Search | Job::Terms { .. } | Job::Data => all_counts(&mut h),
             Job::Stats => {
-                for &i in &site.listed {
-                    let a = &site.articles[i];
-                    (a.province.unit, a.field, a.year).hash(&mut h);
-                }
+                site.listed.iter().for_each(|&i| art(&mut h, i));
                 all_counts(&mut h);
             }
             Job::NotFound => {}
@@ -903,6 +902,8 @@ impl Renderer<'_> {
                     link("mo-hinh.csv", "/du-lieu/mo-hinh.csv"),
                     link("mo-hinh.json", "/du-lieu/mo-hinh.json"),
                     link("mo-hinh.schema.json", "/du-lieu/mo-hinh.schema.json"),
+                    link("thong-ke.csv", "/du-lieu/thong-ke.csv"),
+                    link("thong-ke.json", "/du-lieu/thong-ke.json"),
                     link("feed.json", "/feed.json"),
                     link("atom.xml", "/atom.xml"),
                 ];
@@ -1129,6 +1130,9 @@ impl Renderer<'_> {
             } else {
                 Vec::new()
             },
+            figures: (n == 1 && spec.kind == "province")
+                .then(|| stats::unit_figures(self.site, &self.views, &spec.term.slug))
+                .flatten(),
         };
         #[derive(Serialize)]
         struct List {

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::markdown::escape;
+use crate::province::REGISTRY;
 use crate::taxonomy::Site;
 use crate::view::Views;
 
@@ -35,20 +36,17 @@ pub fn counts(site: &Site) -> Counts {
     }
 }
 
-/// A bar of a chart.
-#[derive(Debug, Serialize)]
-pub struct Bar {
-    /// Label.
-    pub label: String,
-    /// Site path of the list it counts; null when there is none (a year without models).
-    pub url: Option<String>,
-    /// Number of models.
-    pub count: usize,
-}
+mod figures;
+
+pub use figures::{Bar, Table};
+pub(crate) use figures::{Scope, by_former, tables};
 
 /// A chart: its bars (as data, for tables) and the SVG (safe HTML).
 #[derive(Debug, Serialize)]
 pub struct Chart {
+    /// Stable id of its table in the data files (`tinh`, `linh-vuc`, `nam`,
+    /// `giai-doan`, `cap`, `to-chuc`, `tinh-cu`).
+    pub id: &'static str,
     /// Heading.
     pub title: String,
     /// The data.
@@ -96,46 +94,99 @@ pub struct StatsView {
     pub matrix_totals: Vec<usize>,
 }
 
-/// Builds the statistics view.
-pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
-    let bars = |section: &str, terms: &[crate::taxonomy::Term]| -> Vec<Bar> {
-        terms
-            .iter()
-            .filter(|t| !t.items.is_empty())
-            .map(|t| Bar {
-                label: t.name.clone(),
-                url: Some(v.path(&format!("/{section}/{}/", t.slug))),
-                count: t.items.len(),
-            })
-            .collect()
-    };
-    let mut provinces = bars("tinh", &site.units);
+/// The tables of the whole site: by province, then those of `figures::tables`.
+pub(crate) fn site_tables(site: &Site) -> Vec<Table> {
+    let base = site.config.base_path.as_str();
+    let mut provinces: Vec<Bar> = site
+        .units
+        .iter()
+        .filter(|t| !t.items.is_empty())
+        .map(|t| Bar {
+            key: t.slug.clone(),
+            label: t.name.clone(),
+            url: Some(format!("{base}/tinh/{}/", t.slug)),
+            count: t.items.len(),
+        })
+        .collect();
     provinces.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| crate::vietnamese::collate(&a.label, &b.label))
     });
-    let years = every_year(bars("nam", &site.years));
-    let charts = vec![
-        chart(
-            v.strings.get("chart_by_province"),
-            provinces,
-            v.strings.get("models"),
-            v.strings.get("total"),
-        ),
-        chart(
-            v.strings.get("chart_by_field"),
-            bars("linh-vuc", &site.fields),
-            v.strings.get("models"),
-            v.strings.get("total"),
-        ),
-        chart(
-            v.strings.get("chart_by_year"),
-            years,
-            v.strings.get("models"),
-            v.strings.get("total"),
-        ),
-    ];
+    let scope = Scope {
+        list: format!("{base}/"),
+        province: None,
+        base,
+    };
+    let mut out = vec![Table {
+        id: "tinh",
+        title: "Theo tỉnh, thành phố",
+        bars: provinces,
+    }];
+    out.extend(tables(site, &site.listed, &scope));
+    out
+}
+
+/// The tables of unit `unit` (an index into `site.units`): its own figures and its
+/// former provinces'.
+pub(crate) fn unit_tables(site: &Site, unit: usize) -> Vec<Table> {
+    let t = &site.units[unit];
+    let base = site.config.base_path.as_str();
+    let scope = Scope {
+        list: format!("{base}/tinh/{}/", t.slug),
+        province: Some(&t.slug),
+        base,
+    };
+    let mut out = tables(site, &t.items, &scope);
+    if !REGISTRY.units[site.unit_ids[unit]].former.is_empty() {
+        out.push(by_former(site, unit, &t.items, base));
+    }
+    out
+}
+
+/// The chart of a table, titled from the theme's strings (`chart_by_<id>`).
+fn chart_of(table: Table, v: &Views<'_>) -> Chart {
+    let key = match table.id {
+        "tinh" => "chart_by_province",
+        "linh-vuc" => "chart_by_field",
+        "nam" => "chart_by_year",
+        "giai-doan" => "chart_by_period",
+        "cap" => "chart_by_level",
+        "to-chuc" => "chart_by_organisation",
+        _ => "chart_by_former",
+    };
+    let mut c = chart(
+        v.strings.get(key),
+        table.bars,
+        v.strings.get("models"),
+        v.strings.get("total"),
+    );
+    c.id = table.id;
+    c
+}
+
+/// A unit's own figures, for its list page: every chart of `/thong-ke/` narrowed to
+/// it, with its former provinces; `None` for any other list.
+pub fn unit_figures(site: &Site, v: &Views<'_>, slug: &str) -> Option<Vec<Chart>> {
+    let unit = site.units.iter().position(|t| t.slug == slug)?;
+    if site.units[unit].items.is_empty() {
+        return None;
+    }
+    Some(
+        unit_tables(site, unit)
+            .into_iter()
+            .filter(|t| !t.bars.is_empty())
+            .map(|t| chart_of(t, v))
+            .collect(),
+    )
+}
+
+/// Builds the statistics view.
+pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
+    let charts = site_tables(site)
+        .into_iter()
+        .map(|t| chart_of(t, v))
+        .collect();
     let matrix = site
         .units
         .iter()
@@ -170,25 +221,6 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
         matrix,
         matrix_totals: site.fields.iter().map(|f| f.items.len()).collect(),
     }
-}
-
-/// The year bars oldest first, with a zero bar for each year without models between
-/// the first and the last, so a gap shows as a gap.
-fn every_year(mut bars: Vec<Bar>) -> Vec<Bar> {
-    bars.sort_by_key(|b| b.label.parse::<i32>().unwrap_or_default());
-    let mut out: Vec<Bar> = Vec::with_capacity(bars.len());
-    for b in bars {
-        let year = b.label.parse::<i32>().unwrap_or_default();
-        if let Some(last) = out.last().and_then(|l| l.label.parse::<i32>().ok()) {
-            out.extend((last + 1..year).map(|y| Bar {
-                label: y.to_string(),
-                url: None,
-                count: 0,
-            }));
-        }
-        out.push(b);
-    }
-    out
 }
 
 /// A horizontal bar chart: label, bar, number; every bar links to its list. The SVG
@@ -227,7 +259,7 @@ fn chart(title: &str, bars: Vec<Bar>, unit: &str, total_label: &str) -> Chart {
             nx = LABEL + w + 6,
             n = b.count,
         );
-        // A bar with nothing to list (an empty year) is a labelled group, not a link.
+        // A bar with no list (an empty year, a period) is a labelled group, not a link.
         match &b.url {
             Some(url) => svg.push_str(&format!(
                 "<a href=\"{}\" aria-label=\"{label}: {n} {unit}\">{row}</a>",
@@ -235,12 +267,14 @@ fn chart(title: &str, bars: Vec<Bar>, unit: &str, total_label: &str) -> Chart {
                 n = b.count
             )),
             None => svg.push_str(&format!(
-                "<g role=\"img\" aria-label=\"{label}: 0 {unit}\">{row}</g>"
+                "<g role=\"img\" aria-label=\"{label}: {n} {unit}\">{row}</g>",
+                n = b.count
             )),
         }
     }
     svg.push_str("</svg>");
     Chart {
+        id: "",
         title: title.to_owned(),
         bars,
         svg,

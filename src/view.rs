@@ -195,6 +195,10 @@ pub struct ListView {
     pub pagination: PaginationView,
     /// Ways to narrow the list (by field, by year), each with counts.
     pub facets: Vec<FacetView>,
+    /// On a unit's first page: its own figures, the charts of `/thong-ke/` narrowed to
+    /// it (by field, year, five-year period, level, organisation, former province);
+    /// null elsewhere.
+    pub figures: Option<Vec<crate::stats::Chart>>,
 }
 
 /// Page numbers of a paginated list.

@@ -146,3 +146,207 @@ fn the_year_chart_shows_every_year_in_its_range() {
         "no link to a list that does not exist"
     );
 }
+
+/// `thong-ke.json` of a built site.
+fn figures(public: &Path) -> serde_json::Value {
+    serde_json::from_str(&read(public, "du-lieu/thong-ke.json")).expect("thong-ke.json parses")
+}
+
+/// The rows of table `id` in a list of tables, as (key, count).
+fn rows(tables: &serde_json::Value, id: &str) -> Vec<(String, u64)> {
+    let t = tables
+        .as_array()
+        .expect("tables")
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap_or_else(|| panic!("table {id}"));
+    t["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            (
+                r["key"].as_str().expect("key").to_owned(),
+                r["count"].as_u64().expect("n"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_statistics_count_by_level_period_and_organisation() {
+    let site = built();
+    let public = site.path().join("public");
+    let f = figures(&public);
+    assert_eq!(f["models"], 5);
+    let t = &f["tables"];
+    // Levels as the movement reports them; stories that name none are counted apart.
+    assert_eq!(
+        rows(t, "cap"),
+        [("tinh", 1), ("huyen", 1), ("xa", 1), ("chua-ghi", 2)].map(|(k, n)| (k.to_owned(), n))
+    );
+    assert_eq!(
+        rows(t, "giai-doan"),
+        [("2016-2020", 1), ("2021-2025", 4)].map(|(k, n)| (k.to_owned(), n))
+    );
+    // Read from `unit`: two women's unions, a farmers' association, a party cell, the
+    // police (government).
+    assert_eq!(
+        rows(t, "to-chuc"),
+        [
+            ("phu-nu", 2),
+            ("nong-dan", 1),
+            ("dang", 1),
+            ("chinh-quyen", 1)
+        ]
+        .map(|(k, n)| (k.to_owned(), n))
+    );
+    // Every table adds up to the number of models.
+    for table in t.as_array().expect("tables") {
+        let sum: u64 = table["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["count"].as_u64().unwrap_or(0))
+            .sum();
+        assert_eq!(sum, 5, "{}", table["id"]);
+    }
+    // The page shows the same tables as charts, each with its table.
+    let html = read(&public, "thong-ke/index.html");
+    for title in [
+        "theo cấp công nhận",
+        "theo giai đoạn 5 năm",
+        "theo tổ chức thực hiện",
+    ] {
+        assert!(html.contains(title), "{title}");
+    }
+    assert!(
+        html.contains("aria-label=\"2016–2020: 1 mô hình\""),
+        "period bar named"
+    );
+    assert!(
+        html.contains("Hội Phụ nữ</a></th><td>2</td>"),
+        "organisation table row links its list"
+    );
+}
+
+#[test]
+fn every_linked_number_opens_the_list_it_counts() {
+    let site = built();
+    let public = site.path().join("public");
+    let f = figures(&public);
+    let mut tables: Vec<&serde_json::Value> = f["tables"].as_array().expect("t").iter().collect();
+    for p in f["provinces"].as_array().expect("provinces") {
+        tables.extend(p["tables"].as_array().expect("t"));
+    }
+    let mut checked = 0;
+    for row in tables
+        .iter()
+        .flat_map(|t| t["rows"].as_array().expect("rows"))
+    {
+        let Some(url) = row["url"].as_str() else {
+            continue;
+        };
+        let path = url
+            .strip_prefix("https://example.org/dvk/")
+            .expect("absolute, on the site");
+        if let Some(q) = path.strip_prefix("tim-kiem/?q=") {
+            assert!(!q.is_empty(), "a search with words: {url}");
+            continue;
+        }
+        let html = read(&public, &format!("{path}index.html"));
+        let n = row["count"].as_u64().expect("count");
+        assert!(
+            html.contains(&format!("<p class=\"list-count\">{n} mô hình</p>")),
+            "{url}: {n}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked} lists checked");
+}
+
+#[test]
+fn the_statistics_csv_parses_with_bom_and_matches_the_json() {
+    let site = built();
+    let public = site.path().join("public");
+    let bytes = std::fs::read(public.join("du-lieu/thong-ke.csv")).expect("thong-ke.csv");
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM for Excel"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "pham_vi",
+            "ten_pham_vi",
+            "bang",
+            "khoa",
+            "nhan",
+            "so_mo_hinh",
+            "duong_dan"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let f = figures(&public);
+    let json_rows: usize = std::iter::once(&f["tables"])
+        .chain(
+            f["provinces"]
+                .as_array()
+                .expect("p")
+                .iter()
+                .map(|p| &p["tables"]),
+        )
+        .flat_map(|t| t.as_array().expect("t"))
+        .map(|t| t["rows"].as_array().expect("rows").len())
+        .sum();
+    assert_eq!(records.len(), json_rows, "one CSV row per number");
+    let cell = |scope: &str, table: &str, key: &str| {
+        records
+            .iter()
+            .find(|r| &r[0] == scope && &r[2] == table && &r[3] == key)
+            .map(|r| r[5].parse::<u64>().expect("a number"))
+    };
+    assert_eq!(cell("toan-quoc", "cap", "chua-ghi"), Some(2));
+    assert_eq!(cell("ca-mau", "tinh-cu", "bac-lieu"), Some(1));
+    assert_eq!(cell("toan-quoc", "nam", "2020"), Some(0));
+    // No cell a spreadsheet would run as a formula.
+    assert!(
+        records
+            .iter()
+            .flat_map(|r| r.iter().collect::<Vec<_>>())
+            .all(|c| !c.starts_with(['=', '+', '-', '@']))
+    );
+}
+
+#[test]
+fn a_units_page_shows_its_own_figures_with_its_former_provinces() {
+    let site = built();
+    let public = site.path().join("public");
+    let html = read(&public, "tinh/ca-mau/index.html");
+    let figures = &html[html.find("class=\"unit-figures\"").expect("figures")..];
+    let figures = &figures[..figures.find("</section>").expect("end")];
+    for title in [
+        "theo cấp công nhận",
+        "theo giai đoạn 5 năm",
+        "theo tổ chức thực hiện",
+        "theo tỉnh cũ",
+    ] {
+        assert!(figures.contains(title), "{title}");
+    }
+    assert!(figures.contains("<a href=\"/dvk/tinh/bac-lieu/\"><span class=\"bar-label\">Bạc Liêu (tỉnh cũ)</span> <span class=\"bar-value\">1<"));
+    assert!(
+        figures.contains("href=\"/dvk/tinh/ca-mau/linh-vuc/kinh-te/\""),
+        "field counts open the unit's list"
+    );
+    assert!(
+        figures.contains("tinh=ca-mau"),
+        "a search stays in the unit"
+    );
+}
