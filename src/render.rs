@@ -823,6 +823,7 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct Provinces {
                     units: Vec<TermView>,
+                    map: stats::map::MapView,
                 }
                 let units = (0..site.units.len()).map(|i| v.unit(i)).collect();
                 let page = self.page(
@@ -832,7 +833,8 @@ impl Renderer<'_> {
                     t("desc_provinces"),
                     self.crumbs(&[home]),
                 );
-                self.html("provinces.html", page, Provinces { units }, sink)
+                let map = stats::map::view(site, v);
+                self.html("provinces.html", page, Provinces { units, map }, sink)
             }
             Job::Terms { section } => {
                 #[derive(Serialize)]

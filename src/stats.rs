@@ -37,6 +37,7 @@ pub fn counts(site: &Site) -> Counts {
 }
 
 mod figures;
+pub mod map;
 
 pub use figures::{Bar, Table};
 pub(crate) use figures::{Scope, by_former, tables};
@@ -92,6 +93,8 @@ pub struct StatsView {
     pub matrix: Vec<MatrixRow>,
     /// Column totals of the table, per field, in field order.
     pub matrix_totals: Vec<usize>,
+    /// The tile-grid map of the 34 units, with its numbers.
+    pub map: map::MapView,
 }
 
 /// The tables of the whole site: by province, then those of `figures::tables`.
@@ -220,6 +223,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
         matrix_fields: site.fields.iter().map(|f| f.name.clone()).collect(),
         matrix,
         matrix_totals: site.fields.iter().map(|f| f.items.len()).collect(),
+        map: map::view(site, v),
     }
 }
 

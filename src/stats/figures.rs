@@ -106,7 +106,7 @@ const KINDS: [(&str, &str, &[&str], &str); 8] = [
     ),
     (
         "chinh-quyen",
-        "Chính quyền (UBND, công an…)",
+        "Chính quyền, công an",
         &[
             "ubnd",
             "uy-ban-nhan-dan",

@@ -350,3 +350,42 @@ fn a_units_page_shows_its_own_figures_with_its_former_provinces() {
         "a search stays in the unit"
     );
 }
+
+/// The tile-grid map's `<svg>` in a page.
+fn map_svg(html: &str) -> &str {
+    let from = html.find("<svg class=\"tile-map\"").expect("the map");
+    let svg = &html[from..];
+    &svg[..svg.find("</svg>").expect("end of map") + 6]
+}
+
+#[test]
+fn the_map_has_a_linked_tile_for_each_of_the_34_units_with_its_numbers() {
+    let site = built();
+    let public = site.path().join("public");
+    for page in ["tinh/index.html", "thong-ke/index.html"] {
+        let html = read(&public, page);
+        let svg = map_svg(&html);
+        assert!(
+            svg.contains("role=\"group\" aria-labelledby=\"tile-map-title\""),
+            "{page}: named"
+        );
+        assert_eq!(
+            svg.matches("<a href=\"/dvk/tinh/").count(),
+            34,
+            "{page}: 34 tiles"
+        );
+        // Coloured by number: Cà Mau (2, the most) darkest, a unit without models lightest.
+        assert!(svg.contains("<a href=\"/dvk/tinh/ca-mau/\" aria-label=\"Cà Mau: 2 mô hình; tỉnh cũ: Bạc Liêu 1\" class=\"map-4\">"), "{page}");
+        assert!(svg.contains("<a href=\"/dvk/tinh/lai-chau/\" aria-label=\"Lai Châu: 0 mô hình\" class=\"map-0\">"), "{page}");
+        // The former provinces on hover too (the tooltip is the tile's title).
+        assert!(svg.contains("<title>Cà Mau: 2 mô hình; tỉnh cũ: Bạc Liêu 1</title>"));
+        // North first: Lai Châu's tile comes before Cà Mau's, so Tab goes north to south.
+        assert!(svg.find("lai-chau").expect("lai chau") < svg.find("ca-mau").expect("ca mau"));
+        // The same numbers as a table, former provinces included; and the honest note.
+        assert!(html.contains("<th scope=\"row\"><a href=\"/dvk/tinh/ca-mau/\">Cà Mau</a></th><td>2</td><td><a href=\"/dvk/tinh/bac-lieu/\">Bạc Liêu</a> 1</td>"), "{page}: table");
+        assert!(
+            html.contains("không phải đường địa giới"),
+            "{page}: a tile grid, said so"
+        );
+    }
+}

@@ -483,6 +483,8 @@ fn screenshots_for_review_at_360_and_1280_px() {
         ("model-image", MODEL_WITH_IMAGE),
         ("province", "/tinh/ca-mau/"),
         ("search", "/tim-kiem/?q=d%C3%A2n+v%E1%BA%ADn"),
+        ("provinces", "/tinh/"),
+        ("stats", "/thong-ke/"),
     ];
     for scheme in ["light", "dark"] {
         color_scheme(&mut b, scheme);
