@@ -597,7 +597,7 @@ impl<'a> Views<'a> {
 /// A caption followed by a credit ends with a full stop (or its own punctuation).
 pub(crate) fn caption_line(caption: &str, credited: bool) -> String {
     let c = caption.trim_end();
-    if credited && !c.ends_with(['.', '!', '?', '…', ')', '"', '”']) {
+    if credited && !c.ends_with(['.', '!', '?', '…']) {
         format!("{c}.")
     } else {
         c.to_owned()
@@ -726,6 +726,10 @@ mod tests {
         assert_eq!(caption_line("Tổ tự quản", true), "Tổ tự quản.");
         assert_eq!(caption_line("Tổ tự quản?", true), "Tổ tự quản?");
         assert_eq!(caption_line("Tổ tự quản", false), "Tổ tự quản");
+        assert_eq!(
+            caption_line("Đường mới (minh họa)", true),
+            "Đường mới (minh họa)."
+        );
     }
 
     #[test]
