@@ -723,6 +723,13 @@ fn the_map_and_the_charts_work_by_keyboard_at_360_and_1280_px_in_light_and_dark(
                         "{at}: focused tile not visible with a ring: {tile}"
                     ));
                 }
+                // Sighted keyboard users see what a mouse's tooltip shows.
+                let shown = b.eval("document.querySelector('.map-focus').textContent");
+                if shown.as_str() != Some(name) {
+                    problems.push(format!(
+                        "{at}: focused tile not described under the map: {shown}"
+                    ));
+                }
                 // Enter follows the tile's link to the unit's page.
                 let href = tile["href"].as_str().unwrap_or_default().to_owned();
                 press(&mut b, "Enter", 13);
