@@ -100,7 +100,8 @@ impl Default for Config {
 
 fn field(name: &str) -> Field {
     Field {
-        name: name.to_owned(),
+        // Shown with the en dash ("Văn hóa – xã hội"); input matches by slug, so both.
+        name: name.replace(" - ", " – "),
         slug: slugify(name),
     }
 }

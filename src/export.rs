@@ -304,7 +304,173 @@ pub const SCHEMA: &str = include_str!("../schemas/mo-hinh.schema.json");
 pub fn write_site(site: &Site, sink: &dyn Sink) -> Result<()> {
     sink.put("du-lieu/mo-hinh.schema.json", SCHEMA.as_bytes().to_vec())?;
     sink.put("du-lieu/mo-hinh.json", records(site, &site.listed))?;
-    sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))
+    sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))?;
+    let figures = figures(site);
+    sink.put("du-lieu/thong-ke.json", json(&figures))?;
+    sink.put("du-lieu/thong-ke.csv", figures_csv(&figures))
+}
+
+/// `thong-ke.json`: the figures of `/thong-ke/` and of every unit's page.
+#[derive(Serialize)]
+struct Figures<'a> {
+    site: &'a str,
+    url: String,
+    license: &'a str,
+    models: usize,
+    tables: Vec<DataTable>,
+    matrix: DataMatrix<'a>,
+    provinces: Vec<DataUnit>,
+}
+
+#[derive(Serialize)]
+struct DataTable {
+    id: &'static str,
+    title: &'static str,
+    rows: Vec<DataRow>,
+}
+
+#[derive(Serialize)]
+struct DataRow {
+    key: String,
+    label: String,
+    count: usize,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DataMatrix<'a> {
+    fields: Vec<Named<'a>>,
+    rows: Vec<DataMatrixRow>,
+}
+
+#[derive(Serialize)]
+struct DataMatrixRow {
+    name: String,
+    slug: String,
+    counts: Vec<usize>,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct DataUnit {
+    name: String,
+    slug: String,
+    url: String,
+    models: usize,
+    tables: Vec<DataTable>,
+}
+
+/// The figures with absolute URLs, for the data files.
+fn figures(site: &Site) -> Figures<'_> {
+    let c = &site.config;
+    let table = |t: crate::stats::Table| DataTable {
+        id: t.id,
+        title: t.title,
+        rows: t
+            .bars
+            .into_iter()
+            .map(|b| DataRow {
+                url: b.url.map(|u| c.absolute(&u)),
+                key: b.key,
+                label: b.label,
+                count: b.count,
+            })
+            .collect(),
+    };
+    let with_models = || {
+        site.units
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.items.is_empty())
+    };
+    Figures {
+        site: &c.title,
+        url: c.absolute(&format!("{}/thong-ke/", c.base_path)),
+        license: &c.license,
+        models: site.listed.len(),
+        tables: crate::stats::site_tables(site)
+            .into_iter()
+            .map(table)
+            .collect(),
+        matrix: DataMatrix {
+            fields: c
+                .fields
+                .iter()
+                .map(|f| Named {
+                    name: &f.name,
+                    slug: &f.slug,
+                })
+                .collect(),
+            rows: with_models()
+                .map(|(_, t)| {
+                    let mut counts = vec![0; site.fields.len()];
+                    t.items
+                        .iter()
+                        .for_each(|&a| counts[site.articles[a].field] += 1);
+                    DataMatrixRow {
+                        name: t.name.clone(),
+                        slug: t.slug.clone(),
+                        counts,
+                        total: t.items.len(),
+                    }
+                })
+                .collect(),
+        },
+        provinces: with_models()
+            .map(|(i, t)| DataUnit {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                url: c.absolute(&format!("{}/tinh/{}/", c.base_path, t.slug)),
+                models: t.items.len(),
+                tables: crate::stats::unit_tables(site, i)
+                    .into_iter()
+                    .map(table)
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Column names of `thong-ke.csv`: scope (`toan-quoc` or a unit's slug), its name,
+/// table id, row key, row label, number of models, URL of the list it counts.
+pub const FIGURES_COLUMNS: [&str; 7] = [
+    "pham_vi",
+    "ten_pham_vi",
+    "bang",
+    "khoa",
+    "nhan",
+    "so_mo_hinh",
+    "duong_dan",
+];
+
+/// `thong-ke.csv`: one row per number, site-wide first, then each unit's.
+fn figures_csv(f: &Figures<'_>) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, FIGURES_COLUMNS.iter().map(|s| (*s).to_owned()));
+    let scopes = std::iter::once(("toan-quoc", "Toàn quốc", &f.tables)).chain(
+        f.provinces
+            .iter()
+            .map(|p| (p.slug.as_str(), p.name.as_str(), &p.tables)),
+    );
+    for (slug, name, tables) in scopes {
+        for t in tables {
+            for r in &t.rows {
+                push_row(
+                    &mut out,
+                    [
+                        slug.to_owned(),
+                        name.to_owned(),
+                        t.id.to_owned(),
+                        r.key.clone(),
+                        r.label.clone(),
+                        r.count.to_string(),
+                        r.url.clone().unwrap_or_default(),
+                    ],
+                );
+            }
+        }
+    }
+    out.into_bytes()
 }
 
 /// Writes one province's data files `/tinh/<slug>/mo-hinh.{json,csv}` (none if empty).

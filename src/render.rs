@@ -411,45 +411,40 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
             feed: None,
         };
     let mut lists: Vec<ListSpec> = Vec::new();
-    for (i, t) in site.units.iter().enumerate() {
-        let term = v.unit(i);
-        let facets = province_facets(site, v, &term, &t.items);
-        // Sub-lists: this province in one field, in one year.
+    // A province narrowed to one field, to one year (a former province too, so its
+    // chips stay inside it).
+    let narrowed = |lists: &mut Vec<ListSpec>, term: &TermView, items: &[usize]| {
         for (fi, f) in site.fields.iter().enumerate() {
-            let items: Vec<usize> = t
-                .items
+            let items: Vec<usize> = items
                 .iter()
                 .copied()
                 .filter(|&a| site.articles[a].field == fi)
                 .collect();
-            if items.is_empty() {
-                continue;
+            if !items.is_empty() {
+                let url = format!("{}linh-vuc/{}/", term.url, f.slug);
+                lists.push(sub_list(
+                    "province_field",
+                    term,
+                    &f.name,
+                    &f.slug,
+                    url,
+                    items,
+                ));
             }
-            let url = format!("{}linh-vuc/{}/", term.url, f.slug);
-            lists.push(sub_list(
-                "province_field",
-                &term,
-                &f.name,
-                &f.slug,
-                url,
-                items,
-            ));
         }
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-        for &a in &t.items {
+        for &a in items {
             by_year.entry(site.articles[a].year).or_default().push(a);
         }
         for (y, items) in by_year.into_iter().rev() {
-            let url = format!("{}nam/{y}/", term.url);
-            lists.push(sub_list(
-                "province_year",
-                &term,
-                &y.to_string(),
-                &y.to_string(),
-                url,
-                items,
-            ));
+            let (url, y) = (format!("{}nam/{y}/", term.url), y.to_string());
+            lists.push(sub_list("province_year", term, &y, &y, url, items));
         }
+    };
+    for (i, t) in site.units.iter().enumerate() {
+        let term = v.unit(i);
+        let facets = province_facets(site, v, &term, &t.items);
+        narrowed(&mut lists, &term, &t.items);
         lists.push(ListSpec {
             kind: "province",
             title: t.name.clone(),
@@ -463,6 +458,7 @@ fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
     for (f, t) in site.formers.iter().enumerate() {
         let term = v.former(f);
         let facets = province_facets(site, v, &term, &t.items);
+        narrowed(&mut lists, &term, &t.items);
         lists.push(ListSpec {
             kind: "former_province",
             title: format!(
@@ -531,11 +527,7 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         fields[site.articles[a].field] += 1;
         *years.entry(site.articles[a].year).or_default() += 1;
     }
-    // Sub-lists exist only under current units; a former province links to its unit's.
-    let base = match &term.part_of {
-        Some(_) => None,
-        None => Some(term.url.clone()),
-    };
+    let base = &term.url;
     let mk = |name: String, slug: String, url: String, count: usize| TermView {
         name,
         slug,
@@ -550,10 +542,7 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         .zip(&fields)
         .filter(|(_, n)| **n > 0)
         .map(|(f, &n)| {
-            let url = base.as_ref().map_or_else(
-                || v.path(&format!("/linh-vuc/{}/", f.slug)),
-                |b| format!("{b}linh-vuc/{}/", f.slug),
-            );
+            let url = format!("{base}linh-vuc/{}/", f.slug);
             mk(f.name.clone(), f.slug.clone(), url, n)
         })
         .collect();
@@ -561,9 +550,7 @@ fn province_facets(site: &Site, v: &Views<'_>, term: &TermView, items: &[usize])
         .into_iter()
         .rev()
         .map(|(y, n)| {
-            let url = base
-                .as_ref()
-                .map_or_else(|| v.path(&format!("/nam/{y}/")), |b| format!("{b}nam/{y}/"));
+            let url = format!("{base}nam/{y}/");
             mk(y.to_string(), y.to_string(), url, n)
         })
         .collect();
@@ -657,18 +644,17 @@ impl Renderer<'_> {
                     n,
                 )
                     .hash(&mut h);
+                // A unit's first page has figures from all its stories.
+                let take = if *n == 1 { usize::MAX } else { size };
                 spec.items
                     .iter()
                     .skip((n - 1) * size)
-                    .take(size)
+                    .take(take)
                     .for_each(|&i| art(&mut h, i));
             }
             Job::Provinces | Job::Search | Job::Terms { .. } | Job::Data => all_counts(&mut h),
             Job::Stats => {
-                for &i in &site.listed {
-                    let a = &site.articles[i];
-                    (a.province.unit, a.field, a.year).hash(&mut h);
-                }
+                site.listed.iter().for_each(|&i| art(&mut h, i));
                 all_counts(&mut h);
             }
             Job::NotFound => {}
@@ -837,6 +823,7 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct Provinces {
                     units: Vec<TermView>,
+                    map: stats::map::MapView,
                 }
                 let units = (0..site.units.len()).map(|i| v.unit(i)).collect();
                 let page = self.page(
@@ -846,7 +833,8 @@ impl Renderer<'_> {
                     t("desc_provinces"),
                     self.crumbs(&[home]),
                 );
-                self.html("provinces.html", page, Provinces { units }, sink)
+                let map = stats::map::view(site, v);
+                self.html("provinces.html", page, Provinces { units, map }, sink)
             }
             Job::Terms { section } => {
                 #[derive(Serialize)]
@@ -916,6 +904,8 @@ impl Renderer<'_> {
                     link("mo-hinh.csv", "/du-lieu/mo-hinh.csv"),
                     link("mo-hinh.json", "/du-lieu/mo-hinh.json"),
                     link("mo-hinh.schema.json", "/du-lieu/mo-hinh.schema.json"),
+                    link("thong-ke.csv", "/du-lieu/thong-ke.csv"),
+                    link("thong-ke.json", "/du-lieu/thong-ke.json"),
                     link("feed.json", "/feed.json"),
                     link("atom.xml", "/atom.xml"),
                 ];
@@ -1143,6 +1133,9 @@ impl Renderer<'_> {
             } else {
                 Vec::new()
             },
+            figures: (n == 1 && spec.kind == "province")
+                .then(|| stats::unit_figures(self.site, &self.views, &spec.term.slug))
+                .flatten(),
         };
         #[derive(Serialize)]
         struct List {

@@ -78,6 +78,8 @@ pub(crate) fn spellings<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Str
 
 /// A field's name with `-`, `–` or `—` between its parts, spaced or not.
 fn dashes(name: &str) -> Vec<String> {
+    // Field names are kept with the en dash ("Văn hóa – xã hội"); editors type either.
+    let name = &name.replace(" – ", " - ");
     if !name.contains(" - ") {
         return vec![name.to_owned()];
     }

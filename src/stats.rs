@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::markdown::escape;
+use crate::province::REGISTRY;
 use crate::taxonomy::Site;
 use crate::view::Views;
 
@@ -35,20 +36,18 @@ pub fn counts(site: &Site) -> Counts {
     }
 }
 
-/// A bar of a chart.
-#[derive(Debug, Serialize)]
-pub struct Bar {
-    /// Label.
-    pub label: String,
-    /// Site path of the list page.
-    pub url: String,
-    /// Number of models.
-    pub count: usize,
-}
+mod figures;
+pub mod map;
+
+pub use figures::{Bar, Table};
+pub(crate) use figures::{Scope, by_former, tables};
 
 /// A chart: its bars (as data, for tables) and the SVG (safe HTML).
 #[derive(Debug, Serialize)]
 pub struct Chart {
+    /// Stable id of its table in the data files (`tinh`, `linh-vuc`, `nam`,
+    /// `giai-doan`, `cap`, `to-chuc`, `tinh-cu`).
+    pub id: &'static str,
     /// Heading.
     pub title: String,
     /// The data.
@@ -94,49 +93,103 @@ pub struct StatsView {
     pub matrix: Vec<MatrixRow>,
     /// Column totals of the table, per field, in field order.
     pub matrix_totals: Vec<usize>,
+    /// The tile-grid map of the 34 units, with its numbers.
+    pub map: map::MapView,
 }
 
-/// Builds the statistics view.
-pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
-    let bars = |section: &str, terms: &[crate::taxonomy::Term]| -> Vec<Bar> {
-        terms
-            .iter()
-            .filter(|t| !t.items.is_empty())
-            .map(|t| Bar {
-                label: t.name.clone(),
-                url: v.path(&format!("/{section}/{}/", t.slug)),
-                count: t.items.len(),
-            })
-            .collect()
-    };
-    let mut provinces = bars("tinh", &site.units);
+/// The tables of the whole site: by province, then those of `figures::tables`.
+pub(crate) fn site_tables(site: &Site) -> Vec<Table> {
+    let base = site.config.base_path.as_str();
+    let mut provinces: Vec<Bar> = site
+        .units
+        .iter()
+        .filter(|t| !t.items.is_empty())
+        .map(|t| Bar {
+            key: t.slug.clone(),
+            label: t.name.clone(),
+            url: Some(format!("{base}/tinh/{}/", t.slug)),
+            count: t.items.len(),
+        })
+        .collect();
     provinces.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| crate::vietnamese::collate(&a.label, &b.label))
     });
-    let mut years = bars("nam", &site.years);
-    years.reverse();
-    let charts = vec![
-        chart(
-            v.strings.get("chart_by_province"),
-            provinces,
-            v.strings.get("models"),
-            v.strings.get("total"),
-        ),
-        chart(
-            v.strings.get("chart_by_field"),
-            bars("linh-vuc", &site.fields),
-            v.strings.get("models"),
-            v.strings.get("total"),
-        ),
-        chart(
-            v.strings.get("chart_by_year"),
-            years,
-            v.strings.get("models"),
-            v.strings.get("total"),
-        ),
-    ];
+    let scope = Scope {
+        list: format!("{base}/"),
+        province: None,
+        base,
+    };
+    let mut out = vec![Table {
+        id: "tinh",
+        title: "Theo tỉnh, thành phố",
+        bars: provinces,
+    }];
+    out.extend(tables(site, &site.listed, &scope));
+    out
+}
+
+/// The tables of unit `unit` (an index into `site.units`): its own figures and its
+/// former provinces'.
+pub(crate) fn unit_tables(site: &Site, unit: usize) -> Vec<Table> {
+    let t = &site.units[unit];
+    let base = site.config.base_path.as_str();
+    let scope = Scope {
+        list: format!("{base}/tinh/{}/", t.slug),
+        province: Some(&t.slug),
+        base,
+    };
+    let mut out = tables(site, &t.items, &scope);
+    if !REGISTRY.units[site.unit_ids[unit]].former.is_empty() {
+        out.push(by_former(site, unit, &t.items, base));
+    }
+    out
+}
+
+/// The chart of a table, titled from the theme's strings (`chart_by_<id>`).
+fn chart_of(table: Table, v: &Views<'_>) -> Chart {
+    let key = match table.id {
+        "tinh" => "chart_by_province",
+        "linh-vuc" => "chart_by_field",
+        "nam" => "chart_by_year",
+        "giai-doan" => "chart_by_period",
+        "cap" => "chart_by_level",
+        "to-chuc" => "chart_by_organisation",
+        _ => "chart_by_former",
+    };
+    let mut c = chart(
+        v.strings.get(key),
+        table.bars,
+        v.strings.get("models"),
+        v.strings.get("total"),
+    );
+    c.id = table.id;
+    c
+}
+
+/// A unit's own figures, for its list page: every chart of `/thong-ke/` narrowed to
+/// it, with its former provinces; `None` for any other list.
+pub fn unit_figures(site: &Site, v: &Views<'_>, slug: &str) -> Option<Vec<Chart>> {
+    let unit = site.units.iter().position(|t| t.slug == slug)?;
+    if site.units[unit].items.is_empty() {
+        return None;
+    }
+    Some(
+        unit_tables(site, unit)
+            .into_iter()
+            .filter(|t| !t.bars.is_empty())
+            .map(|t| chart_of(t, v))
+            .collect(),
+    )
+}
+
+/// Builds the statistics view.
+pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
+    let charts = site_tables(site)
+        .into_iter()
+        .map(|t| chart_of(t, v))
+        .collect();
     let matrix = site
         .units
         .iter()
@@ -170,6 +223,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
         matrix_fields: site.fields.iter().map(|f| f.name.clone()).collect(),
         matrix,
         matrix_totals: site.fields.iter().map(|f| f.items.len()).collect(),
+        map: map::view(site, v),
     }
 }
 
@@ -195,20 +249,36 @@ fn chart(title: &str, bars: Vec<Bar>, unit: &str, total_label: &str) -> Chart {
     // "An Giang7"), so its accessible name matches what is shown.
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW + 4;
-        let w = (b.count * BAR).div_ceil(max).max(2);
+        let w = if b.count == 0 {
+            0
+        } else {
+            (b.count * BAR).div_ceil(max).max(2)
+        };
         let label = escape(&b.label);
-        svg.push_str(&format!(
-            "<a href=\"{url}\" aria-label=\"{label}: {n} {unit}\"><title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text> <rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/> <text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text></a>",
-            url = escape(&b.url),
+        let row = format!(
+            "<title>{label}: {n} {unit}</title><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" class=\"chart-label\">{label}</text> <rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" class=\"chart-bar\"/> <text x=\"{nx}\" y=\"{ty}\" class=\"chart-value\">{n}</text>",
             lx = LABEL - 8,
             ty = y + 15,
             h = ROW - 8,
             nx = LABEL + w + 6,
             n = b.count,
-        ));
+        );
+        // A bar with no list (an empty year, a period) is a labelled group, not a link.
+        match &b.url {
+            Some(url) => svg.push_str(&format!(
+                "<a href=\"{}\" aria-label=\"{label}: {n} {unit}\">{row}</a>",
+                escape(url),
+                n = b.count
+            )),
+            None => svg.push_str(&format!(
+                "<g role=\"img\" aria-label=\"{label}: {n} {unit}\">{row}</g>",
+                n = b.count
+            )),
+        }
     }
     svg.push_str("</svg>");
     Chart {
+        id: "",
         title: title.to_owned(),
         bars,
         svg,

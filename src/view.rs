@@ -163,8 +163,14 @@ pub struct ImageView<'a> {
     pub src: String,
     /// Caption, also used as alt text.
     pub caption: Option<&'a str>,
-    /// Credit line.
+    /// Credit, as written.
     pub credit: Option<&'a str>,
+    /// The caption as shown above a credit: ending with a full stop when a credit
+    /// follows, so the two never run together ("Tổ tự quản. Ảnh: Thu Hà").
+    pub caption_line: Option<String>,
+    /// The credit as shown: "Ảnh: Thu Hà", or the credit alone when the editor already
+    /// wrote a label ("Minh họa: Thu Hà", "Ảnh Thu Hà"), never "Ảnh: Minh họa: …".
+    pub credit_line: Option<String>,
     /// Width in pixels, if known (write it on `<img>`: no layout shift).
     pub width: Option<u32>,
     /// Height in pixels, if known.
@@ -189,6 +195,10 @@ pub struct ListView {
     pub pagination: PaginationView,
     /// Ways to narrow the list (by field, by year), each with counts.
     pub facets: Vec<FacetView>,
+    /// On a unit's first page: its own figures, the charts of `/thong-ke/` narrowed to
+    /// it (by field, year, five-year period, level, organisation, former province);
+    /// null elsewhere.
+    pub figures: Option<Vec<crate::stats::Chart>>,
 }
 
 /// Page numbers of a paginated list.
@@ -397,6 +407,14 @@ impl<'a> Views<'a> {
             },
             caption: img.caption.as_deref(),
             credit: img.credit.as_deref(),
+            caption_line: img
+                .caption
+                .as_deref()
+                .map(|c| caption_line(c, img.credit.is_some())),
+            credit_line: img
+                .credit
+                .as_deref()
+                .map(|c| credit_line(c, self.strings.get("image_credit"))),
             width: img.size.map(|s| s.0),
             height: img.size.map(|s| s.1),
             srcset: img
@@ -576,6 +594,33 @@ impl<'a> Views<'a> {
     }
 }
 
+/// A caption followed by a credit ends with a full stop (or its own punctuation).
+pub(crate) fn caption_line(caption: &str, credited: bool) -> String {
+    let c = caption.trim_end();
+    if credited && !c.ends_with(['.', '!', '?', '…']) {
+        format!("{c}.")
+    } else {
+        c.to_owned()
+    }
+}
+
+/// `label: credit`, unless the credit already starts with a label: a short phrase
+/// before a colon ("Minh họa:", "Ảnh:", "Nguồn:") or the label word itself ("Ảnh Thu Hà").
+pub(crate) fn credit_line(credit: &str, label: &str) -> String {
+    let credit = credit.trim();
+    let labelled = credit.split_once(':').is_some_and(|(head, _)| {
+        let words = head.split_whitespace().count();
+        (1..=3).contains(&words) && head.chars().count() <= 20
+    });
+    let first = credit.split_whitespace().next().unwrap_or_default();
+    let starts_with_label = crate::vietnamese::fold(first) == crate::vietnamese::fold(label);
+    if labelled || starts_with_label || label.is_empty() {
+        credit.to_owned()
+    } else {
+        format!("{label}: {credit}")
+    }
+}
+
 /// JSON made safe to embed in a `<script>` element: `<`, `>` and `&` (which serde_json
 /// writes only inside strings) become `\u003c`, `\u003e`, `\u0026`, the same text to a
 /// JSON parser; so neither `</script>` nor `<!--` nor any tag can appear in the page.
@@ -670,7 +715,22 @@ fn window(current: usize, total: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{script_safe, window};
+    use super::{caption_line, credit_line, script_safe, window};
+
+    #[test]
+    fn a_credit_label_the_editor_wrote_is_not_doubled() {
+        assert_eq!(credit_line("Minh họa: Thu Hà", "Ảnh"), "Minh họa: Thu Hà");
+        assert_eq!(credit_line("Ảnh: Thu Hà", "Ảnh"), "Ảnh: Thu Hà");
+        assert_eq!(credit_line("ảnh Thu Hà", "Ảnh"), "ảnh Thu Hà");
+        assert_eq!(credit_line("Thu Hà", "Ảnh"), "Ảnh: Thu Hà");
+        assert_eq!(caption_line("Tổ tự quản", true), "Tổ tự quản.");
+        assert_eq!(caption_line("Tổ tự quản?", true), "Tổ tự quản?");
+        assert_eq!(caption_line("Tổ tự quản", false), "Tổ tự quản");
+        assert_eq!(
+            caption_line("Đường mới (minh họa)", true),
+            "Đường mới (minh họa)."
+        );
+    }
 
     #[test]
     fn json_in_a_script_cannot_close_it() {

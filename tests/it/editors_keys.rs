@@ -142,7 +142,7 @@ fn field_names_in_another_order_are_advised() {
         .unwrap_or_else(|| panic!("no did-you-mean in\n{err}"))
         + meant.len();
     let name = &err[start..start + err[start..].find('"').expect("closing quote")];
-    assert_eq!(name, "Quốc phòng - an ninh");
+    assert_eq!(name, "Quốc phòng – an ninh");
     apply(site.path(), REL, "field", &format!("field: {name}"));
     let (after, ok) = check(site.path());
     assert!(ok, "{after}");

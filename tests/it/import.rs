@@ -474,7 +474,9 @@ fn key_fields(text: &str) -> BTreeMap<String, String> {
             "province" => REGISTRY
                 .resolve(&s)
                 .map_or(s, |p| REGISTRY.name(p).to_owned()),
-            "level" | "field" => kheo::vietnamese::fold(&s),
+            "level" => kheo::vietnamese::fold(&s),
+            // The data files write the en dash ("Văn hóa – xã hội"); both name the field.
+            "field" => kheo::vietnamese::slugify(&s),
             _ => s,
         };
         out.insert(k.to_owned(), s);

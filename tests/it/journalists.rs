@@ -444,6 +444,8 @@ fn data_page_links_every_file_and_the_licence() {
         "du-lieu/mo-hinh.csv",
         "du-lieu/mo-hinh.json",
         "du-lieu/mo-hinh.schema.json",
+        "du-lieu/thong-ke.csv",
+        "du-lieu/thong-ke.json",
         "feed.json",
         "atom.xml",
         "tinh/ca-mau/mo-hinh.csv",
@@ -539,4 +541,62 @@ fn related_models_prefer_the_same_field_place_and_kind_of_unit() {
     assert!(related.contains("/dvk/mo-hinh/nha-tinh-thuong-cho-ho-ngheo/"));
     assert!(!related.contains("/dvk/mo-hinh/ho-tro-sinh-ke-cho-phu-nu-ven-bien/"));
     assert!(!related.contains("bai-da-go"));
+}
+
+#[test]
+fn statistics_file_agrees_with_the_model_records() {
+    let site = built();
+    let public = site.path().join("public");
+    let recs = records(&public);
+    let figures = json(&public, "du-lieu/thong-ke.json");
+    assert_eq!(figures["models"].as_u64(), Some(recs.len() as u64));
+    let table = |tables: &Value, id: &str| -> BTreeMap<String, u64> {
+        tables
+            .as_array()
+            .expect("tables")
+            .iter()
+            .find(|t| t["id"] == id)
+            .map(|t| {
+                t["rows"]
+                    .as_array()
+                    .expect("rows")
+                    .iter()
+                    .map(|r| {
+                        (
+                            r["key"].as_str().expect("key").to_owned(),
+                            r["count"].as_u64().expect("n"),
+                        )
+                    })
+                    .filter(|(_, n)| *n > 0)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Levels, counted again from each record's `level`.
+    let mut levels: BTreeMap<String, u64> = BTreeMap::new();
+    for r in &recs {
+        let key = match r["level"].as_str() {
+            Some("tỉnh") => "tinh",
+            Some("huyện") => "huyen",
+            Some("xã") => "xa",
+            Some("trung ương") => "trung-uong",
+            _ => "chua-ghi",
+        };
+        *levels.entry(key.to_owned()).or_default() += 1;
+    }
+    assert_eq!(table(&figures["tables"], "cap"), levels);
+    // Provinces, counted again from each record's current unit; and each unit's own
+    // figures add up to its total.
+    let mut units: BTreeMap<String, u64> = BTreeMap::new();
+    for r in &recs {
+        let slug = r["current_province"]["slug"].as_str().expect("slug");
+        *units.entry(slug.to_owned()).or_default() += 1;
+    }
+    assert_eq!(table(&figures["tables"], "tinh"), units);
+    for p in figures["provinces"].as_array().expect("provinces") {
+        let n = p["models"].as_u64().expect("models");
+        assert_eq!(units.get(p["slug"].as_str().expect("slug")), Some(&n));
+        let by_year: u64 = table(&p["tables"], "nam").values().sum();
+        assert_eq!(by_year, n, "{}", p["slug"]);
+    }
 }

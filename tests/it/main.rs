@@ -23,6 +23,7 @@ mod live_reload_browser;
 mod load_boundary;
 mod output_safety;
 mod property;
+mod readers;
 mod schema_agreement;
 mod search;
 mod serve;

@@ -483,6 +483,8 @@ fn screenshots_for_review_at_360_and_1280_px() {
         ("model-image", MODEL_WITH_IMAGE),
         ("province", "/tinh/ca-mau/"),
         ("search", "/tim-kiem/?q=d%C3%A2n+v%E1%BA%ADn"),
+        ("provinces", "/tinh/"),
+        ("stats", "/thong-ke/"),
     ];
     for scheme in ["light", "dark"] {
         color_scheme(&mut b, scheme);
@@ -667,4 +669,100 @@ fn a_model_page_needs_under_30_kb_of_css_and_js_gzipped() {
         worst.1,
         worst.0
     );
+}
+
+/// Tabs from the top of the page until focus is inside `selector`; the focused
+/// element's accessible name, whether it shows a focus ring, and how many tabs it took.
+fn tab_into(b: &mut Browser, selector: &str) -> Option<Value> {
+    b.eval(
+        "(() => { const s = document.createElement('span'); s.tabIndex = -1;
+          document.body.prepend(s); s.focus(); s.remove(); return true; })()",
+    );
+    for n in 0..300 {
+        press(b, "Tab", 9);
+        let at = b.eval(&format!(
+            "(() => {{ const e = document.activeElement; if (!e || !e.closest('{selector}')) return null;
+              const s = getComputedStyle(e), r = e.getBoundingClientRect();
+              return {{ name: e.getAttribute('aria-label') || e.textContent.trim(), href: e.getAttribute('href'),
+                        ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                        shown: r.width > 0 && r.bottom > 0 && r.top < innerHeight, tabs: {n} }}; }})()"
+        ));
+        if !at.is_null() {
+            return Some(at);
+        }
+    }
+    None
+}
+
+#[test]
+fn the_map_and_the_charts_work_by_keyboard_at_360_and_1280_px_in_light_and_dark() {
+    let Some(mut b) = cdp::launch() else {
+        return;
+    };
+    let built = Built::new();
+    let served = Served::new(&built);
+    let mut problems = Vec::new();
+    for scheme in ["light", "dark"] {
+        color_scheme(&mut b, scheme);
+        for width in [360u32, 1280] {
+            viewport(&mut b, width, 800);
+            for path in ["/tinh/", "/thong-ke/"] {
+                let at = format!("{path} ({width} px, {scheme})");
+                open(&mut b, &served.url("public", path));
+                // The first tile is Lai Châu (north-west): named with its number, ringed.
+                let Some(tile) = tab_into(&mut b, ".tile-map") else {
+                    problems.push(format!("{at}: no map tile reached by Tab"));
+                    continue;
+                };
+                let name = tile["name"].as_str().unwrap_or_default();
+                if !name.starts_with("Lai Châu: ") || !name.contains("mô hình") {
+                    problems.push(format!("{at}: first tile named {name:?}"));
+                }
+                if tile["ring"] != true || tile["shown"] != true {
+                    problems.push(format!(
+                        "{at}: focused tile not visible with a ring: {tile}"
+                    ));
+                }
+                // Sighted keyboard users see what a mouse's tooltip shows.
+                let shown = b.eval("document.querySelector('.map-focus').textContent");
+                if shown.as_str() != Some(name) {
+                    problems.push(format!(
+                        "{at}: focused tile not described under the map: {shown}"
+                    ));
+                }
+                // Enter follows the tile's link to the unit's page.
+                let href = tile["href"].as_str().unwrap_or_default().to_owned();
+                press(&mut b, "Enter", 13);
+                let landed = b.wait_until(
+                    &format!(
+                        "location.pathname === '{href}' && document.readyState === 'complete'"
+                    ),
+                    Duration::from_secs(10),
+                );
+                if landed.is_none() {
+                    problems.push(format!("{at}: Enter on the tile did not open {href}"));
+                }
+            }
+            // The statistics bars: a link per bar, named with its number (SVG from
+            // 40rem, HTML bars below).
+            open(&mut b, &served.url("public", "/thong-ke/"));
+            let sel = if width >= 640 {
+                ".chart-wide"
+            } else {
+                ".chart-narrow"
+            };
+            match tab_into(&mut b, sel) {
+                Some(bar) if bar["ring"] == true && bar["shown"] == true => {
+                    let name = bar["name"].as_str().unwrap_or_default();
+                    if !name.chars().any(|c| c.is_ascii_digit()) {
+                        problems.push(format!(
+                            "/thong-ke/ ({width}, {scheme}): bar named {name:?}"
+                        ));
+                    }
+                }
+                other => problems.push(format!("/thong-ke/ ({width}, {scheme}): bar {other:?}")),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
