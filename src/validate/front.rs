@@ -38,7 +38,7 @@ pub(super) fn meta<'a>(
     let field = field(&mut k, config);
     let year = year(&mut k, opts);
     let date = date(&mut k);
-    let level = level(&mut k, year, date);
+    let level = level(&mut k, year);
     let slug = slug(&mut k, title.as_deref());
     let texts = texts(&mut k);
     let (tags, tag_slugs) = tags(&mut k);
@@ -316,8 +316,9 @@ fn date_parts(s: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// `level`: one of the levels, diacritics and `cấp` optional; `phường` and `đặc khu`
-/// are commune level. `huyện` after the 2025 reform is a warning (W070).
-fn level(k: &mut Keys<'_>, year: Option<i32>, date: Option<Date>) -> Option<Level> {
+/// are commune level. `huyện` for a model recognised after the 2025 reform (in 2026 or
+/// later) is a warning (W070).
+fn level(k: &mut Keys<'_>, year: Option<i32>) -> Option<Level> {
     let e = k.entry("level")?;
     let l = k.text("level")?;
     let level = Level::parse(&l);
@@ -335,12 +336,9 @@ fn level(k: &mut Keys<'_>, year: Option<i32>, date: Option<Date>) -> Option<Leve
             Some(help),
         );
     }
-    let reform = Date {
-        year: 2025,
-        month: 7,
-        day: 1,
-    };
-    let after = date.map_or(year.is_some_and(|y| y >= 2026), |d| d >= reform);
+    // `year` is when the model was recognised; `date` only when the story was published,
+    // often months after a recognition made before the reform, so it does not count.
+    let after = year.is_some_and(|y| y >= 2026);
     if level == Some(Level::Huyen) && after {
         k.warn(
             "W070",
