@@ -145,9 +145,14 @@ impl Destination {
     /// `index.html`, `sitemap.xml` and `tinh/`) is accepted.
     pub fn guarded(site: &Path, out: &Path, default_location: bool) -> Result<Self> {
         let found = guard::paths(site, out)?;
-        // `x/..` or `.` has no name to give the temporary folders: use the full path.
+        // `x/..` or `.` has no name to give the temporary folders, and `missing/../x`
+        // names `x` only once `missing` exists (it would be read as empty, then made by
+        // the build): both are used as the folder they resolve to.
         let named;
-        let out = if out.file_name().is_some() {
+        let climbs = out
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+        let out = if out.file_name().is_some() && !climbs {
             out
         } else {
             named = guard::planned(out)?;
@@ -235,6 +240,13 @@ fn fill_temporary<T>(
 ) -> Result<Filled<T>> {
     let tmp = dest.sibling("tmp");
     std::fs::create_dir_all(&dest.parent).map_err(|e| Error::io(&dest.parent, e))?;
+    // A folder of that name that kheo did not make (the pid was reused) is not ours.
+    if std::fs::symlink_metadata(&tmp).is_ok() && !is_marked(&tmp) {
+        return Err(Error::Refused {
+            path: tmp,
+            why: crate::error::Refusal::NotMadeByKheo,
+        });
+    }
     remove_if_exists(&tmp)?;
     std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
     let sink = DirSink::new(tmp.clone());

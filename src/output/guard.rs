@@ -80,7 +80,7 @@ pub(crate) fn contents(dir: &Path, shown: &Path, default_location: bool) -> Resu
 }
 
 /// kheo before the marker always wrote `index.html`, `sitemap.xml` and `tinh/`.
-fn looks_like_old_output(dir: &Path) -> bool {
+pub(crate) fn looks_like_old_output(dir: &Path) -> bool {
     let is = |name: &str, folder: bool| {
         std::fs::symlink_metadata(dir.join(name))
             .is_ok_and(|m| if folder { m.is_dir() } else { m.is_file() })

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use super::Notice;
 
-/// On systems without `/proc`, a leftover this old, carrying the marker, is taken to
-/// belong to a run that is over.
+/// On systems without `/proc`, a leftover this old is taken to belong to a run that is
+/// over.
 const STALE: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// A folder named like one of kheo's temporary folders for the output `name`.
@@ -28,7 +28,7 @@ pub(crate) fn tidy(parent: &Path, name: &str, out: &Path) -> Vec<Notice> {
     let mut notices = Vec::new();
     let mut missing = std::fs::symlink_metadata(out).is_err();
     for left in find(parent, name) {
-        if left.pid == std::process::id() || !finished(&left) {
+        if left.pid == std::process::id() || !finished(&left) || !made_by_kheo(&left) {
             continue;
         }
         if left.old && missing && std::fs::rename(&left.path, out).is_ok() {
@@ -86,8 +86,15 @@ fn parse(name: &str, file: &str, path: PathBuf) -> Option<Leftover> {
     })
 }
 
+/// Only a folder kheo made is ever removed or put back: it carries the marker (a
+/// temporary folder gets it first, a moved-away site had it), or it is the site of a
+/// kheo from before the marker. A folder that only has kheo's kind of name is not ours.
+fn made_by_kheo(left: &Leftover) -> bool {
+    super::is_marked(&left.path) || left.old && super::guard::looks_like_old_output(&left.path)
+}
+
 /// True when the run that made `left` is over: its process is gone (Linux), or
-/// elsewhere the folder carries kheo's marker and is a day old.
+/// elsewhere the folder is a day old.
 fn finished(left: &Leftover) -> bool {
     if Path::new("/proc/self").exists() {
         return !Path::new(&format!("/proc/{}", left.pid)).exists();
@@ -97,7 +104,7 @@ fn finished(left: &Leftover) -> bool {
         .ok()
         .and_then(|t| t.elapsed().ok())
         .is_some_and(|age| age > STALE);
-    old && super::is_marked(&left.path)
+    old
 }
 
 #[cfg(test)]

@@ -336,3 +336,42 @@ fn broken_and_huge_images_never_fail_the_build() {
         }
     }
 }
+
+#[test]
+fn an_out_path_through_a_missing_folder_and_back_is_the_folder_it_names() {
+    // `missing/../victim` names `victim` once `missing` exists: it must be judged as
+    // `victim` (not empty, not kheo's), not as a new folder.
+    let site = fixture("minimal");
+    let around = tempfile::tempdir().expect("temp");
+    let victim = around.path().join("victim");
+    write(&victim, "thesis.txt", "keep");
+    let before = snapshot(&victim);
+    let out = format!("{}/missing/../victim", arg(around.path()));
+    let run = build_from(site.path(), site.path(), &out);
+    assert_exit(&run, 2);
+    assert_eq!(snapshot(&victim), before, "{}", stderr(&run));
+    assert!(!around.path().join("missing").exists());
+}
+
+#[test]
+fn folders_with_only_kheos_kind_of_name_are_never_removed_or_restored() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let dead = dead_pid();
+    let (tmp, old) = (
+        format!(".public.tmp-{dead}"),
+        format!(".public.old-{}", dead + 1),
+    );
+    write(&root.join(&tmp), "thesis.txt", "precious");
+    write(&root.join(&old), "notes.txt", "mine");
+    assert_exit(&kheo(root, &["build"]), 0);
+    assert_eq!(
+        std::fs::read_to_string(root.join(&tmp).join("thesis.txt")).expect("kept"),
+        "precious"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join(&old).join("notes.txt")).expect("kept"),
+        "mine"
+    );
+    assert!(root.join("public/.kheo-output").is_file());
+}
