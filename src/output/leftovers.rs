@@ -99,12 +99,11 @@ fn finished(left: &Leftover) -> bool {
     if Path::new("/proc/self").exists() {
         return !Path::new(&format!("/proc/{}", left.pid)).exists();
     }
-    let old = std::fs::metadata(&left.path)
+    std::fs::metadata(&left.path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age > STALE);
-    old
+        .is_some_and(|age| age > STALE)
 }
 
 #[cfg(test)]
