@@ -22,7 +22,7 @@ const MAX_DEPTH: u64 = 6;
 /// The folders the CMS may read and write, relative to the site.
 const ROOTS: [&str; 2] = ["content/", crate::cms::MEDIA_FOLDER];
 
-/// One API request, as `http` read it.
+/// One API request's headers, as `http` read them (before any of its body).
 pub(super) struct Call<'a> {
     /// The `Origin` header.
     pub origin: Option<&'a str>,
@@ -33,8 +33,6 @@ pub(super) struct Call<'a> {
     /// Whether the client is on this machine (the CMS's local backend is for it only,
     /// even when `--bind` opens the preview to the network).
     pub local: bool,
-    /// The body, or `None` if it was larger than `MAX_BODY`.
-    pub body: Option<&'a [u8]>,
 }
 
 /// The status line and JSON body to send.
@@ -68,25 +66,32 @@ struct Request {
     params: Value,
 }
 
-/// Answers one `POST /api/v1`.
-pub(super) fn answer(root: &Path, call: &Call<'_>) -> Answer {
+/// Whether a `POST /api/v1` may be answered, from its headers alone (so a refused
+/// request's body is never read): the site's settings with `cms:`, or the refusal.
+pub(super) fn admit(root: &Path, call: &Call<'_>) -> Result<Config, Answer> {
     let same_origin = match (call.origin, call.host) {
         (Some(o), Some(h)) => o.strip_prefix("http://") == Some(h),
         _ => false,
     };
     if !call.local || !same_origin || call.fetch_site.is_some_and(|s| s != "same-origin") {
-        return refuse("403 Forbidden", crate::t!("cms-other-origin"));
+        return Err(refuse("403 Forbidden", crate::t!("cms-other-origin")));
     }
     let config = crate::load::config_text(root)
         .ok()
         .and_then(|t| Config::parse(t.as_deref()).ok());
-    let Some(config) = config.filter(|c| c.cms.is_some()) else {
-        return refuse("404 Not Found", crate::t!("cms-off"));
-    };
-    let Some(body) = call.body else {
-        let mb = MAX_BODY / (1024 * 1024);
-        return refuse("413 Content Too Large", crate::t!("cms-too-large", mb = mb));
-    };
+    config
+        .filter(|c| c.cms.is_some())
+        .ok_or_else(|| refuse("404 Not Found", crate::t!("cms-off")))
+}
+
+/// The refusal of a body larger than `MAX_BODY` (or of unknown length).
+pub(super) fn too_large() -> Answer {
+    let mb = MAX_BODY / (1024 * 1024);
+    refuse("413 Content Too Large", crate::t!("cms-too-large", mb = mb))
+}
+
+/// Answers one admitted `POST /api/v1` with its `body`.
+pub(super) fn answer(root: &Path, config: &Config, body: &[u8]) -> Answer {
     let req: Request = match serde_json::from_slice(body) {
         Ok(r) => r,
         Err(e) => {
@@ -96,7 +101,7 @@ pub(super) fn answer(root: &Path, call: &Call<'_>) -> Answer {
             );
         }
     };
-    match act(root, &config, &req) {
+    match act(root, config, &req) {
         Ok(v) => ok(v),
         Err(a) => a,
     }
@@ -450,15 +455,33 @@ fn sentence(d: &Diagnostic) -> String {
 }
 
 /// Writes through a temporary file beside the target, so the watcher never reads half
-/// a file; creates the folders.
+/// a file; creates the folders. Each write has a temporary file of its own (created
+/// new, never shared), so writes at once never mix their bytes.
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let dir = path.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".kheo-cms-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    let (tmp, mut file) = loop {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".kheo-cms-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    let written = file.write_all(bytes);
+    drop(file);
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 /// After a story moved: its old file goes, and the images beside it follow it.
@@ -550,6 +573,25 @@ mod tests {
         assert_eq!(base64::encode(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64::encode(b"fo"), "Zm8=");
         assert!(base64::decode("Zm9v!").is_none());
+    }
+
+    #[test]
+    fn parallel_writes_each_end_with_their_own_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::thread::scope(|scope| {
+            for i in 0..16 {
+                let path = dir.path().join(format!("f{i}.bin"));
+                scope.spawn(move || {
+                    for round in 0..20 {
+                        let bytes = format!("{i}:{round};").repeat(2000 + i);
+                        write_file(&path, bytes.as_bytes()).unwrap();
+                        assert_eq!(std::fs::read(&path).unwrap(), bytes.as_bytes());
+                    }
+                });
+            }
+        });
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 16, "temporary files left: {names:?}");
     }
 
     #[test]
