@@ -519,3 +519,140 @@ fn at_most_two_api_bodies_are_taken_at_once() {
     });
     assert_eq!(answer, Some(200), "the places were not given back");
 }
+
+/// Writes `bytes` at `rel` in the site, with its folders.
+fn put(root: &Path, rel: &str, bytes: &[u8]) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+    std::fs::write(path, bytes).expect("write");
+}
+
+/// A move of a story from `from` to `to`.
+fn moving(from: &str, to: &str) -> Value {
+    let mut change = persist(from, &story("An Giang", 2025));
+    change["dataFiles"][0]["newPath"] = json!(to);
+    change
+}
+
+#[test]
+fn a_move_from_a_path_that_is_not_a_story_moves_nothing() {
+    let s = Server::start(cms_site());
+    let png = b"\x89PNG\r\n\x1a\nnot really";
+    put(s.root(), "static/anh/giu-nguyen.png", png);
+    let (status, r) = api(&s, "persistEntry", moving("static/anh/index.md", NEW));
+    assert!((400..500).contains(&status), "{status} {r}");
+    assert!(r["error"].as_str().is_some_and(|e| !e.is_empty()), "{r}");
+    assert_eq!(
+        std::fs::read(s.root().join("static/anh/giu-nguyen.png")).expect("kept"),
+        png
+    );
+    assert!(!s.root().join(NEW).exists());
+    assert!(
+        !s.root()
+            .join(NEW.replace("index.md", "giu-nguyen.png"))
+            .exists()
+    );
+}
+
+#[test]
+fn a_move_from_a_story_that_does_not_exist_leaves_its_neighbours_alone() {
+    let s = Server::start(cms_site());
+    let model = read(s.root(), super::serve::MODEL);
+    let (status, r) = api(
+        &s,
+        "persistEntry",
+        moving("content/an-giang/2024/index.md", NEW),
+    );
+    assert!((400..500).contains(&status), "{status} {r}");
+    assert_eq!(read(s.root(), super::serve::MODEL), model);
+    assert!(!s.root().join(NEW).exists());
+    let beside = NEW.replace("index.md", "nong-dan-lien-ket-trong-lua-sach.md");
+    assert!(!s.root().join(beside).exists());
+}
+
+#[test]
+fn a_folder_story_holding_another_story_is_not_moved() {
+    let s = Server::start(cms_site());
+    let old = "content/an-giang/2025/chung-thu-muc/index.md";
+    put(s.root(), old, story("An Giang", 2025).as_bytes());
+    let other = "content/an-giang/2025/chung-thu-muc/bai-khac.md";
+    let other_text = story("An Giang", 2025).replace("Tổ tự quản", "Bài khác");
+    put(s.root(), other, other_text.as_bytes());
+    let (status, r) = api(&s, "persistEntry", moving(old, NEW));
+    assert_eq!(status, 422, "{r}");
+    assert_eq!(read(s.root(), other), other_text);
+    assert!(s.root().join(old).is_file());
+    assert!(!s.root().join(NEW).exists());
+}
+
+/// The site with a story that shows `anh.png` beside it, saved through the form.
+fn story_with_image(s: &Server) -> String {
+    let mut with_image = persist(
+        NEW,
+        &story("An Giang", 2024).replace("draft: false", "image: anh.png"),
+    );
+    let image = NEW.replace("index.md", "anh.png");
+    with_image["assets"] = json!([{ "path": image, "content": PNG, "encoding": "base64" }]);
+    let (status, r) = api(s, "persistEntry", with_image);
+    assert_eq!(status, 200, "{r}");
+    image
+}
+
+#[test]
+fn an_image_a_story_uses_is_neither_broken_nor_deleted() {
+    let s = Server::start_with(cms_site(), &[("KHEO_LANG", "vi")]);
+    let image = story_with_image(&s);
+    let before = std::fs::read(s.root().join(&image)).expect("image");
+    let garbage = json!({ "path": image, "content": "bm90IGFuIGltYWdl", "encoding": "base64" });
+    let (status, r) = api(&s, "persistMedia", json!({ "asset": garbage }));
+    assert_eq!(status, 422, "{r}");
+    let error = r["error"].as_str().unwrap_or("");
+    assert!(error.starts_with("Chưa lưu bài"), "{error}");
+    assert_eq!(std::fs::read(s.root().join(&image)).expect("kept"), before);
+    let (status, r) = api(&s, "deleteFile", json!({ "path": image }));
+    assert_eq!(status, 422, "{r}");
+    let (status, r) = api(&s, "deleteFiles", json!({ "paths": [image] }));
+    assert_eq!(status, 422, "{r}");
+    assert!(s.root().join(&image).is_file());
+    let check = kheo(s.root(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    // A good image in its place, and a file no story uses, are fine.
+    let good = json!({ "path": image, "content": PNG, "encoding": "base64" });
+    let (status, r) = api(&s, "persistMedia", json!({ "asset": good }));
+    assert_eq!(status, 200, "{r}");
+    put(s.root(), "static/anh/thua.png", &before);
+    let (status, r) = api(&s, "deleteFile", json!({ "path": "static/anh/thua.png" }));
+    assert_eq!(status, 200, "{r}");
+    assert!(!s.root().join("static/anh/thua.png").exists());
+}
+
+#[test]
+fn only_inert_media_and_documents_can_be_uploaded() {
+    let s = Server::start(cms_site());
+    let upload = |path: &str, bytes: &[u8]| {
+        let asset = json!({ "path": path, "content": b64(bytes), "encoding": "base64" });
+        api(&s, "persistMedia", json!({ "asset": asset }))
+    };
+    for (path, bytes) in [
+        ("static/anh/evil.html", &b"<script>alert(1)</script>"[..]),
+        ("static/anh/evil.js", b"alert(1)"),
+        ("static/anh/noname", b"x"),
+        (
+            "static/anh/evil.svg",
+            br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>"#,
+        ),
+        (
+            "static/anh/evil2.svg",
+            br#"<svg><script>alert(1)</script></svg>"#,
+        ),
+    ] {
+        let (status, r) = upload(path, bytes);
+        assert_eq!(status, 422, "{path}: {r}");
+        assert!(!s.root().join(path).exists(), "{path} was written");
+    }
+    let plain = br#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>"#;
+    let (status, r) = upload("static/anh/ve.svg", plain);
+    assert_eq!(status, 200, "{r}");
+    let (status, r) = upload("static/anh/tai-lieu.pdf", b"%PDF-1.4\n");
+    assert_eq!(status, 200, "{r}");
+}
