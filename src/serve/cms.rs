@@ -2,10 +2,13 @@
 //! speaks (as its `decap-server` package implements it): `POST /api/v1` with JSON
 //! `{action, params}`. Only when the site has `cms:`; only from the server's own pages
 //! (the `Origin` must be the `Host`, which `http` has checked); reads and writes confined
-//! to `content/` and `static/anh/`, no `..`, no symbolic links, sizes capped; a story is
-//! validated as `kheo check` would before anything is written, and one kheo would reject
-//! is refused (422, `{error}` in the editor's language) with nothing written. The watcher
-//! then sees the write, rebuilds, and live reload shows it.
+//! to `content/` and `static/anh/`, no `..`, no symbolic links, sizes capped; uploads are
+//! media and documents only (no SVG that runs script). Every change (a story, an upload,
+//! a delete, a move) is validated as `kheo check` would before anything is written, and
+//! one kheo would reject is refused (422, `{error}` in the editor's language) with
+//! nothing written; a move takes only an existing story and, for a folder story, the
+//! other files of its folder, exactly as validated. Each write has a temporary file of
+//! its own. The watcher then sees the write, rebuilds, and live reload shows it.
 
 use std::path::{Path, PathBuf};
 

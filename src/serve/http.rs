@@ -1,6 +1,7 @@
 //! The HTTP side of `kheo serve`: a bounded accept loop, one GET or HEAD per connection
 //! (`Connection: close`), the `Host` check against DNS rebinding, and the live-reload
-//! event stream. It only reads the shared `State`; it never renders. Every input is
+//! event stream; the CMS API's POST is checked from its headers before its body is read,
+//! with few bodies at once. It only reads the shared `State`; it never renders. Every input is
 //! hostile: no panic, a bounded number of threads, and slow clients are cut off.
 
 use std::io::{self, BufRead, BufReader, Read, Write};

@@ -3,7 +3,9 @@
 //! every widget a key, every province is an option), and `kheo serve` answers the CMS's
 //! local-backend API (`POST /api/v1`) over a plain `TcpStream`: it lists and saves
 //! stories, refuses one kheo would reject (in Vietnamese, nothing written), refuses
-//! paths out of `content/` and requests from other origins or hosts.
+//! paths out of `content/` and requests from other origins or hosts (before reading
+//! their body), moves of anything but a story, uploads that are not inert media, and
+//! uploads or deletes that would break a story.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
