@@ -404,3 +404,7 @@ cms-unknown-action = The request `{ $action }` is not supported.
 cms-bad-request = The request cannot be read: { $why }
 cms-write-failed = Cannot write `{ $path }`: { $why }
 cms-off = This site has no editing form: add `cms:` to site.yaml (see the README).
+cms-not-a-story = `{ $path }` is not a story in content/: only an existing story (a .md file under content/) can be moved.
+cms-move-unclear = The story cannot be moved from `{ $from }` to `{ $to }` with its files: the new place is taken, or the old folder holds another story. Move it by hand.
+cms-not-media = Only images and documents can be uploaded ({ $extensions }); `{ $path }` is not one of them.
+cms-active-svg = The SVG `{ $path }` holds script or links that run when it is opened; save it again as a plain drawing and upload that.

@@ -373,3 +373,7 @@ cms-unknown-action = Yêu cầu `{ $action }` không được hỗ trợ.
 cms-bad-request = Yêu cầu không đọc được: { $why }
 cms-write-failed = Không ghi được tệp `{ $path }`: { $why }
 cms-off = Trang này chưa bật trang biên tập: thêm phần `cms:` vào site.yaml (xem README).
+cms-not-a-story = `{ $path }` không phải là một bài trong content/: chỉ chuyển được một bài có sẵn (tệp .md trong content/).
+cms-move-unclear = Không chuyển được bài từ `{ $from }` sang `{ $to }` cùng các tệp của bài: chỗ mới đã có tệp, hoặc thư mục cũ còn bài khác. Hãy chuyển bằng tay.
+cms-not-media = Chỉ tải lên được ảnh và tài liệu ({ $extensions }); `{ $path }` không thuộc loại đó.
+cms-active-svg = Tệp SVG `{ $path }` có mã hoặc liên kết chạy khi mở tệp; hãy lưu lại thành hình vẽ thuần rồi tải lên.

@@ -16,9 +16,9 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-pub(crate) use fence::through_symlink;
 use fence::{Fence, Refused, read_bounded, refusal};
 pub use fence::{MAX_SETTINGS_BYTES, MAX_TEMPLATE_BYTES, PUBLISHED_EXTENSIONS};
+pub(crate) use fence::{is_publishable, svg_is_active, through_symlink};
 pub use size::image_size;
 use size::measure;
 

@@ -2,10 +2,13 @@
 //! speaks (as its `decap-server` package implements it): `POST /api/v1` with JSON
 //! `{action, params}`. Only when the site has `cms:`; only from the server's own pages
 //! (the `Origin` must be the `Host`, which `http` has checked); reads and writes confined
-//! to `content/` and `static/anh/`, no `..`, no symbolic links, sizes capped; a story is
-//! validated as `kheo check` would before anything is written, and one kheo would reject
-//! is refused (422, `{error}` in the editor's language) with nothing written. The watcher
-//! then sees the write, rebuilds, and live reload shows it.
+//! to `content/` and `static/anh/`, no `..`, no symbolic links, sizes capped; uploads are
+//! media and documents only (no SVG that runs script). Every change (a story, an upload,
+//! a delete, a move) is validated as `kheo check` would before anything is written, and
+//! one kheo would reject is refused (422, `{error}` in the editor's language) with
+//! nothing written; a move takes only an existing story and, for a folder story, the
+//! other files of its folder, exactly as validated. Each write has a temporary file of
+//! its own. The watcher then sees the write, rebuilds, and live reload shows it.
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +25,7 @@ const MAX_DEPTH: u64 = 6;
 /// The folders the CMS may read and write, relative to the site.
 const ROOTS: [&str; 2] = ["content/", crate::cms::MEDIA_FOLDER];
 
-/// One API request, as `http` read it.
+/// One API request's headers, as `http` read them (before any of its body).
 pub(super) struct Call<'a> {
     /// The `Origin` header.
     pub origin: Option<&'a str>,
@@ -33,8 +36,6 @@ pub(super) struct Call<'a> {
     /// Whether the client is on this machine (the CMS's local backend is for it only,
     /// even when `--bind` opens the preview to the network).
     pub local: bool,
-    /// The body, or `None` if it was larger than `MAX_BODY`.
-    pub body: Option<&'a [u8]>,
 }
 
 /// The status line and JSON body to send.
@@ -68,25 +69,32 @@ struct Request {
     params: Value,
 }
 
-/// Answers one `POST /api/v1`.
-pub(super) fn answer(root: &Path, call: &Call<'_>) -> Answer {
+/// Whether a `POST /api/v1` may be answered, from its headers alone (so a refused
+/// request's body is never read): the site's settings with `cms:`, or the refusal.
+pub(super) fn admit(root: &Path, call: &Call<'_>) -> Result<Config, Answer> {
     let same_origin = match (call.origin, call.host) {
         (Some(o), Some(h)) => o.strip_prefix("http://") == Some(h),
         _ => false,
     };
     if !call.local || !same_origin || call.fetch_site.is_some_and(|s| s != "same-origin") {
-        return refuse("403 Forbidden", crate::t!("cms-other-origin"));
+        return Err(refuse("403 Forbidden", crate::t!("cms-other-origin")));
     }
     let config = crate::load::config_text(root)
         .ok()
         .and_then(|t| Config::parse(t.as_deref()).ok());
-    let Some(config) = config.filter(|c| c.cms.is_some()) else {
-        return refuse("404 Not Found", crate::t!("cms-off"));
-    };
-    let Some(body) = call.body else {
-        let mb = MAX_BODY / (1024 * 1024);
-        return refuse("413 Content Too Large", crate::t!("cms-too-large", mb = mb));
-    };
+    config
+        .filter(|c| c.cms.is_some())
+        .ok_or_else(|| refuse("404 Not Found", crate::t!("cms-off")))
+}
+
+/// The refusal of a body larger than `MAX_BODY` (or of unknown length).
+pub(super) fn too_large() -> Answer {
+    let mb = MAX_BODY / (1024 * 1024);
+    refuse("413 Content Too Large", crate::t!("cms-too-large", mb = mb))
+}
+
+/// Answers one admitted `POST /api/v1` with its `body`.
+pub(super) fn answer(root: &Path, config: &Config, body: &[u8]) -> Answer {
     let req: Request = match serde_json::from_slice(body) {
         Ok(r) => r,
         Err(e) => {
@@ -96,7 +104,7 @@ pub(super) fn answer(root: &Path, call: &Call<'_>) -> Answer {
             );
         }
     };
-    match act(root, &config, &req) {
+    match act(root, config, &req) {
         Ok(v) => ok(v),
         Err(a) => a,
     }
@@ -151,10 +159,15 @@ fn act(root: &Path, config: &Config, req: &Request) -> Result<Value, Answer> {
         }
         "persistMedia" => {
             let asset = Asset::read(root, &p["asset"])?;
+            let change = Change {
+                assets: std::slice::from_ref(&asset),
+                ..Change::default()
+            };
+            accept(root, config, &change)?;
             asset.write()?;
             media(root, &asset.rel).ok_or_else(|| write_failed(&asset.rel, "not written"))
         }
-        "deleteFile" => delete(root, &[text("path")]),
+        "deleteFile" => delete(root, config, &[text("path")]),
         "deleteFiles" => {
             let paths: Vec<String> = p["paths"]
                 .as_array()
@@ -164,7 +177,7 @@ fn act(root: &Path, config: &Config, req: &Request) -> Result<Value, Answer> {
                         .collect()
                 })
                 .unwrap_or_default();
-            delete(root, &paths)
+            delete(root, config, &paths)
         }
         "getDeployPreview" => Ok(Value::Null),
         other => Err(refuse(
@@ -277,12 +290,25 @@ impl Asset {
                 crate::t!("cms-bad-path", path = rel),
             ));
         }
+        // Only what an article may publish beside it: nothing that would run on the
+        // preview's (and the API's) own origin.
+        if !crate::load::is_publishable(&rel) {
+            let extensions = crate::load::PUBLISHED_EXTENSIONS.join(", ");
+            let why = crate::t!("cms-not-media", path = rel, extensions = extensions);
+            return Err(refuse(UNPROCESSABLE, why));
+        }
         let bytes = base64::decode(v["content"].as_str().unwrap_or("")).ok_or_else(|| {
             refuse(
                 "400 Bad Request",
                 crate::t!("cms-bad-request", why = "base64"),
             )
         })?;
+        if lower.ends_with(".svg") && crate::load::svg_is_active(&bytes) {
+            return Err(refuse(
+                UNPROCESSABLE,
+                crate::t!("cms-active-svg", path = rel),
+            ));
+        }
         Ok(Asset { rel, path, bytes })
     }
 
@@ -297,7 +323,24 @@ struct DataFile {
     path: PathBuf,
     raw: String,
     /// Where it was (when the form moved it: province or year changed).
-    old: Option<PathBuf>,
+    moved: Option<Move>,
+}
+
+/// A story that moves: its old file, and the files beside a folder story that go with
+/// it (old → new, site-relative). Exactly what `problems` models and `relocate` does.
+struct Move {
+    from: String,
+    files: Vec<(String, String)>,
+}
+
+/// Everything one request would change, as `problems` checks it before anything is
+/// written.
+#[derive(Default)]
+struct Change<'a> {
+    data: &'a [DataFile],
+    assets: &'a [Asset],
+    /// Site-relative files to delete.
+    deleted: &'a [String],
 }
 
 /// `persistEntry`: checks every path, validates every story with the site's articles,
@@ -312,21 +355,21 @@ fn persist_entry(root: &Path, config: &Config, p: &Value) -> Result<Value, Answe
         let from = f["path"].as_str().unwrap_or("");
         let rel = f["newPath"].as_str().unwrap_or(from).to_owned();
         let path = confined(root, &rel, false)?;
-        let old = (rel != from)
-            .then(|| confined(root, from, false))
-            .transpose()?;
         if !rel.starts_with("content/") || !rel.ends_with(".md") {
             return Err(refuse(
                 "403 Forbidden",
                 crate::t!("cms-bad-path", path = rel),
             ));
         }
+        let moved = (rel != from)
+            .then(|| plan_move(root, from, &rel))
+            .transpose()?;
         let raw = f["raw"].as_str().unwrap_or("").to_owned();
         data.push(DataFile {
             rel,
             path,
             raw,
-            old,
+            moved,
         });
     }
     let assets = p["assets"]
@@ -338,54 +381,157 @@ fn persist_entry(root: &Path, config: &Config, p: &Value) -> Result<Value, Answe
         })
         .transpose()?
         .unwrap_or_default();
-    let problems = problems(root, config, &data, &assets);
-    if !problems.is_empty() {
-        let problems = problems.join(" ");
-        return Err(refuse(
-            UNPROCESSABLE,
-            crate::t!("cms-refused", problems = problems),
-        ));
+    let change = Change {
+        data: &data,
+        assets: &assets,
+        ..Change::default()
+    };
+    accept(root, config, &change)?;
+    for d in &data {
+        if let Some(m) = &d.moved {
+            relocate(root, &m.files).map_err(|e| write_failed(&d.rel, &e.to_string()))?;
+        }
     }
     for a in &assets {
         a.write()?;
     }
     for d in &data {
         write_file(&d.path, d.raw.as_bytes()).map_err(|e| write_failed(&d.rel, &e.to_string()))?;
-        if let Some(old) = &d.old {
-            move_bundle(old, &d.path);
+        if let Some(m) = &d.moved {
+            let old = root.join(&m.from);
+            let _ = std::fs::remove_file(&old);
+            if let Some(dir) = old.parent() {
+                let _ = std::fs::remove_dir(dir);
+            }
         }
     }
     Ok(json!({ "message": "entry persisted" }))
 }
 
-/// What `kheo check` would say against the stories, as sentences; empty if they pass.
-/// Every error the change brings counts, on whichever file it is reported (a clash of
-/// addresses is reported on the story that had it first).
-fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -> Vec<String> {
+/// Checks a story's move from `from` to `to` and lists the files it takes along.
+/// Refuses an old path that is not an existing story under `content/`, a new place
+/// already taken, and a folder that holds another story (its files are not this one's
+/// alone).
+fn plan_move(root: &Path, from: &str, to: &str) -> Result<Move, Answer> {
+    let old = confined(root, from, false)?;
+    let story = from.starts_with("content/")
+        && from.ends_with(".md")
+        && std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file());
+    if !story {
+        let why = crate::t!("cms-not-a-story", path = from);
+        return Err(refuse(UNPROCESSABLE, why));
+    }
+    let unclear = || {
+        let why = crate::t!("cms-move-unclear", from = from, to = to);
+        refuse(UNPROCESSABLE, why)
+    };
+    if std::fs::symlink_metadata(root.join(to)).is_ok() {
+        return Err(unclear());
+    }
+    let mut files = Vec::new();
+    let Some(dir) = from.strip_suffix("/index.md") else {
+        return Ok(Move {
+            from: from.to_owned(),
+            files,
+        });
+    };
+    let read = std::fs::read_dir(root.join(dir)).map_err(|_| unclear())?;
+    for e in read.flatten() {
+        let (Ok(kind), Some(name)) = (e.file_type(), e.file_name().to_str().map(str::to_owned))
+        else {
+            return Err(unclear());
+        };
+        // Hidden files, folders and links stay where they are (the folder stays too).
+        if name == "index.md" || name.starts_with('.') || !kind.is_file() {
+            continue;
+        }
+        let lower = name.to_ascii_lowercase();
+        let new_dir = to.strip_suffix("/index.md");
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || new_dir.is_none() {
+            return Err(unclear());
+        }
+        let target = format!("{}/{name}", new_dir.unwrap_or_default());
+        if std::fs::symlink_metadata(root.join(&target)).is_ok() {
+            return Err(unclear());
+        }
+        files.push((format!("{dir}/{name}"), target));
+    }
+    Ok(Move {
+        from: from.to_owned(),
+        files,
+    })
+}
+
+/// Moves the files `plan_move` listed (site-relative, old → new).
+fn relocate(root: &Path, files: &[(String, String)]) -> std::io::Result<()> {
+    for (from, to) in files {
+        let to = root.join(to);
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::rename(root.join(from), to)?;
+    }
+    Ok(())
+}
+
+/// Refuses a change that brings an error `kheo check` would report (422, the problems
+/// in the editor's language).
+fn accept(root: &Path, config: &Config, change: &Change<'_>) -> Result<(), Answer> {
+    let problems = problems(root, config, change);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let problems = problems.join(" ");
+    Err(refuse(
+        UNPROCESSABLE,
+        crate::t!("cms-refused", problems = problems),
+    ))
+}
+
+/// What `kheo check` would say against the site after `change`, as sentences; empty if
+/// it brings no new error. Every error the change brings counts, on whichever file it
+/// is reported (a clash of addresses is reported on the story that had it first).
+fn problems(root: &Path, config: &Config, change: &Change<'_>) -> Vec<String> {
     let mut loaded = match crate::load::site(root) {
         Ok(l) => l,
         Err(e) => return vec![e.to_string()],
     };
     let before: Vec<String> = errors(&loaded, config).map(|d| key(&d)).collect();
-    let gone: Vec<String> = data
+    let gone: Vec<&str> = change
+        .data
         .iter()
-        .filter_map(|d| d.old.as_ref().map(|o| crate::load::relative(root, o)))
-        .chain(data.iter().map(|d| d.rel.clone()))
+        .filter_map(|d| d.moved.as_ref().map(|m| m.from.as_str()))
+        .chain(change.data.iter().map(|d| d.rel.as_str()))
+        .chain(change.deleted.iter().map(String::as_str))
         .collect();
-    loaded.sources.retain(|s| !gone.contains(&s.path.0));
-    for d in data {
-        if let Some(old) = &d.old {
-            follow(&mut loaded, &crate::load::relative(root, old), &d.rel);
-        }
+    loaded
+        .sources
+        .retain(|s| !gone.contains(&s.path.0.as_str()));
+    for m in change.data.iter().filter_map(|d| d.moved.as_ref()) {
+        follow(&mut loaded, &m.files);
     }
-    for a in assets {
-        loaded.content_files.insert(a.rel.clone(), a.path.clone());
+    for rel in change.deleted {
+        forget(&mut loaded, rel);
+    }
+    for a in change.assets {
+        forget(&mut loaded, &a.rel);
+        let size_key = match a.rel.strip_prefix("static/") {
+            Some(out) => {
+                let blob = crate::load::Blob::Disk(a.path.clone());
+                loaded.statics.insert(out.to_owned(), blob);
+                format!("/{out}")
+            }
+            None => {
+                loaded.content_files.insert(a.rel.clone(), a.path.clone());
+                a.rel.clone()
+            }
+        };
         if let Ok(size) = imagesize::blob_size(&a.bytes) {
             let size = (size.width as u32, size.height as u32);
-            loaded.image_sizes.insert(a.rel.clone(), size);
+            loaded.image_sizes.insert(size_key, size);
         }
     }
-    for d in data {
+    for d in change.data {
         let bundle = d
             .rel
             .strip_suffix("/index.md")
@@ -402,28 +548,25 @@ fn problems(root: &Path, config: &Config, data: &[DataFile], assets: &[Asset]) -
         .collect()
 }
 
-/// The images beside a story that moves from `old` to `new` (both `…/index.md`) move
-/// with it, as `move_bundle` will move them.
-fn follow(loaded: &mut crate::load::Loaded, old: &str, new: &str) {
-    let (Some(from), Some(to)) = (old.strip_suffix("index.md"), new.strip_suffix("index.md"))
-    else {
-        return;
-    };
-    let beside: Vec<String> = loaded
-        .content_files
-        .range(from.to_owned()..)
-        .take_while(|(k, _)| k.starts_with(from))
-        .filter(|(k, _)| !k[from.len()..].contains('/'))
-        .map(|(k, _)| k.clone())
-        .collect();
-    for key in beside {
-        let moved = format!("{to}{}", &key[from.len()..]);
-        if let Some(file) = loaded.content_files.remove(&key) {
-            loaded.content_files.entry(moved.clone()).or_insert(file);
+/// The files beside a story that moves go with it, as `relocate` will move them.
+fn follow(loaded: &mut crate::load::Loaded, files: &[(String, String)]) {
+    for (from, to) in files {
+        if let Some(file) = loaded.content_files.remove(from) {
+            loaded.content_files.insert(to.clone(), file);
         }
-        if let Some(size) = loaded.image_sizes.remove(&key) {
-            loaded.image_sizes.entry(moved).or_insert(size);
+        if let Some(size) = loaded.image_sizes.remove(from) {
+            loaded.image_sizes.insert(to.clone(), size);
         }
+    }
+}
+
+/// The site as if the file at `rel` (site-relative) were not there.
+fn forget(loaded: &mut crate::load::Loaded, rel: &str) {
+    loaded.content_files.remove(rel);
+    loaded.image_sizes.remove(rel);
+    if let Some(out) = rel.strip_prefix("static/") {
+        loaded.statics.remove(out);
+        loaded.image_sizes.remove(&format!("/{out}"));
     }
 }
 
@@ -450,41 +593,46 @@ fn sentence(d: &Diagnostic) -> String {
 }
 
 /// Writes through a temporary file beside the target, so the watcher never reads half
-/// a file; creates the folders.
+/// a file; creates the folders. Each write has a temporary file of its own (created
+/// new, never shared), so writes at once never mix their bytes.
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let dir = path.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".kheo-cms-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
-/// After a story moved: its old file goes, and the images beside it follow it.
-fn move_bundle(old: &Path, new: &Path) {
-    let _ = std::fs::remove_file(old);
-    let (Some(from), Some(to)) = (old.parent(), new.parent()) else {
-        return;
-    };
-    if old.file_name().is_some_and(|n| n == "index.md")
-        && let Ok(read) = std::fs::read_dir(from)
-    {
-        for e in read.flatten() {
-            let target = to.join(e.file_name());
-            if e.file_type().is_ok_and(|t| t.is_file()) && !target.exists() {
-                let _ = std::fs::rename(e.path(), target);
-            }
+    let (tmp, mut file) = loop {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".kheo-cms-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
         }
-    }
-    let _ = std::fs::remove_dir(from);
+    };
+    let written = file.write_all(bytes);
+    drop(file);
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
-fn delete(root: &Path, paths: &[String]) -> Result<Value, Answer> {
+/// `deleteFile(s)`: refused (nothing deleted) if a story would lose a file it uses.
+fn delete(root: &Path, config: &Config, paths: &[String]) -> Result<Value, Answer> {
     let checked = paths
         .iter()
         .map(|p| confined(root, p, false))
         .collect::<Result<Vec<_>, _>>()?;
+    let change = Change {
+        deleted: paths,
+        ..Change::default()
+    };
+    accept(root, config, &change)?;
     for path in checked {
         let _ = std::fs::remove_file(path);
     }
@@ -550,6 +698,25 @@ mod tests {
         assert_eq!(base64::encode(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64::encode(b"fo"), "Zm8=");
         assert!(base64::decode("Zm9v!").is_none());
+    }
+
+    #[test]
+    fn parallel_writes_each_end_with_their_own_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::thread::scope(|scope| {
+            for i in 0..16 {
+                let path = dir.path().join(format!("f{i}.bin"));
+                scope.spawn(move || {
+                    for round in 0..20 {
+                        let bytes = format!("{i}:{round};").repeat(2000 + i);
+                        write_file(&path, bytes.as_bytes()).unwrap();
+                        assert_eq!(std::fs::read(&path).unwrap(), bytes.as_bytes());
+                    }
+                });
+            }
+        });
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 16, "temporary files left: {names:?}");
     }
 
     #[test]

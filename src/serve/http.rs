@@ -1,6 +1,7 @@
 //! The HTTP side of `kheo serve`: a bounded accept loop, one GET or HEAD per connection
 //! (`Connection: close`), the `Host` check against DNS rebinding, and the live-reload
-//! event stream. It only reads the shared `State`; it never renders. Every input is
+//! event stream; the CMS API's POST is checked from its headers before its body is read,
+//! with few bodies at once. It only reads the shared `State`; it never renders. Every input is
 //! hostile: no panic, a bounded number of threads, and slow clients are cut off.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -25,6 +26,8 @@ const LIVE_SCRIPT: &str = include_str!("live.js");
 const MAX_CONNECTIONS: usize = 64;
 /// Live-reload streams open at once (one per tab), counted apart from requests.
 const MAX_STREAMS: usize = 32;
+/// CMS API bodies (up to `cms::MAX_BODY` each) read and handled at once.
+const MAX_API_BODIES: usize = 2;
 /// The request line and every header must arrive within this, however slowly they come.
 const HEADER_DEADLINE: Duration = Duration::from_secs(10);
 /// A client that takes nothing of the answer for this long is dropped.
@@ -71,6 +74,7 @@ struct Server {
     hosts: Hosts,
     requests: Arc<Slots>,
     streams: Arc<Slots>,
+    api_bodies: Arc<Slots>,
 }
 
 /// Accepts connections until the process ends, each on a thread of its own, at most
@@ -81,6 +85,7 @@ pub(super) fn serve(listener: TcpListener, state: Arc<State>, hosts: Hosts) {
         hosts,
         requests: Slots::new(MAX_CONNECTIONS),
         streams: Slots::new(MAX_STREAMS),
+        api_bodies: Slots::new(MAX_API_BODIES),
     });
     loop {
         match listener.accept() {
@@ -155,9 +160,10 @@ struct Request {
     host: Option<String>,
     fetch_site: Option<String>,
     content_length: Option<String>,
-    /// A POST's body to the CMS API (`None`: none, or larger than `cms::MAX_BODY`).
-    body: Option<Vec<u8>>,
 }
+
+/// The rest of a request after its headers (a POST's body), read only when wanted.
+type Rest<'a> = BufReader<io::Take<Deadline<'a>>>;
 
 /// Why a request was not read.
 enum Refused {
@@ -166,7 +172,8 @@ enum Refused {
     Slow,
 }
 
-fn read_request(stream: &TcpStream) -> Result<Request, Refused> {
+/// The request line and headers; the body, if any, is left in the returned reader.
+fn read_request(stream: &TcpStream) -> Result<(Request, Rest<'_>), Refused> {
     let until = Instant::now() + HEADER_DEADLINE;
     let mut reader = BufReader::new(Deadline { stream, until }.take(MAX_HEAD));
     let line = read_line(&mut reader)?;
@@ -186,24 +193,11 @@ fn read_request(stream: &TcpStream) -> Result<Request, Refused> {
         host: None,
         fetch_site: None,
         content_length: None,
-        body: None,
     };
     loop {
         let h = read_line(&mut reader)?;
         if h.is_empty() {
-            let len = req
-                .content_length
-                .as_deref()
-                .map_or(Some(0), |l| l.parse().ok());
-            if let (true, Some(len)) = (req.target == crate::cms::API_PATH, len)
-                && len <= super::cms::MAX_BODY
-            {
-                reader.get_mut().set_limit(len as u64);
-                let mut body = vec![0; len];
-                reader.read_exact(&mut body).map_err(|_| Refused::Slow)?;
-                req.body = Some(body);
-            }
-            return Ok(req);
+            return Ok((req, reader));
         }
         let Some((k, v)) = h.split_once(':') else {
             return Err(Refused::Bad("bad header\n"));
@@ -222,7 +216,7 @@ fn read_request(stream: &TcpStream) -> Result<Request, Refused> {
 }
 
 /// One line without its `\r\n`, as UTF-8.
-fn read_line(reader: &mut BufReader<io::Take<Deadline<'_>>>) -> Result<String, Refused> {
+fn read_line(reader: &mut Rest<'_>) -> Result<String, Refused> {
     let mut bytes = Vec::new();
     match reader.read_until(b'\n', &mut bytes) {
         Ok(_) if bytes.ends_with(b"\n") => {}
@@ -269,8 +263,8 @@ fn respond(
 
 fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> io::Result<()> {
     stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
-    let req = match read_request(&stream) {
-        Ok(req) => req,
+    let (req, rest) = match read_request(&stream) {
+        Ok(read) => read,
         Err(Refused::Bad(why)) => {
             return respond(&stream, "400 Bad Request", PLAIN, why.as_bytes(), false, "");
         }
@@ -286,7 +280,7 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
     };
     let head = req.method == "HEAD";
     if req.method == "POST" && req.target == crate::cms::API_PATH {
-        return cms_api(server, &stream, peer, &req);
+        return cms_api(server, &stream, peer, &req, rest);
     }
     if req.method != "GET" && !head {
         let allow = "Allow: GET, HEAD\r\n";
@@ -323,27 +317,60 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
     site_file(&stream, &server.state, &path, head)
 }
 
-/// The CMS's local backend (`cms`), for the server's own names only.
-fn cms_api(server: &Server, stream: &TcpStream, peer: SocketAddr, req: &Request) -> io::Result<()> {
+/// The CMS's local backend (`cms`), for the server's own names only. Everything that
+/// can be checked from the headers is checked before the body is read, and at most
+/// `MAX_API_BODIES` bodies are read and handled at once.
+fn cms_api(
+    server: &Server,
+    stream: &TcpStream,
+    peer: SocketAddr,
+    req: &Request,
+    mut rest: Rest<'_>,
+) -> io::Result<()> {
+    let json = |a: super::cms::Answer| {
+        respond(
+            stream,
+            a.status,
+            "application/json",
+            a.body.as_bytes(),
+            false,
+            "",
+        )
+    };
+    if !server.hosts.allows(req.host.as_deref(), peer.ip()) {
+        let body = b"unknown host: open the address kheo serve printed\n";
+        return respond(stream, "421 Misdirected Request", PLAIN, body, false, "");
+    }
     let call = super::cms::Call {
         origin: req.origin.as_deref(),
-        host: req
-            .host
-            .as_deref()
-            .filter(|h| server.hosts.allows(Some(h), peer.ip())),
+        host: req.host.as_deref(),
         fetch_site: req.fetch_site.as_deref(),
         local: peer.ip().is_loopback(),
-        body: req.body.as_deref(),
     };
-    let a = super::cms::answer(&server.state.root, &call);
-    respond(
-        stream,
-        a.status,
-        "application/json",
-        a.body.as_bytes(),
-        false,
-        "",
-    )
+    let config = match super::cms::admit(&server.state.root, &call) {
+        Ok(c) => c,
+        Err(a) => return json(a),
+    };
+    let len = req
+        .content_length
+        .as_deref()
+        .map_or(Some(0), |l| l.parse::<usize>().ok())
+        .filter(|&l| l <= super::cms::MAX_BODY);
+    let Some(len) = len else {
+        return json(super::cms::too_large());
+    };
+    let Some(_busy) = server.api_bodies.take() else {
+        let body = b"the CMS is busy saving, try again\n";
+        let retry = "Retry-After: 1\r\n";
+        return respond(stream, "503 Service Unavailable", PLAIN, body, false, retry);
+    };
+    rest.get_mut().set_limit(len as u64);
+    let mut body = vec![0; len];
+    if rest.read_exact(&mut body).is_err() {
+        let why = b"request body incomplete or too slow\n";
+        return respond(stream, "408 Request Timeout", PLAIN, why, false, "");
+    }
+    json(super::cms::answer(&server.state.root, &config, &body))
 }
 
 /// Whether an event-stream request comes from the preview's own pages.

@@ -3,7 +3,9 @@
 //! every widget a key, every province is an option), and `kheo serve` answers the CMS's
 //! local-backend API (`POST /api/v1`) over a plain `TcpStream`: it lists and saves
 //! stories, refuses one kheo would reject (in Vietnamese, nothing written), refuses
-//! paths out of `content/` and requests from other origins or hosts.
+//! paths out of `content/` and requests from other origins or hosts (before reading
+//! their body), moves of anything but a story, uploads that are not inert media, and
+//! uploads or deletes that would break a story.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -307,7 +309,9 @@ fn the_api_refuses_paths_out_of_content_and_other_origins() {
         ),
     ] {
         let (status, _) = post(s.port, &body, origin.as_deref(), &host);
-        assert_eq!(status, 403, "{origin:?} {host}");
+        // A name the server does not answer to is misdirected, like a page request.
+        let want = if host == own { 403 } else { 421 };
+        assert_eq!(status, want, "{origin:?} {host}");
     }
     assert!(!s.root().join(NEW).exists());
     // Too large: refused before it is read.
@@ -382,4 +386,275 @@ fn a_bad_cms_setting_is_explained_in_vietnamese_and_the_advice_works() {
     .expect("write");
     let out = super::support::kheo_vi(site.path(), &["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Base64 as the CMS sends file contents.
+fn b64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in bytes.chunks(3) {
+        let n = c
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..4 {
+            let ch = if i <= c.len() {
+                A[(n >> (18 - 6 * i)) as usize & 63]
+            } else {
+                b'='
+            };
+            out.push(char::from(ch));
+        }
+    }
+    out
+}
+
+#[test]
+fn parallel_uploads_each_end_with_their_own_bytes() {
+    let s = Server::start(cms_site());
+    let port = s.port;
+    let own = format!("127.0.0.1:{port}");
+    let threads: Vec<_> = (0..16)
+        .map(|i| {
+            let own = own.clone();
+            std::thread::spawn(move || {
+                let bytes = format!("upload number {i};").repeat(4000 + i * 100);
+                let asset = json!({ "path": format!("static/anh/song-song-{i}.png"), "content": b64(bytes.as_bytes()), "encoding": "base64" });
+                let body = json!({ "action": "persistMedia", "params": { "asset": asset } })
+                    .to_string();
+                // Only a few bodies are taken at once: a busy server is asked again.
+                let origin = format!("http://{own}");
+                let mut answer = post(port, &body, Some(&origin), &own);
+                for _ in 0..200 {
+                    if answer.0 != 503 {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                    answer = post(port, &body, Some(&origin), &own);
+                }
+                (i, answer.0, answer.1, bytes)
+            })
+        })
+        .collect();
+    for t in threads {
+        let (i, status, r, bytes) = t.join().expect("thread");
+        assert_eq!(status, 200, "{i}: {r}");
+        let got =
+            std::fs::read(s.root().join(format!("static/anh/song-song-{i}.png"))).expect("written");
+        assert!(got == bytes.as_bytes(), "upload {i} holds other bytes");
+    }
+    let left: Vec<_> = std::fs::read_dir(s.root().join("static/anh"))
+        .expect("static/anh")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+/// Sends `head` (request line and headers, no body) and returns the status of the
+/// answer, which must come within a few seconds although the body never does.
+fn status_without_body(port: u16, head: &str) -> u16 {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    s.write_all(head.as_bytes()).expect("send");
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out);
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn api_requests_from_other_hosts_or_origins_are_refused_before_their_body_is_read() {
+    let s = Server::start(cms_site());
+    let own = format!("127.0.0.1:{}", s.port);
+    let big = 30 * 1024 * 1024;
+    let started = std::time::Instant::now();
+    let foreign_host = format!(
+        "POST /api/v1 HTTP/1.1\r\nHost: evil.example\r\nOrigin: http://evil.example\r\nContent-Length: {big}\r\n\r\n"
+    );
+    assert_eq!(status_without_body(s.port, &foreign_host), 421);
+    let foreign_origin = format!(
+        "POST /api/v1 HTTP/1.1\r\nHost: {own}\r\nOrigin: http://evil.example\r\nContent-Length: {big}\r\n\r\n"
+    );
+    assert_eq!(status_without_body(s.port, &foreign_origin), 403);
+    assert!(
+        started.elapsed() < Duration::from_secs(9),
+        "the server waited for the body"
+    );
+}
+
+#[test]
+fn the_api_is_off_without_cms_before_the_body_is_read() {
+    let s = Server::minimal();
+    let own = format!("127.0.0.1:{}", s.port);
+    let head = format!(
+        "POST /api/v1 HTTP/1.1\r\nHost: {own}\r\nOrigin: http://{own}\r\nContent-Length: 1000000\r\n\r\n"
+    );
+    assert_eq!(status_without_body(s.port, &head), 404);
+}
+
+#[test]
+fn at_most_two_api_bodies_are_taken_at_once() {
+    let s = Server::start(cms_site());
+    let own = format!("127.0.0.1:{}", s.port);
+    let head = format!(
+        "POST /api/v1 HTTP/1.1\r\nHost: {own}\r\nOrigin: http://{own}\r\nContent-Length: 100\r\n\r\n"
+    );
+    // Two requests whose bodies never come hold both places.
+    let held: Vec<TcpStream> = (0..2)
+        .map(|_| {
+            let mut c = TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
+            c.write_all(head.as_bytes()).expect("send");
+            c
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(status_without_body(s.port, &head), 503);
+    drop(held);
+    let answer = super::serve::poll(Duration::from_secs(15), || {
+        let (status, _) = api(&s, "info", json!({}));
+        (status == 200).then_some(status)
+    });
+    assert_eq!(answer, Some(200), "the places were not given back");
+}
+
+/// Writes `bytes` at `rel` in the site, with its folders.
+fn put(root: &Path, rel: &str, bytes: &[u8]) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+    std::fs::write(path, bytes).expect("write");
+}
+
+/// A move of a story from `from` to `to`.
+fn moving(from: &str, to: &str) -> Value {
+    let mut change = persist(from, &story("An Giang", 2025));
+    change["dataFiles"][0]["newPath"] = json!(to);
+    change
+}
+
+#[test]
+fn a_move_from_a_path_that_is_not_a_story_moves_nothing() {
+    let s = Server::start(cms_site());
+    let png = b"\x89PNG\r\n\x1a\nnot really";
+    put(s.root(), "static/anh/giu-nguyen.png", png);
+    let (status, r) = api(&s, "persistEntry", moving("static/anh/index.md", NEW));
+    assert!((400..500).contains(&status), "{status} {r}");
+    assert!(r["error"].as_str().is_some_and(|e| !e.is_empty()), "{r}");
+    assert_eq!(
+        std::fs::read(s.root().join("static/anh/giu-nguyen.png")).expect("kept"),
+        png
+    );
+    assert!(!s.root().join(NEW).exists());
+    assert!(
+        !s.root()
+            .join(NEW.replace("index.md", "giu-nguyen.png"))
+            .exists()
+    );
+}
+
+#[test]
+fn a_move_from_a_story_that_does_not_exist_leaves_its_neighbours_alone() {
+    let s = Server::start(cms_site());
+    let model = read(s.root(), super::serve::MODEL);
+    let (status, r) = api(
+        &s,
+        "persistEntry",
+        moving("content/an-giang/2024/index.md", NEW),
+    );
+    assert!((400..500).contains(&status), "{status} {r}");
+    assert_eq!(read(s.root(), super::serve::MODEL), model);
+    assert!(!s.root().join(NEW).exists());
+    let beside = NEW.replace("index.md", "nong-dan-lien-ket-trong-lua-sach.md");
+    assert!(!s.root().join(beside).exists());
+}
+
+#[test]
+fn a_folder_story_holding_another_story_is_not_moved() {
+    let s = Server::start(cms_site());
+    let old = "content/an-giang/2025/chung-thu-muc/index.md";
+    put(s.root(), old, story("An Giang", 2025).as_bytes());
+    let other = "content/an-giang/2025/chung-thu-muc/bai-khac.md";
+    let other_text = story("An Giang", 2025).replace("Tổ tự quản", "Bài khác");
+    put(s.root(), other, other_text.as_bytes());
+    let (status, r) = api(&s, "persistEntry", moving(old, NEW));
+    assert_eq!(status, 422, "{r}");
+    assert_eq!(read(s.root(), other), other_text);
+    assert!(s.root().join(old).is_file());
+    assert!(!s.root().join(NEW).exists());
+}
+
+/// The site with a story that shows `anh.png` beside it, saved through the form.
+fn story_with_image(s: &Server) -> String {
+    let mut with_image = persist(
+        NEW,
+        &story("An Giang", 2024).replace("draft: false", "image: anh.png"),
+    );
+    let image = NEW.replace("index.md", "anh.png");
+    with_image["assets"] = json!([{ "path": image, "content": PNG, "encoding": "base64" }]);
+    let (status, r) = api(s, "persistEntry", with_image);
+    assert_eq!(status, 200, "{r}");
+    image
+}
+
+#[test]
+fn an_image_a_story_uses_is_neither_broken_nor_deleted() {
+    let s = Server::start_with(cms_site(), &[("KHEO_LANG", "vi")]);
+    let image = story_with_image(&s);
+    let before = std::fs::read(s.root().join(&image)).expect("image");
+    let garbage = json!({ "path": image, "content": "bm90IGFuIGltYWdl", "encoding": "base64" });
+    let (status, r) = api(&s, "persistMedia", json!({ "asset": garbage }));
+    assert_eq!(status, 422, "{r}");
+    let error = r["error"].as_str().unwrap_or("");
+    assert!(error.starts_with("Chưa lưu bài"), "{error}");
+    assert_eq!(std::fs::read(s.root().join(&image)).expect("kept"), before);
+    let (status, r) = api(&s, "deleteFile", json!({ "path": image }));
+    assert_eq!(status, 422, "{r}");
+    let (status, r) = api(&s, "deleteFiles", json!({ "paths": [image] }));
+    assert_eq!(status, 422, "{r}");
+    assert!(s.root().join(&image).is_file());
+    let check = kheo(s.root(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    // A good image in its place, and a file no story uses, are fine.
+    let good = json!({ "path": image, "content": PNG, "encoding": "base64" });
+    let (status, r) = api(&s, "persistMedia", json!({ "asset": good }));
+    assert_eq!(status, 200, "{r}");
+    put(s.root(), "static/anh/thua.png", &before);
+    let (status, r) = api(&s, "deleteFile", json!({ "path": "static/anh/thua.png" }));
+    assert_eq!(status, 200, "{r}");
+    assert!(!s.root().join("static/anh/thua.png").exists());
+}
+
+#[test]
+fn only_inert_media_and_documents_can_be_uploaded() {
+    let s = Server::start(cms_site());
+    let upload = |path: &str, bytes: &[u8]| {
+        let asset = json!({ "path": path, "content": b64(bytes), "encoding": "base64" });
+        api(&s, "persistMedia", json!({ "asset": asset }))
+    };
+    for (path, bytes) in [
+        ("static/anh/evil.html", &b"<script>alert(1)</script>"[..]),
+        ("static/anh/evil.js", b"alert(1)"),
+        ("static/anh/noname", b"x"),
+        (
+            "static/anh/evil.svg",
+            br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>"#,
+        ),
+        (
+            "static/anh/evil2.svg",
+            br#"<svg><script>alert(1)</script></svg>"#,
+        ),
+    ] {
+        let (status, r) = upload(path, bytes);
+        assert_eq!(status, 422, "{path}: {r}");
+        assert!(!s.root().join(path).exists(), "{path} was written");
+    }
+    let plain = br#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>"#;
+    let (status, r) = upload("static/anh/ve.svg", plain);
+    assert_eq!(status, 200, "{r}");
+    let (status, r) = upload("static/anh/tai-lieu.pdf", b"%PDF-1.4\n");
+    assert_eq!(status, 200, "{r}");
 }
