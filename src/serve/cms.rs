@@ -639,49 +639,26 @@ fn delete(root: &Path, config: &Config, paths: &[String]) -> Result<Value, Answe
     Ok(json!({ "message": format!("deleted files {}", paths.join(", ")) }))
 }
 
-/// Standard base64 (RFC 4648), as the CMS sends and expects file contents.
+/// Standard base64 (RFC 4648), as the CMS sends and expects file contents; decoding is
+/// lenient about white space, padding and trailing bits, as browsers' encoders vary.
 mod base64 {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    use base64::Engine as _;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
 
     pub(super) fn encode(bytes: &[u8]) -> String {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
+        base64::engine::general_purpose::STANDARD.encode(bytes)
     }
 
     pub(super) fn decode(text: &str) -> Option<Vec<u8>> {
-        let digits: Vec<u8> = text
-            .bytes()
-            .filter(|b| !b.is_ascii_whitespace())
-            .take_while(|&b| b != b'=')
-            .map(|b| ALPHABET.iter().position(|&a| a == b).map(|p| p as u8))
-            .collect::<Option<_>>()?;
-        if digits.len() % 4 == 1 {
-            return None;
-        }
-        let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-        for chunk in digits.chunks(4) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, &d)| n | (u32::from(d) << (18 - 6 * i)));
-            for i in 0..chunk.len() - 1 {
-                out.push((n >> (16 - 8 * i)) as u8);
-            }
-        }
-        Some(out)
+        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        LENIENT.decode(compact).ok()
     }
 }
 

@@ -169,7 +169,7 @@ fn screenshot(b: &mut Browser, name: &str) {
                     "clip": { "x": 0, "y": 0, "width": 1280, "height": height, "scale": 1 } }),
         )
         .unwrap_or_else(|e| panic!("{e}"));
-    let png = base64(shot["data"].as_str().unwrap_or(""));
+    let png = crate::support::base64(shot["data"].as_str().unwrap_or(""));
     assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
     let mut dirs = vec![target_dir().join("screenshots")];
     // The README's copies are refreshed on request only (each run shows another port).
@@ -180,28 +180,6 @@ fn screenshot(b: &mut Browser, name: &str) {
         std::fs::create_dir_all(&dir).expect("mkdir screenshots");
         std::fs::write(dir.join(format!("cms-{name}.png")), &png).expect("write screenshot");
     }
-}
-
-/// Decodes standard base64 (what CDP returns for screenshots).
-fn base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    };
-    let digits: Vec<u8> = text.bytes().filter(|&c| c != b'=').map(value).collect();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &v)| n | (u32::from(v) << (18 - 6 * i)));
-        let [_, x, y, z] = n.to_be_bytes();
-        out.extend_from_slice(&[x, y, z][..chunk.len() - 1]);
-    }
-    out
 }
 
 /// The stories under `content/` whose text contains `needle`.

@@ -292,3 +292,11 @@ fn percent_decode(s: &str) -> Vec<u8> {
     }
     out
 }
+
+/// Decodes standard base64 (what the DevTools protocol returns for screenshots).
+pub fn base64(text: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .expect("base64 from the browser")
+}

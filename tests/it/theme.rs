@@ -445,29 +445,6 @@ fn model_page_images_do_not_shift_the_layout() {
     }
 }
 
-/// Decodes standard base64 (what CDP returns for screenshots).
-fn base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        b'/' => 63,
-        _ => panic!("not base64: {c}"),
-    };
-    let bytes: Vec<u8> = text.bytes().filter(|&c| c != b'=').map(value).collect();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &v)| n | (u32::from(v) << (18 - 6 * i)));
-        let [_, a, b, c] = n.to_be_bytes();
-        out.extend_from_slice(&[a, b, c][..chunk.len() - 1]);
-    }
-    out
-}
-
 #[test]
 fn screenshots_for_review_at_360_and_1280_px() {
     let Some(mut b) = cdp::launch() else {
@@ -502,7 +479,7 @@ fn screenshots_for_review_at_360_and_1280_px() {
                     json!({ "format": "png", "captureBeyondViewport": true,
                             "clip": { "x": 0, "y": 0, "width": width, "height": height.min(8000.0), "scale": 1 } }),
                 );
-                let png = base64(shot["data"].as_str().expect("data"));
+                let png = crate::support::base64(shot["data"].as_str().expect("data"));
                 assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
                 let suffix = if scheme == "dark" { "-dark" } else { "" };
                 let file = dir.join(format!("{name}-{width}{suffix}.png"));
