@@ -58,7 +58,9 @@ fn choose_language(cli: &Cli) {
         .and_then(|r| crate::load::config_text(r).ok().flatten())
         // A site speaks its `language:`, Vietnamese unless it says otherwise (SPEC §1):
         // the system's LANG only counts where there is no site.
-        .map(|text| crate::config::language_of(&text).unwrap_or_else(|| "vi".to_owned()));
+        .map(|text| {
+            crate::config::loose_setting(&text, "language").unwrap_or_else(|| "vi".to_owned())
+        });
     crate::i18n::set(crate::i18n::choose(cli.lang.as_deref(), site.as_deref()));
 }
 

@@ -106,13 +106,12 @@ fn field(name: &str) -> Field {
     }
 }
 
-/// The `language:` of a `site.yaml`, read loosely (before full parsing, so that the
-/// messages about the file itself are in the site's language).
-pub fn language_of(text: &str) -> Option<String> {
-    let value = text.lines().find_map(|l| l.strip_prefix("language:"))?;
-    let value = value.split(" #").next().unwrap_or("").trim();
-    let value = value.trim_matches(|c| c == '"' || c == '\'');
-    (!value.is_empty()).then(|| value.to_owned())
+/// One text setting of a `site.yaml`, read loosely, before full parsing: the theme to
+/// load and the language to speak are needed before the file's own problems are told.
+pub fn loose_setting(text: &str, key: &str) -> Option<String> {
+    let value: yaml_serde::Value = yaml_serde::from_str(text).ok()?;
+    let s = value.get(key)?.as_str()?;
+    (!s.is_empty()).then(|| s.to_owned())
 }
 
 impl Config {

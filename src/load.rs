@@ -174,9 +174,8 @@ fn no_site(root: &Path) -> Error {
 /// The theme named in `site.yaml`, read loosely (full validation happens in `config`).
 fn theme_name(config: Option<&str>) -> String {
     config
-        .and_then(|t| yaml_serde::from_str::<yaml_serde::Value>(t).ok())
-        .and_then(|v| v.get("theme").and_then(|t| t.as_str().map(str::to_owned)))
-        .filter(|t| !t.is_empty() && !t.contains(['/', '\\']) && !t.starts_with('.'))
+        .and_then(|t| crate::config::loose_setting(t, "theme"))
+        .filter(|t| !t.contains(['/', '\\']) && !t.starts_with('.'))
         .unwrap_or_else(|| "default".to_owned())
 }
 

@@ -31,6 +31,21 @@ pub const HEADLESS_FLAGS: [&str; 8] = [
     "--disable-sync",
 ];
 
+/// Records every `EventSource` the page opens, so the test can wait until live reload
+/// is listening before it edits anything.
+pub const TRACK_EVENT_SOURCES: &str = r"
+(() => {
+  const Native = window.EventSource;
+  window.__kheoSources = [];
+  window.EventSource = function (url, options) {
+    const es = new Native(url, options);
+    window.__kheoSources.push(es);
+    return es;
+  };
+  window.EventSource.prototype = Native.prototype;
+})();
+";
+
 /// The Chromium binary: `KHEO_CHROMIUM`, `/usr/bin/chromium`, or one on PATH.
 pub fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("KHEO_CHROMIUM") {

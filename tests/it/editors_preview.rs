@@ -207,23 +207,8 @@ fn a_rebuild_prints_only_new_problems_and_counts_the_fixed_ones() {
     assert_eq!(log.matches("[E011]").count(), 1, "reprinted\n{log}");
 }
 
-/// Records every `EventSource` the page opens, so the test can wait until live reload
-/// is listening before it edits anything.
-const TRACK_EVENT_SOURCES: &str = r"
-(() => {
-  const Native = window.EventSource;
-  window.__kheoSources = [];
-  window.EventSource = function (url, options) {
-    const es = new Native(url, options);
-    window.__kheoSources.push(es);
-    return es;
-  };
-  window.EventSource.prototype = Native.prototype;
-})();
-";
-
 fn open_listening(b: &mut Browser, s: &Server, path: &str) {
-    b.add_init_script(TRACK_EVENT_SOURCES);
+    b.add_init_script(crate::cdp::TRACK_EVENT_SOURCES);
     b.navigate(&s.url(path));
     let listening = "window.__kheoSources.some((e) => e.readyState === 1)";
     if b.wait_until(listening, WAIT).is_none() {

@@ -13,25 +13,10 @@ use super::serve::{MODEL, MODEL_URL, OLD_TITLE, Server, article, write_atomic};
 
 const WAIT: Duration = Duration::from_secs(20);
 
-/// Records every `EventSource` the page opens, so the test can wait until live reload
-/// is listening before it edits anything.
-const TRACK_EVENT_SOURCES: &str = r"
-(() => {
-  const Native = window.EventSource;
-  window.__kheoSources = [];
-  window.EventSource = function (url, options) {
-    const es = new Native(url, options);
-    window.__kheoSources.push(es);
-    return es;
-  };
-  window.EventSource.prototype = Native.prototype;
-})();
-";
-
 /// Opens the model page and waits until its live-reload stream is open; marks the
 /// document so a reload can be told from the same page.
 fn open_model_page(b: &mut Browser, s: &Server) {
-    b.add_init_script(TRACK_EVENT_SOURCES);
+    b.add_init_script(crate::cdp::TRACK_EVENT_SOURCES);
     b.navigate(&s.url(MODEL_URL));
     let listening = "window.__kheoSources.some((e) => e.readyState === 1 /* OPEN */)";
     if b.wait_until(listening, WAIT).is_none() {
