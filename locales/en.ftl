@@ -408,3 +408,17 @@ cms-not-a-story = `{ $path }` is not a story in content/: only an existing story
 cms-move-unclear = The story cannot be moved from `{ $from }` to `{ $to }` with its files: the new place is taken, or the old folder holds another story. Move it by hand.
 cms-not-media = Only images and documents can be uploaded ({ $extensions }); `{ $path }` is not one of them.
 cms-active-svg = The SVG `{ $path }` holds script or links that run when it is opened; save it again as a plain drawing and upload that.
+
+## http: kheo serve's short answers to the browser
+
+http-busy = The preview server is busy; try again in a moment.
+http-headers-too-large = Request headers too large.
+http-headers-too-slow = Request headers too slow.
+http-only-get-head = The preview only answers GET and HEAD.
+http-unknown-host = Unknown host: open the address kheo serve printed.
+http-bad-path = Bad path.
+http-cross-origin = Cross-origin request refused.
+http-too-many-streams = Too many live-reload streams; close some tabs.
+http-cms-busy = The editing form is busy saving; try again in a moment.
+http-body-slow = Request body incomplete or too slow.
+http-not-found = Not found.

@@ -377,3 +377,17 @@ cms-not-a-story = `{ $path }` không phải là một bài trong content/: chỉ
 cms-move-unclear = Không chuyển được bài từ `{ $from }` sang `{ $to }` cùng các tệp của bài: chỗ mới đã có tệp, hoặc thư mục cũ còn bài khác. Hãy chuyển bằng tay.
 cms-not-media = Chỉ tải lên được ảnh và tài liệu ({ $extensions }); `{ $path }` không thuộc loại đó.
 cms-active-svg = Tệp SVG `{ $path }` có mã hoặc liên kết chạy khi mở tệp; hãy lưu lại thành hình vẽ thuần rồi tải lên.
+
+## http: câu trả lời ngắn của kheo serve cho trình duyệt
+
+http-busy = Máy chủ xem trước đang bận, hãy thử lại sau giây lát.
+http-headers-too-large = Yêu cầu quá lớn (phần đầu yêu cầu).
+http-headers-too-slow = Yêu cầu gửi đến quá chậm.
+http-only-get-head = Bản xem trước chỉ nhận yêu cầu xem trang (GET, HEAD).
+http-unknown-host = Địa chỉ này không phải của bản xem trước: hãy mở đúng địa chỉ mà kheo serve đã in ra.
+http-bad-path = Đường dẫn không hợp lệ.
+http-cross-origin = Yêu cầu từ trang khác bị từ chối.
+http-too-many-streams = Có quá nhiều thẻ đang mở bản xem trước; hãy đóng bớt.
+http-cms-busy = Trang biên tập đang lưu bài khác, hãy thử lại sau giây lát.
+http-body-slow = Nội dung gửi lên chưa đủ hoặc quá chậm.
+http-not-found = Không có trang này.

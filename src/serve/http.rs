@@ -128,7 +128,7 @@ fn busy(mut stream: TcpStream) {
         &stream,
         "503 Service Unavailable",
         PLAIN,
-        b"server busy, try again\n",
+        &said(crate::t!("http-busy")),
         false,
         "Retry-After: 1\r\n",
     );
@@ -242,6 +242,11 @@ fn read_line(reader: &mut Rest<'_>) -> Result<String, Refused> {
 const PLAIN: &str = "text/plain; charset=utf-8";
 const HTML: &str = "text/html; charset=utf-8";
 
+/// A plain-text answer in the editor's language, one line.
+fn said(text: String) -> Vec<u8> {
+    format!("{text}\n").into_bytes()
+}
+
 fn respond(
     mut stream: &TcpStream,
     status: &str,
@@ -269,12 +274,12 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
             return respond(&stream, "400 Bad Request", PLAIN, why.as_bytes(), false, "");
         }
         Err(Refused::TooLarge) => {
-            let body = b"request headers too large\n";
+            let body = &said(crate::t!("http-headers-too-large"));
             let status = "431 Request Header Fields Too Large";
             return respond(&stream, status, PLAIN, body, false, "");
         }
         Err(Refused::Slow) => {
-            let body = b"request headers too slow\n";
+            let body = &said(crate::t!("http-headers-too-slow"));
             return respond(&stream, "408 Request Timeout", PLAIN, body, false, "");
         }
     };
@@ -285,22 +290,43 @@ fn handle(server: &Server, stream: TcpStream, peer: SocketAddr, slot: Slot) -> i
     if req.method != "GET" && !head {
         let allow = "Allow: GET, HEAD\r\n";
         let status = "405 Method Not Allowed";
-        return respond(&stream, status, PLAIN, b"only GET and HEAD\n", false, allow);
+        return respond(
+            &stream,
+            status,
+            PLAIN,
+            &said(crate::t!("http-only-get-head")),
+            false,
+            allow,
+        );
     }
     if !server.hosts.allows(req.host.as_deref(), peer.ip()) {
-        let body = b"unknown host: open the address kheo serve printed\n";
+        let body = &said(crate::t!("http-unknown-host"));
         return respond(&stream, "421 Misdirected Request", PLAIN, body, head, "");
     }
     let raw_path = req.target.split(['?', '#']).next().unwrap_or("/");
     let Some(path) = clean_path(raw_path) else {
-        return respond(&stream, "400 Bad Request", PLAIN, b"bad path\n", head, "");
+        return respond(
+            &stream,
+            "400 Bad Request",
+            PLAIN,
+            &said(crate::t!("http-bad-path")),
+            head,
+            "",
+        );
     };
     if path == EVENTS {
         if !same_origin(&req) {
-            return respond(&stream, "403 Forbidden", PLAIN, b"cross-origin\n", head, "");
+            return respond(
+                &stream,
+                "403 Forbidden",
+                PLAIN,
+                &said(crate::t!("http-cross-origin")),
+                head,
+                "",
+            );
         }
         let Some(open) = server.streams.take() else {
-            let body = b"too many live-reload streams\n";
+            let body = &said(crate::t!("http-too-many-streams"));
             let retry = "Retry-After: 5\r\n";
             return respond(&stream, "503 Service Unavailable", PLAIN, body, head, retry);
         };
@@ -338,7 +364,7 @@ fn cms_api(
         )
     };
     if !server.hosts.allows(req.host.as_deref(), peer.ip()) {
-        let body = b"unknown host: open the address kheo serve printed\n";
+        let body = &said(crate::t!("http-unknown-host"));
         return respond(stream, "421 Misdirected Request", PLAIN, body, false, "");
     }
     let call = super::cms::Call {
@@ -360,14 +386,14 @@ fn cms_api(
         return json(super::cms::too_large());
     };
     let Some(_busy) = server.api_bodies.take() else {
-        let body = b"the CMS is busy saving, try again\n";
+        let body = &said(crate::t!("http-cms-busy"));
         let retry = "Retry-After: 1\r\n";
         return respond(stream, "503 Service Unavailable", PLAIN, body, false, retry);
     };
     rest.get_mut().set_limit(len as u64);
     let mut body = vec![0; len];
     if rest.read_exact(&mut body).is_err() {
-        let why = b"request body incomplete or too slow\n";
+        let why = &said(crate::t!("http-body-slow"));
         return respond(stream, "408 Request Timeout", PLAIN, why, false, "");
     }
     json(super::cms::answer(&server.state.root, &config, &body))
@@ -436,7 +462,7 @@ fn site_file(stream: &TcpStream, state: &State, path: &str, head: bool) -> io::R
             }
             let body = site
                 .get("404.html")
-                .map_or_else(|| b"not found\n".to_vec(), |b| inject(b));
+                .map_or_else(|| said(crate::t!("http-not-found")), |b| inject(b));
             respond(stream, "404 Not Found", HTML, &body, head, "")
         }
     }

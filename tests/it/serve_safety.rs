@@ -381,3 +381,18 @@ fn hostile_requests_get_an_answer_and_never_crash_the_server() {
     drop(half);
     assert_alive(&s);
 }
+
+#[test]
+fn the_servers_own_answers_speak_the_sites_language() {
+    // The minimal fixture does not set `language:`: the site speaks Vietnamese.
+    let s = Server::start_with(fixture("minimal"), &[("KHEO_LANG", "vi")]);
+    let (status, _, body) = get_as(s.port, "/", Some("may-cua-toi.local"));
+    assert_eq!(status, 421, "{body}");
+    assert!(
+        body.contains("hãy mở đúng địa chỉ mà kheo serve đã in ra"),
+        "{body}"
+    );
+    let (status, _, body) = get_as(s.port, "/%ff", Some(&format!("127.0.0.1:{}", s.port)));
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("Đường dẫn không hợp lệ"), "{body}");
+}
