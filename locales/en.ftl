@@ -422,3 +422,7 @@ http-too-many-streams = Too many live-reload streams; close some tabs.
 http-cms-busy = The editing form is busy saving; try again in a moment.
 http-body-slow = Request body incomplete or too slow.
 http-not-found = Not found.
+
+## new: writing a new article
+
+new-through-link = Not writing { $path }: a folder on the way is a symbolic link, which may lead out of the site folder. Replace the link by a real folder.

@@ -391,3 +391,7 @@ http-too-many-streams = Có quá nhiều thẻ đang mở bản xem trước; h�
 http-cms-busy = Trang biên tập đang lưu bài khác, hãy thử lại sau giây lát.
 http-body-slow = Nội dung gửi lên chưa đủ hoặc quá chậm.
 http-not-found = Không có trang này.
+
+## new: ghi bài mới
+
+new-through-link = Không ghi { $path }: một thư mục trên đường đi là lối tắt (symbolic link), có thể dẫn ra ngoài thư mục trang. Hãy thay lối tắt bằng thư mục thật.

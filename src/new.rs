@@ -86,8 +86,12 @@ pub(crate) fn taken(root: &Path, rel: &str) -> bool {
 }
 
 /// Writes `text` to `root/rel`, making its folders; never replaces an existing file.
+/// Nothing is written through a symbolic link, not even one that stays in the site.
 pub(crate) fn create(root: &Path, rel: &str, text: &str) -> Result<()> {
     let path = root.join(rel);
+    if crate::load::through_symlink(root, &path) {
+        return Err(Error::Usage(crate::t!("new-through-link", path = rel)));
+    }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }

@@ -203,16 +203,11 @@ fn confined(root: &Path, rel: &str, dir: bool) -> Result<PathBuf, Answer> {
     if !segments_ok || !inside {
         return Err(bad());
     }
-    let mut path = root.to_path_buf();
-    for segment in rel.split('/') {
-        path.push(segment);
-        match std::fs::symlink_metadata(&path) {
-            Ok(m) if m.file_type().is_symlink() => return Err(bad()),
-            Ok(_) => {}
-            Err(_) => break,
-        }
+    let path = root.join(rel);
+    if crate::load::through_symlink(root, &path) {
+        return Err(bad());
     }
-    Ok(root.join(rel))
+    Ok(path)
 }
 
 /// Files under `dir` ending in `extension`, `depth` levels down, site-relative.

@@ -420,3 +420,40 @@ fn an_nfd_reference_matches_an_nfc_file_name() {
             .is_file()
     );
 }
+
+#[test]
+fn new_articles_are_never_written_through_a_linked_folder() {
+    let site = crate::support::fixture("minimal");
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(outside.path(), site.path().join("content/ha-noi"))
+        .expect("symlink");
+    let out = crate::support::kheo(
+        site.path(),
+        &[
+            "new",
+            "Tổ tự quản",
+            "--province",
+            "Hà Nội",
+            "--field",
+            "Kinh tế",
+            "--year",
+            "2024",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    assert!(
+        crate::support::stderr(&out).contains("symbolic link"),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_dir(outside.path()).expect("read").count(),
+        0,
+        "nothing written outside the site"
+    );
+}
