@@ -426,3 +426,6 @@ http-not-found = Not found.
 ## new: writing a new article
 
 new-through-link = Not writing { $path }: a folder on the way is a symbolic link, which may lead out of the site folder. Replace the link by a real folder.
+
+## engine: incremental builds
+cli-built-changes = updated { $out } ({ $models } models) in { $seconds } s: { $pages } pages rendered again, { $written } changed files written, { $removed } files no longer used removed; every other file left as it was

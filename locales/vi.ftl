@@ -395,3 +395,6 @@ http-not-found = Không có trang này.
 ## new: ghi bài mới
 
 new-through-link = Không ghi { $path }: một thư mục trên đường đi là lối tắt (symbolic link), có thể dẫn ra ngoài thư mục trang. Hãy thay lối tắt bằng thư mục thật.
+
+## engine: incremental builds
+cli-built-changes = đã cập nhật { $out } ({ $models } mô hình) trong { $seconds } giây: dựng lại { $pages } trang, ghi { $written } tệp có thay đổi, xoá { $removed } tệp không còn dùng; các tệp khác giữ nguyên

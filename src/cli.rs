@@ -89,6 +89,9 @@ enum Command {
         /// Build even if there is no article to publish (an empty site).
         #[arg(long)]
         allow_empty: bool,
+        /// Build everything from nothing: ignore and remove .kheo-cache/build-state.
+        #[arg(long)]
+        no_cache: bool,
         /// Print the time of each stage.
         #[arg(long, short)]
         verbose: bool,
@@ -205,6 +208,7 @@ pub fn main() -> u8 {
             base_url,
             drafts,
             allow_empty,
+            no_cache,
             verbose,
         } => build(
             BuildOptions {
@@ -213,6 +217,7 @@ pub fn main() -> u8 {
                 base_url,
                 drafts,
                 allow_empty,
+                no_cache,
             },
             verbose,
         ),
@@ -347,16 +352,30 @@ fn build(opts: BuildOptions, verbose: bool) -> Result<u8, Error> {
         .out
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());
-    eprintln!(
-        "{}{warnings}",
+    let (out, seconds) = (
+        diagnostic::printable(&out).into_owned(),
+        format!("{:.2}", start.elapsed().as_secs_f64()),
+    );
+    let line = if outcome.incremental {
+        crate::t!(
+            "cli-built-changes",
+            models = outcome.models,
+            pages = outcome.pages,
+            written = outcome.files.0,
+            removed = outcome.files.1,
+            out = out,
+            seconds = seconds,
+        )
+    } else {
         crate::t!(
             "cli-built",
             models = outcome.models,
             pages = outcome.pages,
-            out = diagnostic::printable(&out).into_owned(),
-            seconds = format!("{:.2}", start.elapsed().as_secs_f64()),
+            out = out,
+            seconds = seconds,
         )
-    );
+    };
+    eprintln!("{line}{warnings}");
     Ok(0)
 }
 

@@ -12,8 +12,8 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::keys::{KEYS, Key, Kind, LEVELS};
+use crate::output::Sink;
 use crate::province::REGISTRY;
-use crate::render::Sink;
 
 /// The Decap CMS release the default script URL pins (the same as `package.json`).
 pub const DECAP_VERSION: &str = "3.16.3";

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::output::Sink;
 use crate::province::REGISTRY;
-use crate::render::Sink;
 use crate::taxonomy::Site;
 use crate::view::Views;
 

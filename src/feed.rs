@@ -4,8 +4,8 @@
 
 use crate::article::Article;
 use crate::error::Result;
+use crate::output::Sink;
 use crate::province::REGISTRY;
-use crate::render::Sink;
 use crate::taxonomy::Site;
 use crate::view::Views;
 
@@ -55,7 +55,7 @@ pub fn write_atom(site: &Site, v: &Views<'_>, feed: Feed, sink: &dyn Sink) -> Re
         }
     };
     let self_url = format!("{page}atom.xml");
-    let path = crate::render::output_path(&c.base_path, &self_url);
+    let path = crate::output::output_path(&c.base_path, &self_url);
     sink.put(
         &path,
         atom(site, &title, &page, &self_url, feed.items(site)),

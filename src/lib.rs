@@ -15,6 +15,7 @@ pub mod cli;
 pub mod cms;
 pub mod config;
 pub mod diagnostic;
+pub mod engine;
 pub mod error;
 pub mod export;
 pub mod feed;
@@ -62,6 +63,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Accept a site with nothing to publish (see `nothing_to_publish`).
     pub allow_empty: bool,
+    /// Build from nothing: neither read nor keep `.kheo-cache/build-state`.
+    pub no_cache: bool,
 }
 
 /// The outcome of a build or check that ran to the end.
@@ -69,8 +72,13 @@ pub struct BuildOptions {
 pub struct Outcome {
     /// Every problem found, sorted.
     pub diagnostics: Vec<Diagnostic>,
-    /// Pages written (0 for `check` or when there were errors).
+    /// Pages rendered (0 for `check` or when there were errors).
     pub pages: usize,
+    /// Files written into the output, and removed from it (a build that wrote only
+    /// what changed removes the files the site no longer has).
+    pub files: (usize, usize),
+    /// True if only what changed was written (the cache and the last output were used).
+    pub incremental: bool,
     /// Models published.
     pub models: usize,
     /// Where the site was written.
@@ -206,6 +214,9 @@ fn draft_paths(sources: &[load::Source]) -> Vec<String> {
 
 /// `kheo build`: the whole pipeline, written atomically into the output folder. The
 /// output folder is checked before anything is built (see `output::Destination::guarded`).
+/// With the state the last build left in `.kheo-cache/` (see `engine::state`) and that
+/// build's output in place, only the jobs whose inputs changed run and only the files
+/// whose bytes changed are written; the output is the same as a build from nothing.
 pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     let default_location = opts.out.is_none() || out == opts.root.join("public");
@@ -218,13 +229,51 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         return Ok(outcome);
     };
     let t = Instant::now();
-    let written = output::write_swap(dest, |sink| render::site(&site, &loaded, &tera, sink))?;
+    let state_file = engine::state::path(&opts.root);
+    let key = engine::state::key(&loaded, &build_options(opts, &out));
+    // `--no-cache` neither reads the state nor keeps one: the output it writes no longer
+    // matches the state's stamps, so a later build would not trust it anyway.
+    let previous = match (&state_file, opts.no_cache) {
+        (Some(file), false) => engine::state::read(file, key),
+        _ => None,
+    };
+    let previous = previous.unwrap_or_default();
+    let prints = previous.fingerprints();
+    let none = engine::Fingerprints::new();
+    let known = Some(&previous.files).filter(|f| !f.is_empty());
+    let written = output::write(dest, known, |sink, kept_output| {
+        // A replaced output needs every file: no job may be skipped.
+        let prints = if kept_output { &prints } else { &none };
+        let scope = engine::Scope::All;
+        let (report, outputs) = engine::render(&site, &loaded, &tera, sink, prints, scope, None)?;
+        let kept = previous.kept(&outputs);
+        Ok(((report, outputs), kept))
+    })?;
     outcome.timings.push(("render+write", t.elapsed()));
+    let update = written.value;
+    let (report, outputs) = update.value;
+    if let (Some(file), false) = (&state_file, opts.no_cache) {
+        let next = previous.next(key, outputs, update.stamps);
+        if engine::state::write(file, &next).is_err() {
+            engine::state::forget(file);
+        }
+    }
     outcome.notices.extend(written.notices);
-    outcome.pages = written.value.pages;
-    outcome.models = written.value.models;
+    outcome.pages = report.pages;
+    outcome.models = report.models;
+    outcome.files = (update.written, update.removed);
+    outcome.incremental = update.incremental;
     outcome.out = Some(out);
     Ok(outcome)
+}
+
+/// The options that change what a build writes, for the cache's key.
+fn build_options(opts: &BuildOptions, out: &std::path::Path) -> Vec<String> {
+    vec![
+        format!("drafts={}", opts.drafts),
+        format!("base_url={:?}", opts.base_url),
+        format!("out={}", out.display()),
+    ]
 }
 
 /// `kheo check`: everything `build` validates, including rendering every page into a
@@ -232,11 +281,11 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
 /// the image cache, since no smaller copies of images are made.
 pub fn check(opts: &BuildOptions) -> Result<Outcome> {
     struct Discard;
-    impl render::Sink for Discard {
+    impl output::Sink for Discard {
         fn put(&self, _: &str, _: Vec<u8>) -> Result<()> {
             Ok(())
         }
-        fn copy(&self, _: &str, _: &load::Blob) -> Result<()> {
+        fn copy(&self, _: &str, _: &output::Blob) -> Result<()> {
             Ok(())
         }
     }
@@ -245,7 +294,9 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
         // Without sizes no image is resized (render makes copies only of images it
         // knows to be large), so nothing is written to `.kheo-cache`.
         loaded.image_sizes.clear();
-        let report = render::site(&site, &loaded, &tera, &Discard)?;
+        let nothing = engine::Fingerprints::new();
+        let scope = engine::Scope::All;
+        let (report, _) = engine::render(&site, &loaded, &tera, &Discard, &nothing, scope, None)?;
         outcome.models = report.models;
     }
     Ok(outcome)

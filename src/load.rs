@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::output::Blob;
 use fence::{Fence, Refused, read_bounded, refusal};
 pub use fence::{MAX_SETTINGS_BYTES, MAX_TEMPLATE_BYTES, PUBLISHED_EXTENSIONS};
 pub(crate) use fence::{is_publishable, svg_is_active, through_symlink};
@@ -59,15 +60,6 @@ pub struct Source {
     /// The file itself, when `text` is exactly its bytes (already clean), so `index.md`
     /// can be copied from disk instead of kept in memory for the whole build.
     pub file: Option<PathBuf>,
-}
-
-/// Where a file to copy into the output comes from.
-#[derive(Debug, Clone)]
-pub enum Blob {
-    /// Compiled into the binary (the default theme).
-    Embedded(&'static [u8]),
-    /// A file on disk.
-    Disk(PathBuf),
 }
 
 /// A template's text and where it came from (for error messages).

@@ -11,13 +11,44 @@
 mod guard;
 mod leftovers;
 mod mirror;
+mod stage;
+
+pub use stage::{Stamp, Stamps, mtime};
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::load::Blob;
-use crate::render::Sink;
+
+/// Where a file to copy into the output comes from.
+#[derive(Debug, Clone)]
+pub enum Blob {
+    /// Compiled into the binary (the default theme).
+    Embedded(&'static [u8]),
+    /// A file on disk.
+    Disk(PathBuf),
+}
+
+/// Where rendered files go: a folder for `build`, memory for `serve`.
+pub trait Sink: Sync {
+    /// Stores `bytes` at `path` (relative to the output root, `/`-separated).
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()>;
+    /// Stores a copy of a file that needs no rendering.
+    fn copy(&self, path: &str, blob: &Blob) -> Result<()>;
+}
+
+/// Output path for a site path: `/base/tinh/` → `tinh/index.html`.
+pub fn output_path(base_path: &str, url: &str) -> String {
+    let rel = url
+        .strip_prefix(base_path)
+        .unwrap_or(url)
+        .trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_owned()
+    }
+}
 
 /// The marker file at the root of every output kheo writes: a build only replaces a
 /// folder that has it (or is empty). It is published with the site; a dotfile is
@@ -45,7 +76,7 @@ impl DirSink {
         }
     }
 
-    fn target(&self, path: &str) -> Result<PathBuf> {
+    pub(crate) fn target(&self, path: &str) -> Result<PathBuf> {
         // Paths come from slugs, validated aliases and theme file names; refuse anything
         // that could still climb out of the output folder.
         if path
@@ -223,6 +254,89 @@ pub fn write_swap<T>(
     }
     Ok(Written {
         value: tmp.value,
+        notices,
+    })
+}
+
+/// What `write` did, besides what `fill` returned.
+#[derive(Debug)]
+pub struct Update<T> {
+    /// What `fill` returned.
+    pub value: T,
+    /// Every file of the new site, with its stamp: the next build's `known`.
+    pub stamps: Stamps,
+    /// Files written (the others were the same as in the output, and left alone).
+    pub written: usize,
+    /// Files removed from the output (only when only what changed was written).
+    pub removed: usize,
+    /// True if only what changed was written; false if the output was replaced whole.
+    pub incremental: bool,
+}
+
+/// Writes the site into `dest`. `fill` renders into the sink it is given and returns
+/// its value and the paths of the files it left as they are (the jobs that did not run).
+/// It is told whether the output is kept (`true`: files it does not put stay, so it may
+/// skip what did not change) or replaced (`false`: it must put every file).
+///
+/// With `known`, the stamps of the last build, and an output that still holds exactly
+/// those files, only the files whose bytes changed are written and the ones the site
+/// lost are removed (see `stage`): the rest keep their modification times. Otherwise the
+/// whole site is written into a fresh folder and swapped in. Either way nothing in the
+/// output changes until `fill` has succeeded.
+pub fn write<T>(
+    dest: Destination,
+    known: Option<&Stamps>,
+    fill: impl FnOnce(&dyn Sink, bool) -> Result<(T, Vec<String>)>,
+) -> Result<Written<Update<T>>> {
+    let known = known.filter(|k| dest.link_target.is_none() && stage::holds(&dest.out, k));
+    let Some(known) = known else {
+        let empty = Stamps::new();
+        return write_swap(dest, |dir| {
+            let staging = stage::Staging::new(dir, &empty);
+            let (value, _) = fill(&staging, false)?;
+            let (stamps, written) = staging.finish();
+            let written = written.len();
+            let (removed, incremental) = (0, false);
+            Ok(Update {
+                value,
+                stamps,
+                written,
+                removed,
+                incremental,
+            })
+        });
+    };
+    let tmp = fill_temporary(&dest, |dir| {
+        let staging = stage::Staging::new(dir, known);
+        let (value, kept) = fill(&staging, true)?;
+        Ok((value, kept, staging.finish()))
+    })?;
+    let (value, kept, (mut stamps, written)) = tmp.value;
+    for path in kept {
+        if let Some(s) = known.get(&path) {
+            stamps.entry(path).or_insert(*s);
+        }
+    }
+    let committed = stage::commit(&tmp.path, &dest.out, &written, known, &stamps);
+    let mut notices = Vec::new();
+    if let Err(e) = std::fs::remove_dir_all(&tmp.path) {
+        let tmp = tmp.path.display().to_string();
+        notices.push(Notice::Warning(crate::t!(
+            "out-tmp-kept",
+            tmp = tmp,
+            error = e.to_string()
+        )));
+    }
+    let removed = committed?;
+    let update = Update {
+        value,
+        stamps,
+        written: written.len(),
+        removed,
+        incremental: true,
+    };
+    Ok(Written {
+        value: update,
         notices,
     })
 }

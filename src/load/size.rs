@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::Blob;
+use crate::output::Blob;
 
 /// How much of an SVG is read for its size: the root element comes first.
 const SVG_HEAD_BYTES: u64 = 256 * 1024;

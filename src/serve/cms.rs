@@ -512,7 +512,7 @@ fn problems(root: &Path, config: &Config, change: &Change<'_>) -> Vec<String> {
         forget(&mut loaded, &a.rel);
         let size_key = match a.rel.strip_prefix("static/") {
             Some(out) => {
-                let blob = crate::load::Blob::Disk(a.path.clone());
+                let blob = crate::output::Blob::Disk(a.path.clone());
                 loaded.statics.insert(out.to_owned(), blob);
                 format!("/{out}")
             }

@@ -14,9 +14,11 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::engine::{self, Fingerprints, JobOutput, Scope};
 use crate::error::{Error, Result};
-use crate::load::{Blob, Loaded, relative};
-use crate::render::{self, Fingerprints, JobOutput, Scope, Sink};
+use crate::load::{Loaded, relative};
+use crate::output::{Blob, Sink};
+use crate::render;
 use crate::watch::{self, Change};
 use crate::{taxonomy, validate};
 
@@ -166,7 +168,7 @@ struct Session {
     cache: validate::Cache,
     fingerprints: Fingerprints,
     snapshot: Snapshot,
-    related: crate::related::Memo,
+    related: crate::engine::Related,
     /// The site of the last rebuild if it succeeded: an edit that leaves every list as it
     /// was is swapped into a copy of it (`validate::edited`).
     site: Option<Arc<taxonomy::Site>>,
@@ -206,7 +208,7 @@ impl Session {
             cache: validate::Cache::default(),
             fingerprints: Fingerprints::new(),
             snapshot: Snapshot::default(),
-            related: crate::related::Memo::default(),
+            related: crate::engine::Related::default(),
             site: None,
             problems: report::Problems::default(),
             addresses: report::Addresses::default(),
@@ -319,7 +321,7 @@ impl Session {
             None => self.related.get(site),
         };
         crate::log::stage("serve: related", t);
-        let (report, outputs) = render::incremental(
+        let (report, outputs) = engine::render(
             site,
             &self.loaded,
             tera,
@@ -660,7 +662,7 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
         let start = Instant::now();
         let sink = MemorySink::default();
         let run = || {
-            render::incremental(
+            engine::render(
                 &work.site,
                 &work.loaded,
                 &work.tera,

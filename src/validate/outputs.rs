@@ -9,7 +9,8 @@ use std::collections::{BTreeSet, HashSet};
 use super::Meta;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::load::{Blob, Loaded};
+use crate::load::Loaded;
+use crate::output::Blob;
 
 /// Files at the root of the output that the build writes.
 pub(super) const GENERATED_FILES: [&str; 7] = [
@@ -59,7 +60,7 @@ pub(super) fn static_clashes(
         let dir = format!("mo-hinh/{}", a.slug);
         pages.extend(a.assets.iter().map(|x| format!("{dir}/{}", x.name)));
         for alias in &a.aliases {
-            let out = crate::render::output_path(&config.base_path, alias);
+            let out = crate::output::output_path(&config.base_path, alias);
             folders.extend(out.match_indices('/').map(|(i, _)| out[..i].to_owned()));
             pages.insert(out);
         }

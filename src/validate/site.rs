@@ -205,13 +205,13 @@ fn alias_folders(
     for m in metas {
         for a in &m.article.aliases {
             files
-                .entry(crate::render::output_path(&config.base_path, a))
+                .entry(crate::output::output_path(&config.base_path, a))
                 .or_insert(a);
         }
     }
     for (i, m) in metas.iter().enumerate() {
         for a in &m.article.aliases {
-            let out = crate::render::output_path(&config.base_path, a);
+            let out = crate::output::output_path(&config.base_path, a);
             let folders = out.match_indices('/').map(|(k, _)| &out[..k]);
             if let Some(other) = folders.filter_map(|f| files.get(f)).next() {
                 let msg = crate::t!("site-alias-folder", alias = a.as_str(), other = *other);

@@ -16,6 +16,7 @@ mod editors_preview;
 mod editors_yaml;
 mod images;
 mod import;
+mod incremental;
 mod init_schema;
 mod injection;
 mod journalists;

@@ -1,0 +1,260 @@
+//! What the last build left, kept in `.kheo-cache/build-state` for the next one: every
+//! job's fingerprint and files, and every output file's stamp, under a key made of
+//! kheo's own identity and every setting, template and theme file. A state that is
+//! missing, truncated or damaged is ignored (the build starts from nothing); one made
+//! under another key only says which output files need not be written again. Deleting
+//! it is always safe.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use super::{Fingerprints, JobOutput};
+use crate::load::{Loaded, content_hash};
+use crate::output::{Blob, Stamp, Stamps};
+
+/// First line of the file: its format.
+const HEADER: &str = "kheo build state 1";
+/// File name inside `.kheo-cache/`.
+const FILE: &str = "build-state";
+
+/// The state of one build.
+#[derive(Debug, Default)]
+pub struct State {
+    /// What the state is valid for (`key`).
+    pub key: u64,
+    /// Job key → fingerprint and the files the job wrote.
+    pub jobs: HashMap<String, (u64, Vec<String>)>,
+    /// Every output file, with its stamp.
+    pub files: Stamps,
+}
+
+impl State {
+    /// The fingerprints of the jobs, for `engine::render`.
+    pub fn fingerprints(&self) -> Fingerprints {
+        self.jobs
+            .iter()
+            .map(|(k, (f, _))| (k.clone(), *f))
+            .collect()
+    }
+
+    /// The files of the jobs that did not run this time, kept as they are.
+    pub fn kept(&self, outputs: &[JobOutput]) -> Vec<String> {
+        outputs
+            .iter()
+            .filter(|o| o.paths.is_none())
+            .filter_map(|o| self.jobs.get(&o.key))
+            .flat_map(|(_, paths)| paths.iter().cloned())
+            .collect()
+    }
+
+    /// The state after a build: this state's jobs where they did not run, the new
+    /// ones where they did; jobs that are gone are dropped.
+    pub fn next(&self, key: u64, outputs: Vec<JobOutput>, files: Stamps) -> State {
+        let jobs = outputs
+            .into_iter()
+            .filter_map(|o| match o.paths {
+                Some(paths) => Some((o.key, (o.fingerprint, paths))),
+                None => self.jobs.get(&o.key).map(|(f, p)| (o.key, (*f, p.clone()))),
+            })
+            .collect();
+        State { key, jobs, files }
+    }
+}
+
+/// Where the state of the site at `root` lives, or `None` when `.kheo-cache` is a link
+/// or not a folder (a cache is never read or written through a link).
+pub fn path(root: &Path) -> Option<PathBuf> {
+    let dir = root.join(".kheo-cache");
+    match std::fs::symlink_metadata(&dir) {
+        Ok(m) if m.file_type().is_symlink() || !m.is_dir() => return None,
+        _ => {}
+    }
+    let file = dir.join(FILE);
+    match std::fs::symlink_metadata(&file) {
+        Ok(m) if !m.is_file() => None,
+        _ => Some(file),
+    }
+}
+
+/// The key a state is valid for: this kheo (its version and its own executable, so a
+/// rebuilt kheo never trusts an older one's output), the settings, the options that
+/// change the output, the templates, the theme's strings and every static file.
+pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    if let Ok(exe) = std::env::current_exe() {
+        file_stamp(&exe).hash(&mut h);
+    }
+    options.hash(&mut h);
+    loaded.config_text.hash(&mut h);
+    loaded.strings.hash(&mut h);
+    for (name, t) in &loaded.templates {
+        (name, &t.text).hash(&mut h);
+    }
+    for (name, blob) in &loaded.statics {
+        name.hash(&mut h);
+        match blob {
+            Blob::Embedded(bytes) => content_hash(bytes).hash(&mut h),
+            Blob::Disk(p) => file_stamp(p).hash(&mut h),
+        }
+    }
+    // Image sizes decide `srcset`s and the copies made of photos.
+    let mut sizes: Vec<_> = loaded.image_sizes.iter().collect();
+    sizes.sort_unstable();
+    sizes.hash(&mut h);
+    h.finish()
+}
+
+fn file_stamp(p: &Path) -> Option<(u64, u128)> {
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.len(), crate::output::mtime(&m)))
+}
+
+/// Reads the state at `file` if it is whole. Made under another `key`, it keeps only the
+/// stamps of the output's files: every job runs, but unchanged files are not written.
+pub fn read(file: &Path, key: u64) -> Option<State> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let (body, sum) = text.rsplit_once("end ")?;
+    if u64::from_str_radix(sum.trim_end(), 16).ok()? != content_hash(body.as_bytes()) {
+        return None;
+    }
+    let mut lines = body.lines();
+    if lines.next()? != HEADER {
+        return None;
+    }
+    let found = u64::from_str_radix(lines.next()?.strip_prefix("key ")?, 16).ok()?;
+    let mut state = State {
+        key,
+        ..State::default()
+    };
+    let mut job: Option<&mut (u64, Vec<String>)> = None;
+    for line in lines {
+        let (kind, rest) = line.split_once(' ')?;
+        match kind {
+            // Under another key every job runs again; the stamps still say which
+            // files need not be written.
+            "J" | "P" if found != key => {}
+            "J" => {
+                let (print, name) = rest.split_once(' ')?;
+                let print = u64::from_str_radix(print, 16).ok()?;
+                job = Some(
+                    state
+                        .jobs
+                        .entry(unescape(name))
+                        .or_insert((print, Vec::new())),
+                );
+            }
+            "P" => job.as_mut()?.1.push(unescape(rest)),
+            "F" => {
+                let mut parts = rest.splitn(4, ' ');
+                let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+                let len = parts.next()?.parse().ok()?;
+                let mtime = parts.next()?.parse().ok()?;
+                let stamp = Stamp { hash, len, mtime };
+                state.files.insert(unescape(parts.next()?), stamp);
+            }
+            _ => return None,
+        }
+    }
+    Some(state)
+}
+
+/// Writes `state` to `file` (through a temporary file, so a reader never sees half of
+/// it). Failing to is not an error of the build: the next one starts from nothing.
+pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
+    let mut out = String::with_capacity(64 * (state.jobs.len() + 2 * state.files.len()));
+    let _ = writeln!(out, "{HEADER}\nkey {:x}", state.key);
+    let mut jobs: Vec<_> = state.jobs.iter().collect();
+    jobs.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (name, (print, paths)) in jobs {
+        let _ = writeln!(out, "J {print:x} {}", escape(name));
+        for p in paths {
+            let _ = writeln!(out, "P {}", escape(p));
+        }
+    }
+    let mut files: Vec<_> = state.files.iter().collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (path, s) in files {
+        let _ = writeln!(out, "F {:x} {} {} {}", s.hash, s.len, s.mtime, escape(path));
+    }
+    let sum = content_hash(out.as_bytes());
+    let _ = writeln!(out, "end {sum:x}");
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = file.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&tmp, out)?;
+    std::fs::rename(&tmp, file)
+}
+
+/// Removes the state (a build without the cache must not leave one that is stale).
+pub fn forget(file: &Path) {
+    let _ = std::fs::remove_file(file);
+}
+
+/// Names and paths on one line: `%`, line breaks escaped.
+fn escape(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\n', "%0A")
+        .replace('\r', "%0D")
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%25", "%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> State {
+        let mut s = State {
+            key: 7,
+            ..State::default()
+        };
+        s.jobs.insert(
+            "list:/tinh/x/:2".into(),
+            (0xabc, vec!["a b/index.html".into()]),
+        );
+        s.jobs
+            .insert("odd%\nname".into(), (1, vec!["x%0A\ny".into()]));
+        let stamp = Stamp {
+            hash: 3,
+            len: 10,
+            mtime: 1_700_000_000_123_456_789,
+        };
+        s.files.insert("a b/index.html".into(), stamp);
+        s
+    }
+
+    #[test]
+    fn state_reads_back_what_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("build-state");
+        write(&file, &sample()).unwrap();
+        let back = read(&file, 7).unwrap();
+        assert_eq!(back.jobs, sample().jobs);
+        assert_eq!(back.files, sample().files);
+    }
+
+    #[test]
+    fn state_is_ignored_when_damaged_truncated_or_of_another_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("build-state");
+        write(&file, &sample()).unwrap();
+        let other = read(&file, 8).unwrap();
+        assert!(other.jobs.is_empty(), "another key: no job is trusted");
+        assert_eq!(other.files, sample().files, "the stamps are kept");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+        assert!(read(&file, 7).is_none(), "truncated");
+        std::fs::write(&file, text.replacen("F 3", "F 4", 1)).unwrap();
+        assert!(read(&file, 7).is_none(), "changed");
+        std::fs::write(&file, "").unwrap();
+        assert!(read(&file, 7).is_none(), "empty");
+    }
+}

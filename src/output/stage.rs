@@ -1,0 +1,179 @@
+//! Writing only what changed. A `Staging` sink fills the temporary folder with the files
+//! whose bytes differ from what the output already holds (by the `Stamp`s the last
+//! build recorded) and records a stamp for every file of the new site; `commit` then
+//! moves those files into the output and removes the ones the site no longer has.
+//! Unchanged files are never touched, so their modification times stay and deploy
+//! tools that compare them (rsync, `aws s3 sync`) send only what changed.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
+
+use super::{Blob, DirSink, MARKER, Sink};
+use crate::error::{Error, Result};
+
+/// What is known of one output file: a hash of its bytes, and its size and modification
+/// time once written (so a file changed since, by hand or by another program, is seen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// `load::content_hash` of the bytes.
+    pub hash: u64,
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub mtime: u128,
+}
+
+/// Stamps by output path (`/`-separated, relative to the output root).
+pub type Stamps = HashMap<String, Stamp>;
+
+/// A sink that writes into the temporary folder only the files whose bytes differ from
+/// `known`, and records the stamp of every file put into it.
+pub(crate) struct Staging<'a> {
+    dir: &'a DirSink,
+    known: &'a Stamps,
+    stamps: Mutex<Stamps>,
+    written: Mutex<Vec<String>>,
+}
+
+impl<'a> Staging<'a> {
+    pub(crate) fn new(dir: &'a DirSink, known: &'a Stamps) -> Self {
+        Staging {
+            dir,
+            known,
+            stamps: Mutex::new(Stamps::new()),
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The stamps of every file of the new site, and the paths written into the folder.
+    pub(crate) fn finish(self) -> (Stamps, Vec<String>) {
+        let stamps = self.stamps.into_inner().unwrap_or_default();
+        let mut written = self.written.into_inner().unwrap_or_default();
+        written.sort_unstable();
+        (stamps, written)
+    }
+
+    fn store(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let hash = crate::load::content_hash(bytes);
+        let len = bytes.len() as u64;
+        let stamp = match self.known.get(path) {
+            Some(old) if old.hash == hash && old.len == len => *old,
+            _ => {
+                let target = self.dir.target(path)?;
+                let mut f = std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
+                f.write_all(bytes).map_err(|e| Error::io(&target, e))?;
+                let mtime = f.metadata().map(|m| mtime(&m)).unwrap_or(0);
+                if let Ok(mut w) = self.written.lock() {
+                    w.push(path.to_owned());
+                }
+                Stamp { hash, len, mtime }
+            }
+        };
+        // Two jobs writing one path would be a bug in the plan; the last one wins, as
+        // it would on disk.
+        if let Ok(mut s) = self.stamps.lock() {
+            s.insert(path.to_owned(), stamp);
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging<'_> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.store(path, &bytes)
+    }
+
+    fn copy(&self, path: &str, blob: &Blob) -> Result<()> {
+        match blob {
+            Blob::Embedded(bytes) => self.store(path, bytes),
+            // Read, not copied by the kernel: the bytes are compared with the output's.
+            Blob::Disk(src) => {
+                self.store(path, &std::fs::read(src).map_err(|e| Error::io(src, e))?)
+            }
+        }
+    }
+}
+
+/// A file's modification time in nanoseconds since 1970 (0 if unknown).
+pub fn mtime(m: &std::fs::Metadata) -> u128 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// True if the folder `out` holds exactly the files of `known`, each with the size and
+/// modification time recorded, and nothing else but the marker: only then may a build
+/// write into it just what changed. Any link inside makes it false.
+pub(crate) fn holds(out: &Path, known: &Stamps) -> bool {
+    let mut seen = 0usize;
+    for entry in walkdir::WalkDir::new(out).min_depth(1) {
+        let Ok(entry) = entry else { return false };
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            return false;
+        }
+        let Ok(rel) = entry.path().strip_prefix(out) else {
+            return false;
+        };
+        let Some(rel) = rel.to_str().map(|r| r.replace('\\', "/")) else {
+            return false;
+        };
+        if rel == MARKER {
+            continue;
+        }
+        let Some(stamp) = known.get(&rel) else {
+            return false;
+        };
+        match entry.metadata() {
+            Ok(m) if m.len() == stamp.len && mtime(&m) == stamp.mtime => seen += 1,
+            _ => return false,
+        }
+    }
+    seen == known.len()
+}
+
+/// Moves the `written` files from `tmp` into `out` and removes from `out` the files of
+/// `old` that the new site (`new`) no longer has, with the folders they leave empty.
+/// Returns how many files it removed.
+pub(crate) fn commit(
+    tmp: &Path,
+    out: &Path,
+    written: &[String],
+    old: &Stamps,
+    new: &Stamps,
+) -> Result<usize> {
+    for path in written {
+        let (from, to) = (tmp.join(path), out.join(path));
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+    }
+    let mut gone: Vec<&String> = old.keys().filter(|p| !new.contains_key(*p)).collect();
+    gone.sort_unstable();
+    let removed = gone.len();
+    for path in gone {
+        let file = out.join(path);
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&file, e)),
+        }
+        // Folders left empty go too, as a fresh build would not have them.
+        let mut dir = file.parent();
+        while let Some(d) = dir {
+            if d == out || std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(removed)
+}

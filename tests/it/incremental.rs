@@ -1,0 +1,483 @@
+//! Incremental builds (`.kheo-cache/build-state`): a seeded random-edit test generates a
+//! site of a few hundred stories (small pages, so pagination moves), applies random
+//! edits of every kind, and after each one compares the incremental build with a build
+//! from nothing, byte for byte, and checks that files whose bytes did not change were
+//! not written again. `KHEO_EDITS` (default 24) and `KHEO_EDIT_SEED` run more or other
+//! edits; `KHEO_EDIT_STORIES` (default 160) a bigger site.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use super::support::{assert_exit, files, kheo, stderr, write};
+
+const PROVINCES: &[&str] = &[
+    "An Giang",
+    "Bạc Liêu",
+    "Bến Tre",
+    "Cà Mau",
+    "Quảng Nam",
+    "Đà Nẵng",
+    "Hà Nội",
+    "Vĩnh Long",
+];
+const FIELDS: &[&str] = &[
+    "Kinh tế",
+    "Văn hóa - xã hội",
+    "Quốc phòng - an ninh",
+    "Xây dựng hệ thống chính trị",
+];
+const TAGS: &[&str] = &[
+    "nông thôn mới",
+    "hiến đất",
+    "phụ nữ",
+    "thanh niên",
+    "hòa giải",
+];
+/// The smallest valid PNG (1×1).
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// A small deterministic generator (xorshift), so a seed replays a failure.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// One story's front matter and body, as the test edits them.
+#[derive(Clone)]
+struct Story {
+    title: String,
+    province: &'static str,
+    field: &'static str,
+    year: u32,
+    date: Option<(u32, u32)>,
+    summary: String,
+    tags: Vec<&'static str>,
+    slug: Option<String>,
+    aliases: Vec<String>,
+    draft: bool,
+    withdrawn: bool,
+    image: bool,
+    body: String,
+}
+
+impl Story {
+    fn new(rng: &mut Rng, n: usize) -> Story {
+        let tags = (0..rng.below(3)).map(|_| rng.pick(TAGS)).collect();
+        Story {
+            title: format!("Mô hình dân vận khéo số {n}"),
+            province: rng.pick(PROVINCES),
+            field: rng.pick(FIELDS),
+            year: 2016 + rng.below(10) as u32,
+            date: None,
+            summary: format!("Tóm tắt của mô hình số {n}."),
+            tags,
+            slug: None,
+            aliases: Vec::new(),
+            draft: false,
+            withdrawn: false,
+            image: false,
+            body: format!("Bài viết về mô hình số {n}, vận động nhân dân cùng làm.\n"),
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut t = format!(
+            "---\ntitle: {}\nprovince: {}\nfield: {}\nyear: {}\nsummary: {}\n",
+            self.title, self.province, self.field, self.year, self.summary
+        );
+        if let Some((m, d)) = self.date {
+            t.push_str(&format!("date: {}-{m:02}-{d:02}\n", self.year));
+        }
+        if !self.tags.is_empty() {
+            t.push_str(&format!("tags: [{}]\n", self.tags.join(", ")));
+        }
+        if let Some(s) = &self.slug {
+            t.push_str(&format!("slug: {s}\n"));
+        }
+        if !self.aliases.is_empty() {
+            t.push_str(&format!("aliases: [{}]\n", self.aliases.join(", ")));
+        }
+        if self.draft {
+            t.push_str("draft: true\n");
+        }
+        if self.withdrawn {
+            t.push_str("withdrawn: Trùng với một bài khác\n");
+        }
+        if self.image {
+            t.push_str("image: anh.png\nimage_caption: Người dân cùng làm\n");
+        }
+        t.push_str("---\n");
+        t.push_str(&self.body);
+        t
+    }
+}
+
+/// The site being edited: stories by number (`None`: deleted for now).
+struct Site {
+    stories: Vec<Option<Story>>,
+}
+
+impl Site {
+    /// Each story is a folder with `index.md`, so it can carry an image.
+    fn dir(n: usize) -> String {
+        format!("content/mo-hinh-{n:03}")
+    }
+
+    fn save(&self, root: &Path, n: usize) {
+        let dir = root.join(Self::dir(n));
+        match &self.stories[n] {
+            Some(s) => {
+                write(root, &format!("{}/index.md", Self::dir(n)), s.text());
+                let img = dir.join("anh.png");
+                if s.image {
+                    write(root, &format!("{}/anh.png", Self::dir(n)), PNG);
+                } else if img.exists() {
+                    std::fs::remove_file(img).expect("remove image");
+                }
+            }
+            None => std::fs::remove_dir_all(dir).expect("remove story"),
+        }
+    }
+}
+
+/// Applies one random edit; returns what it did, for the failure message.
+fn edit(rng: &mut Rng, root: &Path, site: &mut Site, step: usize) -> String {
+    let n = rng.below(site.stories.len());
+    let kind = rng.below(17);
+    if kind == 15 {
+        let css = format!("/* {step} */ .card {{ margin: {}px; }}\n", rng.below(9));
+        write(root, "static/assets/extra.css", css);
+        let tpl =
+            format!("<!-- {step} --><footer class=\"site-footer\">{{{{ site.title }}}}</footer>\n");
+        write(root, "templates/footer-note.html", tpl);
+        return "theme files".into();
+    }
+    if kind == 16 {
+        let size = 2 + rng.below(3);
+        let yaml = format!(
+            "title: Thử nghiệm {step}\nbase_url: https://example.org/\npage_size: {size}\n"
+        );
+        write(root, "site.yaml", yaml);
+        return format!("site.yaml page_size {size}");
+    }
+    let Some(story) = site.stories[n].as_mut() else {
+        // Deleted earlier: added back.
+        site.stories[n] = Some(Story::new(rng, n));
+        site.save(root, n);
+        return format!("story {n} added back");
+    };
+    let what = match kind {
+        0 => {
+            story
+                .body
+                .push_str(&format!("\nThêm một đoạn ở bước {step}.\n"));
+            "body"
+        }
+        1 => {
+            story.title = format!("Mô hình số {n}, sửa ở bước {step}");
+            "title"
+        }
+        2 => {
+            story.summary = format!("Tóm tắt mới ở bước {step}.");
+            "summary"
+        }
+        3 => {
+            story.year = 2016 + rng.below(10) as u32;
+            "year"
+        }
+        4 => {
+            story.date = Some((1 + rng.below(12) as u32, 1 + rng.below(28) as u32));
+            "date"
+        }
+        5 => {
+            story.province = rng.pick(PROVINCES);
+            "province"
+        }
+        6 => {
+            story.field = rng.pick(FIELDS);
+            "field"
+        }
+        7 => {
+            story.tags = (0..rng.below(3)).map(|_| rng.pick(TAGS)).collect();
+            "tags"
+        }
+        8 => {
+            story.slug = Some(format!("mo-hinh-rieng-{n}-{step}"));
+            "slug"
+        }
+        9 => {
+            story.aliases = vec![format!("/cu/bai-{n}-{step}/")];
+            "aliases"
+        }
+        10 => {
+            story.draft = !story.draft;
+            "draft"
+        }
+        11 => {
+            story.withdrawn = !story.withdrawn;
+            "withdrawn"
+        }
+        12 | 13 => {
+            story.image = !story.image;
+            "image"
+        }
+        _ => {
+            site.stories[n] = None;
+            site.save(root, n);
+            return format!("story {n} deleted");
+        }
+    };
+    site.save(root, n);
+    format!("story {n}: {what}")
+}
+
+/// Every file below `out`: its bytes and modification time.
+fn snapshot(out: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
+    files(out)
+        .into_iter()
+        .map(|rel| {
+            let p = out.join(&rel);
+            let bytes = std::fs::read(&p).expect("read output");
+            let mtime = std::fs::metadata(&p).and_then(|m| m.modified());
+            (rel, (bytes, mtime.expect("mtime")))
+        })
+        .collect()
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+#[test]
+fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
+    let seed = env_number("KHEO_EDIT_SEED", 0x6b68_656f);
+    let edits = env_number("KHEO_EDITS", 24) as usize;
+    let count = env_number("KHEO_EDIT_STORIES", 160) as usize;
+    let mut rng = Rng(seed.max(1));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        root,
+        "site.yaml",
+        "title: Thử nghiệm\nbase_url: https://example.org/\npage_size: 3\n",
+    );
+    let mut site = Site {
+        stories: (0..count).map(|n| Some(Story::new(&mut rng, n))).collect(),
+    };
+    for n in 0..count {
+        site.save(root, n);
+    }
+    assert_exit(&kheo(root, &["build"]), 0);
+    let other = tempfile::tempdir().expect("temp dir");
+    let clean = other.path().join("clean");
+    let clean_arg = clean.to_string_lossy().into_owned();
+    let mut incremental = 0;
+    for step in 0..edits {
+        let before = snapshot(&root.join("public"));
+        let what = edit(&mut rng, root, &mut site, step);
+        let out = kheo(root, &["build"]);
+        let out_clean = kheo(root, &["build", "--no-cache", "--out", &clean_arg]);
+        let context = format!("seed {seed:#x}, step {step}: {what}");
+        assert_eq!(
+            out.status.code(),
+            out_clean.status.code(),
+            "{context}\n{}\n{}",
+            stderr(&out),
+            stderr(&out_clean)
+        );
+        if out.status.code() != Some(0) {
+            // An edit that made the site invalid (two stories at one address, say):
+            // the output stays as it was, and the next edits go on from there.
+            assert!(
+                snapshot(&root.join("public")) == before,
+                "{context}: output changed"
+            );
+            continue;
+        }
+        if stderr(&out).contains("updated ") {
+            incremental += 1;
+        }
+        let (after, fresh) = (snapshot(&root.join("public")), snapshot(&clean));
+        let differ: Vec<&String> = fresh
+            .keys()
+            .chain(after.keys())
+            .filter(|k| after.get(*k).map(|f| &f.0) != fresh.get(*k).map(|f| &f.0))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{context}: differs from a clean build: {differ:?}"
+        );
+        let rewritten: Vec<&String> = after
+            .iter()
+            .filter(|(k, (bytes, mtime))| {
+                before
+                    .get(*k)
+                    .is_some_and(|(b, m)| b == bytes && m != mtime)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            rewritten.is_empty(),
+            "{context}: unchanged files written again: {rewritten:?}"
+        );
+    }
+    // Most edits leave the settings alone: those builds wrote only what changed.
+    assert!(
+        incremental * 2 > edits,
+        "only {incremental} of {edits} builds were incremental"
+    );
+}
+
+#[test]
+fn a_build_with_nothing_changed_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        root,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    let mut rng = Rng(7);
+    let site = Site {
+        stories: (0..12).map(|n| Some(Story::new(&mut rng, n))).collect(),
+    };
+    for n in 0..12 {
+        site.save(root, n);
+    }
+    assert_exit(&kheo(root, &["build"]), 0);
+    let before = snapshot(&root.join("public"));
+    let out = kheo(root, &["build"]);
+    assert_exit(&out, 0);
+    assert!(
+        stderr(&out).contains("0 changed files written, 0 files no longer used removed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(snapshot(&root.join("public")) == before, "output changed");
+}
+
+#[test]
+fn a_damaged_or_foreign_build_state_is_never_trusted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        root,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    let mut rng = Rng(11);
+    let mut site = Site {
+        stories: (0..8).map(|n| Some(Story::new(&mut rng, n))).collect(),
+    };
+    for n in 0..8 {
+        site.save(root, n);
+    }
+    assert_exit(&kheo(root, &["build"]), 0);
+    let other = tempfile::tempdir().expect("temp dir");
+    let clean = other.path().join("clean");
+    let clean_arg = clean.to_string_lossy().into_owned();
+    let state = root.join(".kheo-cache/build-state");
+    let text = std::fs::read_to_string(&state).expect("state written");
+    let damaged = [
+        text[..text.len() / 2].to_owned(),
+        text.replacen("kheo build state 1", "kheo build state 0", 1),
+        text.replacen("\nF ", "\nF 0", 1),
+        String::from("rác"),
+    ];
+    for (i, bad) in damaged.iter().enumerate() {
+        site.stories[0].as_mut().expect("story").summary = format!("Sửa lần {i}.");
+        site.save(root, 0);
+        std::fs::write(&state, bad).expect("damage state");
+        let out = kheo(root, &["build"]);
+        assert_exit(&out, 0);
+        assert!(
+            stderr(&out).contains("built "),
+            "case {i}: a damaged state was used: {}",
+            stderr(&out)
+        );
+        assert_exit(
+            &kheo(root, &["build", "--no-cache", "--out", &clean_arg]),
+            0,
+        );
+        same_files(&root.join("public"), &clean, &format!("case {i}"));
+    }
+    // A file of the output changed by hand: the output is not the one the state
+    // describes, so it is written whole again, and the hand edit is gone.
+    assert_exit(&kheo(root, &["build"]), 0);
+    write(root, "public/index.html", "sửa tay");
+    let out = kheo(root, &["build"]);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("built "), "{}", stderr(&out));
+    same_files(&root.join("public"), &clean, "after a hand edit");
+}
+
+#[test]
+fn a_failed_incremental_build_leaves_the_output_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        root,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    let mut rng = Rng(5);
+    let mut site = Site {
+        stories: (0..6).map(|n| Some(Story::new(&mut rng, n))).collect(),
+    };
+    for n in 0..6 {
+        site.save(root, n);
+    }
+    assert_exit(&kheo(root, &["build"]), 0);
+    let before = snapshot(&root.join("public"));
+    // One good edit and one broken template: nothing of the good edit may land.
+    site.stories[1]
+        .as_mut()
+        .expect("story")
+        .body
+        .push_str("\nĐoạn mới.\n");
+    site.save(root, 1);
+    write(root, "templates/list.html", "{% for x in %}");
+    assert_exit(&kheo(root, &["build"]), 1);
+    assert!(snapshot(&root.join("public")) == before, "output changed");
+    std::fs::remove_file(root.join("templates/list.html")).expect("remove");
+    assert_exit(&kheo(root, &["build"]), 0);
+    assert!(
+        super::support::read(root, "public/mo-hinh/mo-hinh-dan-van-kheo-so-1/index.html")
+            .contains("Đoạn mới.")
+    );
+}
+
+/// Asserts two output folders hold the same files with the same bytes; names the ones
+/// that differ.
+#[track_caller]
+fn same_files(a: &Path, b: &Path, context: &str) {
+    let (a, b) = (snapshot(a), snapshot(b));
+    let differ: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k).map(|f| &f.0) != b.get(*k).map(|f| &f.0))
+        .collect();
+    assert!(differ.is_empty(), "{context}: files differ: {differ:?}");
+}
