@@ -238,6 +238,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         _ => None,
     };
     let previous = previous.unwrap_or_default();
+    log::stage("engine: read state", t);
     let prints = previous.fingerprints();
     let none = engine::Fingerprints::new();
     let known = Some(&previous.files).filter(|f| !f.is_empty());
@@ -253,10 +254,12 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     let update = written.value;
     let (report, outputs) = update.value;
     if let (Some(file), false) = (&state_file, opts.no_cache) {
+        let t = Instant::now();
         let next = previous.next(key, outputs, update.stamps);
         if engine::state::write(file, &next).is_err() {
             engine::state::forget(file);
         }
+        log::stage("engine: keep state", t);
     }
     outcome.notices.extend(written.notices);
     outcome.pages = report.pages;

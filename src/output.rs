@@ -288,7 +288,9 @@ pub fn write<T>(
     known: Option<&Stamps>,
     fill: impl FnOnce(&dyn Sink, bool) -> Result<(T, Vec<String>)>,
 ) -> Result<Written<Update<T>>> {
+    let t = std::time::Instant::now();
     let known = known.filter(|k| dest.link_target.is_none() && stage::holds(&dest.out, k));
+    crate::log::stage("output: check last output", t);
     let Some(known) = known else {
         let empty = Stamps::new();
         return write_swap(dest, |dir| {
@@ -317,7 +319,9 @@ pub fn write<T>(
             stamps.entry(path).or_insert(*s);
         }
     }
+    let t = std::time::Instant::now();
     let committed = stage::commit(&tmp.path, &dest.out, &written, known, &stamps);
+    crate::log::stage("output: commit", t);
     let mut notices = Vec::new();
     if let Err(e) = std::fs::remove_dir_all(&tmp.path) {
         let tmp = tmp.path.display().to_string();

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
@@ -22,12 +23,12 @@ pub enum Change {
 }
 
 /// A running watcher; dropping it stops watching.
-pub enum Handle {
-    /// Native events.
-    Native(RecommendedWatcher),
-    /// Polling.
-    Poll(PollWatcher),
+pub struct Handle {
+    _watcher: Arc<Mutex<Box<dyn Watcher + Send>>>,
 }
+
+/// The folders of a site that are watched (recursively), where they exist.
+const WATCHED: [&str; 4] = ["content", "themes", "templates", "static"];
 
 /// How long to wait after the last event before rebuilding.
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
@@ -54,27 +55,21 @@ pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
     };
     let err = |e: notify::Error| Error::io(root, std::io::Error::other(e.to_string()));
     let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
-    let mut handle = if poll {
-        Handle::Poll(PollWatcher::new(handler, config).map_err(err)?)
+    let mut watcher: Box<dyn Watcher + Send> = if poll {
+        Box::new(PollWatcher::new(handler, config).map_err(err)?)
     } else {
-        Handle::Native(RecommendedWatcher::new(handler, config).map_err(err)?)
+        Box::new(RecommendedWatcher::new(handler, config).map_err(err)?)
     };
-    let watcher: &mut dyn Watcher = match &mut handle {
-        Handle::Native(w) => w,
-        Handle::Poll(w) => w,
-    };
-    for name in ["content", "themes", "templates", "static"] {
-        let dir = root.join(name);
-        // A folder that links out of the site is not read (E007): nothing to watch.
-        let inside = dir.canonicalize().is_ok_and(|real| real.starts_with(root));
-        if inside && dir.is_dir() {
-            watcher.watch(&dir, RecursiveMode::Recursive).map_err(err)?;
-        }
+    for name in WATCHED {
+        watch_folder(watcher.as_mut(), root, name).map_err(err)?;
     }
-    // site.yaml may not exist yet; watching the root non-recursively sees it appear.
+    // site.yaml may not exist yet; watching the root non-recursively sees it appear,
+    // and the watched folders too (then watched from that moment on).
     watcher
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(err)?;
+    let watcher = Arc::new(Mutex::new(watcher));
+    let weak = Arc::downgrade(&watcher);
 
     let (tx, rx) = channel();
     let root = root.to_path_buf();
@@ -88,6 +83,16 @@ pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
+            // A watched folder made since the start (a first `static/`): watch it now,
+            // or the edits made inside it later would never be seen.
+            for name in WATCHED {
+                if batch.iter().any(|p| *p == root.join(name))
+                    && let Some(w) = weak.upgrade()
+                    && let Ok(mut w) = w.lock()
+                {
+                    let _ = watch_folder(w.as_mut(), &root, name);
+                }
+            }
             if let Some(change) = classify(&root, &batch)
                 && tx.send(change).is_err()
             {
@@ -95,7 +100,18 @@ pub fn start(root: &Path, poll: bool) -> Result<(Handle, Receiver<Change>)> {
             }
         }
     });
-    Ok((handle, rx))
+    Ok((Handle { _watcher: watcher }, rx))
+}
+
+/// Watches `root/name` recursively if it is a folder inside the site (a folder that
+/// links out of the site is not read, E007: nothing to watch).
+fn watch_folder(watcher: &mut dyn Watcher, root: &Path, name: &str) -> notify::Result<()> {
+    let dir = root.join(name);
+    let inside = dir.canonicalize().is_ok_and(|real| real.starts_with(root));
+    if inside && dir.is_dir() {
+        watcher.watch(&dir, RecursiveMode::Recursive)?;
+    }
+    Ok(())
 }
 
 /// Sorts event paths into a `Change`, or `None` if nothing relevant changed.

@@ -655,11 +655,18 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
     let mut prints = Fingerprints::new();
     // One thread of its own, so the edit path keeps the machine's other cores.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+    let mut settings = None;
     while let Ok(mut work) = rx.recv() {
         while let Ok(newer) = rx.try_recv() {
             work = newer;
         }
         let start = Instant::now();
+        // Settings, templates or theme files changed: every site-wide file is made again
+        // (their fingerprints cover the stories only).
+        let key = engine::state::key(&work.loaded, &[]);
+        if settings.replace(key) != Some(key) {
+            prints.clear();
+        }
         let sink = MemorySink::default();
         let run = || {
             engine::render(

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
+use super::serve::Server;
 use super::support::{assert_exit, files, kheo, stderr, write};
 
 const PROVINCES: &[&str] = &[
@@ -277,9 +278,8 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
     let count = env_number("KHEO_EDIT_STORIES", 160) as usize;
     let mut rng = Rng(seed.max(1));
     let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path();
     write(
-        root,
+        dir.path(),
         "site.yaml",
         "title: Thử nghiệm\nbase_url: https://example.org/\npage_size: 3\n",
     );
@@ -287,19 +287,23 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
         stories: (0..count).map(|n| Some(Story::new(&mut rng, n))).collect(),
     };
     for n in 0..count {
-        site.save(root, n);
+        site.save(dir.path(), n);
     }
-    assert_exit(&kheo(root, &["build"]), 0);
+    assert_exit(&kheo(dir.path(), &["build"]), 0);
+    // The same site served by `kheo serve`, which rebuilds on every edit.
+    let server = Server::start(dir);
+    let root = server.root();
     let other = tempfile::tempdir().expect("temp dir");
     let clean = other.path().join("clean");
-    let clean_arg = clean.to_string_lossy().into_owned();
+    let served = other.path().join("served");
+    let mut served_before: Vec<String> = Vec::new();
     let mut incremental = 0;
     for step in 0..edits {
         let before = snapshot(&root.join("public"));
         let what = edit(&mut rng, root, &mut site, step);
-        let out = kheo(root, &["build"]);
-        let out_clean = kheo(root, &["build", "--no-cache", "--out", &clean_arg]);
         let context = format!("seed {seed:#x}, step {step}: {what}");
+        let out = kheo(root, &["build"]);
+        let out_clean = build_into(root, &clean, &[]);
         assert_eq!(
             out.status.code(),
             out_clean.status.code(),
@@ -319,16 +323,8 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
         if stderr(&out).contains("updated ") {
             incremental += 1;
         }
-        let (after, fresh) = (snapshot(&root.join("public")), snapshot(&clean));
-        let differ: Vec<&String> = fresh
-            .keys()
-            .chain(after.keys())
-            .filter(|k| after.get(*k).map(|f| &f.0) != fresh.get(*k).map(|f| &f.0))
-            .collect();
-        assert!(
-            differ.is_empty(),
-            "{context}: differs from a clean build: {differ:?}"
-        );
+        let after = snapshot(&root.join("public"));
+        same_files(&root.join("public"), &clean, &context);
         let rewritten: Vec<&String> = after
             .iter()
             .filter(|(k, (bytes, mtime))| {
@@ -342,12 +338,89 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
             rewritten.is_empty(),
             "{context}: unchanged files written again: {rewritten:?}"
         );
+        if step % 3 == 2 || step + 1 == edits {
+            let base = format!("--base-url={}", server.url("/"));
+            assert_exit(&build_into(root, &served, &[&base]), 0);
+            served_before = serves_the_same(&server, &served, &served_before, &context);
+        }
     }
     // Most edits leave the settings alone: those builds wrote only what changed.
     assert!(
         incremental * 2 > edits,
         "only {incremental} of {edits} builds were incremental"
     );
+}
+
+/// `kheo build --no-cache --out <out>` and `extra` arguments.
+fn build_into(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let out = out.to_string_lossy();
+    let mut args = vec!["build", "--no-cache", "--out", &out];
+    args.extend_from_slice(extra);
+    kheo(root, &args)
+}
+
+/// Waits (at most 60 s) until `server` serves every file of the build in `built` with
+/// the same bytes (but for the live-reload script in pages), and answers 404 for the
+/// files of the last build that this one no longer has. Returns this build's files.
+#[track_caller]
+fn serves_the_same(server: &Server, built: &Path, last: &[String], context: &str) -> Vec<String> {
+    let live = "<script src=\"/__kheo/live.js\" defer></script>";
+    let mut paths = files(built);
+    paths.retain(|p| p != ".kheo-output");
+    let target = |rel: &str| format!("/{}", rel.trim_end_matches("index.html"));
+    let differing = || -> Vec<String> {
+        let mut bad: Vec<String> = paths
+            .iter()
+            .filter(|rel| {
+                let want = std::fs::read(built.join(rel)).expect("read built file");
+                let got = server.get(&target(rel));
+                let body = if rel.ends_with(".html") {
+                    String::from_utf8_lossy(&got.body)
+                        .replacen(live, "", 1)
+                        .into_bytes()
+                } else {
+                    got.body
+                };
+                got.status != 200 || body != want
+            })
+            .cloned()
+            .collect();
+        bad.extend(
+            last.iter()
+                .filter(|p| !paths.contains(p) && p.ends_with(".html"))
+                .filter(|p| server.get(&target(p)).status != 404)
+                .cloned(),
+        );
+        bad
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let bad = differing();
+        if bad.is_empty() {
+            return paths;
+        }
+        if std::time::Instant::now() > deadline {
+            let first = &bad[0];
+            let want = std::fs::read_to_string(built.join(first)).unwrap_or_default();
+            let got = server.get(&target(first)).text();
+            let at = want
+                .bytes()
+                .zip(got.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let near = |t: &str| {
+                t.get(at.saturating_sub(300)..(at + 300).min(t.len()))
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            panic!(
+                "{context}: served files differ from the build: {bad:?}\n--- built, near the first difference\n{}\n--- served\n{}",
+                near(&want),
+                near(&got)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
 }
 
 #[test]

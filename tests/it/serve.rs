@@ -588,6 +588,43 @@ fn after_edits_serve_serves_what_build_makes() {
     }
 }
 
+/// The search index, data files, JSON feed and sitemap are rendered in the background
+/// and skipped when no story changed: a settings change must still reach them.
+#[test]
+fn site_wide_files_follow_a_change_of_settings() {
+    let s = Server::minimal();
+    s.wait_for_status("/feed.json", 200);
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    let retitled = yaml
+        .lines()
+        .map(|l| {
+            if l.starts_with("title:") {
+                "title: Trang đã đổi tên"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    write_atomic(s.root(), "site.yaml", &retitled);
+    s.wait_for_text("/", "Trang đã đổi tên");
+    s.wait_for_text("/feed.json", "Trang đã đổi tên");
+}
+
+/// A `static/` (or `templates/`) folder made while `kheo serve` runs is watched from
+/// then on: its files are served, and so are later edits to them.
+#[test]
+fn a_folder_made_while_serving_is_watched_from_then_on() {
+    let s = Server::minimal();
+    assert!(!s.root().join("static").exists());
+    std::fs::create_dir_all(s.root().join("static/assets")).expect("mkdir");
+    write_atomic(s.root(), "static/assets/rieng.css", ".a { color: red; }");
+    s.wait_for_text("/assets/rieng.css", "red");
+    std::thread::sleep(Duration::from_millis(100));
+    write_atomic(s.root(), "static/assets/rieng.css", ".a { color: blue; }");
+    s.wait_for_text("/assets/rieng.css", "blue");
+}
+
 #[test]
 fn a_broken_article_keeps_the_last_good_page_and_reports_errors() {
     let s = Server::minimal();
