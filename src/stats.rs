@@ -39,7 +39,7 @@ pub fn counts(site: &Site) -> Counts {
 mod figures;
 pub mod map;
 
-pub use figures::{Bar, Table};
+pub use figures::{Bar, Table, organisation};
 pub(crate) use figures::{Scope, by_former, tables};
 
 /// A chart: its bars (as data, for tables) and the SVG (safe HTML).
@@ -93,6 +93,8 @@ pub struct StatsView {
     pub matrix: Vec<MatrixRow>,
     /// Column totals of the table, per field, in field order.
     pub matrix_totals: Vec<usize>,
+    /// The same column totals, each with the site path of its field's list.
+    pub matrix_total_cells: Vec<Cell>,
     /// The tile-grid map of the 34 units, with its numbers.
     pub map: map::MapView,
 }
@@ -223,6 +225,14 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
         matrix_fields: site.fields.iter().map(|f| f.name.clone()).collect(),
         matrix,
         matrix_totals: site.fields.iter().map(|f| f.items.len()).collect(),
+        matrix_total_cells: site
+            .fields
+            .iter()
+            .map(|f| Cell {
+                count: f.items.len(),
+                url: (!f.items.is_empty()).then(|| v.path(&format!("/linh-vuc/{}/", f.slug))),
+            })
+            .collect(),
         map: map::view(site, v),
     }
 }
