@@ -39,6 +39,10 @@ pub fn counts(site: &Site) -> Counts {
 mod figures;
 pub mod map;
 
+/// The JSON Schema of `/du-lieu/thong-ke.json` (`schemas/thong-ke.schema.json` in the
+/// repository), published beside it as `/du-lieu/thong-ke.schema.json`.
+pub const SCHEMA: &str = include_str!("../schemas/thong-ke.schema.json");
+
 pub use figures::{Bar, Table, organisation};
 pub(crate) use figures::{Scope, by_former, tables};
 

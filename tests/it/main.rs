@@ -28,6 +28,7 @@ mod schema_agreement;
 mod search;
 mod serve;
 mod serve_safety;
+mod stats_data;
 mod stats_links;
 mod support;
 mod theme;
