@@ -30,6 +30,7 @@ mod serve;
 mod serve_safety;
 mod stats_data;
 mod stats_links;
+mod stats_theme;
 mod support;
 mod theme;
 mod validation_safety;
