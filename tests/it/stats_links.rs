@@ -321,3 +321,29 @@ fn every_number_in_a_units_figures_links_to_exactly_its_stories() {
     let html = read(&public, "tinh/ca-mau/index.html");
     assert!(html.contains("href=\"/dvk/tim-kiem/?tinh=ca-mau&amp;tu=2016&amp;den=2020\""));
 }
+
+#[test]
+fn a_zero_bar_draws_no_fill_so_it_never_looks_like_one() {
+    let site = built();
+    let public = site.path().join("public");
+    // An Giang has stories in 2022 and 2024, none in 2023; the site none in 2017.
+    for (page, label) in [
+        ("tinh/an-giang/index.html", "2023"),
+        ("thong-ke/index.html", "2017"),
+    ] {
+        let html = read(&public, page);
+        let bar = between(
+            &html,
+            &format!("<span class=\"bar-label\">{label}</span>"),
+            "</li>",
+        );
+        assert!(
+            bar.contains("<span class=\"bar-value\">0<"),
+            "{page}: {bar}"
+        );
+        assert!(
+            bar.contains("<span class=\"bar-track\"></span>"),
+            "{page}: {bar}"
+        );
+    }
+}
