@@ -36,14 +36,14 @@ pub fn counts(site: &Site) -> Counts {
     }
 }
 
-mod figures;
-pub mod map;
-
 /// The JSON Schema of `/du-lieu/thong-ke.json` (`schemas/thong-ke.schema.json` in the
 /// repository), published beside it as `/du-lieu/thong-ke.schema.json`.
 pub const SCHEMA: &str = include_str!("../schemas/thong-ke.schema.json");
 
-pub use figures::{Bar, Table, organisation};
+mod figures;
+pub mod map;
+
+pub use figures::{Bar, Table};
 pub(crate) use figures::{Scope, by_former, tables};
 
 /// A chart: its bars (as data, for tables) and the SVG (safe HTML).

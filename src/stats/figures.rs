@@ -48,9 +48,8 @@ pub(crate) struct Scope<'a> {
     pub base: &'a str,
 }
 
-/// Levels of recognition, in order: level, key (also the search page's `cap` filter
-/// value), label.
-const LEVELS: [(Option<Level>, &str, &str); 5] = [
+/// Levels of recognition, in order: key, label.
+pub(crate) const LEVELS: [(Option<Level>, &str, &str); 5] = [
     (Some(Level::TrungUong), "trung-uong", "Trung ương"),
     (Some(Level::Tinh), "tinh", "Cấp tỉnh, thành phố"),
     (Some(Level::Huyen), "huyen", "Cấp huyện (trước 7/2025)"),
@@ -61,7 +60,7 @@ const LEVELS: [(Option<Level>, &str, &str); 5] = [
 /// Kinds of organisation running a model: key (also the search page's `don-vi`
 /// filter value), label, and the words of `unit` (as slug parts) that mark it. Checked
 /// in this order: the first match wins ("Hội Phụ nữ thôn 3" is the women's union).
-const KINDS: [(&str, &str, &[&str]); 8] = [
+pub(crate) const KINDS: [(&str, &str, &[&str]); 8] = [
     (
         "cuu-chien-binh",
         "Hội Cựu chiến binh",
@@ -135,7 +134,7 @@ const KINDS: [(&str, &str, &[&str]); 8] = [
 /// search page's `don-vi` filter value): `cuu-chien-binh`, `phu-nu`, `nong-dan`,
 /// `doan-thanh-nien`, `mat-tran`, `dang`, `chinh-quyen`, `thon`, else `khac`, or
 /// `chua-ghi` when the story names no unit.
-pub fn organisation(unit: Option<&str>) -> &'static str {
+pub(crate) fn organisation(unit: Option<&str>) -> &'static str {
     let Some(unit) = unit.filter(|u| !u.trim().is_empty()) else {
         return "chua-ghi";
     };

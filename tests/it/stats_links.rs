@@ -146,6 +146,31 @@ fn level_key(level: &Value) -> &'static str {
     }
 }
 
+/// The kind of organisation of each `unit` of the fixture (the search page's `don-vi`
+/// value), as a reader would file it; stories without a unit are `chua-ghi`.
+const KINDS: [(&str, &str); 9] = [
+    ("Hội Cựu chiến binh phường Láng Hạ", "cuu-chien-binh"),
+    ("Đoàn Thanh niên phường Cống Vị", "doan-thanh-nien"),
+    ("Hội Nông dân huyện Hòa Bình", "nong-dan"),
+    ("Ủy ban Mặt trận Tổ quốc tỉnh Cà Mau", "mat-tran"),
+    ("Ấp Hòa Lợi", "thon"),
+    ("Hội Liên hiệp Phụ nữ xã Vĩnh Hanh", "phu-nu"),
+    ("Công an phường Ninh Kiều", "chinh-quyen"),
+    ("Hợp tác xã Túy Loan", "khac"),
+    ("Đảng ủy xã Tam Xuân", "dang"),
+];
+
+fn kind(unit: &Value) -> &'static str {
+    let Some(unit) = unit.as_str() else {
+        return "chua-ghi";
+    };
+    KINDS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|(_, k)| *k)
+        .unwrap_or_else(|| panic!("unit {unit:?} not in KINDS"))
+}
+
 /// Whether a record passes one filter.
 fn passes(r: &Value, key: &str, value: &str) -> bool {
     let year = r["year"].as_i64().expect("year");
@@ -157,7 +182,7 @@ fn passes(r: &Value, key: &str, value: &str) -> bool {
         "tu" => year >= bound(),
         "den" => year <= bound(),
         "cap" => level_key(&r["level"]) == value,
-        "don-vi" => kheo::stats::organisation(r["unit"].as_str()) == value,
+        "don-vi" => kind(&r["unit"]) == value,
         other => panic!("unknown filter {other}={value}"),
     }
 }
