@@ -65,7 +65,7 @@ fn the_statistics_file_validates_against_its_schema_published_beside_it() {
     }
     // The schema is strict: each of these breaks it.
     let f = figures(&publics[0]);
-    let breaks: [(&str, &dyn Fn(&mut Value)); 7] = [
+    let breaks: [(&str, &Change); 7] = [
         ("a stray key", &|f| f["surprise"] = json!(1)),
         ("no provinces", &|f| {
             f.as_object_mut().expect("object").remove("provinces");
@@ -88,6 +88,9 @@ fn the_statistics_file_validates_against_its_schema_published_beside_it() {
         assert!(!validator.is_valid(&broken), "{what} passes the schema");
     }
 }
+
+/// A change to a statistics file.
+type Change = dyn Fn(&mut Value);
 
 /// Sets the key of the first row of site-wide table `id`.
 fn set_key(f: &mut Value, id: &str, key: &str) {
