@@ -34,9 +34,11 @@ fn records(public: &Path) -> Vec<Value> {
 
 /// A link and the number it shows.
 #[derive(Debug)]
-struct Link {
-    href: String,
-    shown: Option<usize>,
+pub(crate) struct Link {
+    /// The target, `&amp;` decoded.
+    pub(crate) href: String,
+    /// The number it shows, if any.
+    pub(crate) shown: Option<usize>,
 }
 
 /// The value of attribute `name` in an opening tag.
@@ -79,7 +81,7 @@ fn shown(tag: &str, inner: &str) -> Option<usize> {
 
 /// Every link in `html`, with the number it shows if any (a row heading's link is a
 /// label, as the year "2016" is, not a count).
-fn links(html: &str) -> Vec<Link> {
+pub(crate) fn links(html: &str) -> Vec<Link> {
     html.match_indices("<a ")
         .filter_map(|(at, _)| {
             let part = &html[at + 3..];
@@ -96,7 +98,7 @@ fn links(html: &str) -> Vec<Link> {
 }
 
 /// The part of a page between the first `start` and the next `end` after it.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+pub(crate) fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     let from = html
         .find(start)
         .unwrap_or_else(|| panic!("{start:?} in page"));
