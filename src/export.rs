@@ -300,13 +300,16 @@ fn records(site: &Site, items: &[usize]) -> Vec<u8> {
 /// repository), published beside them.
 pub const SCHEMA: &str = include_str!("../schemas/mo-hinh.schema.json");
 
-/// Writes the site-wide data files `/du-lieu/mo-hinh.{json,csv}` and the JSON's schema.
+/// Writes the site-wide data files `/du-lieu/mo-hinh.{json,csv}`,
+/// `/du-lieu/thong-ke.{json,csv}` and the two JSON files' schemas.
 pub fn write_site(site: &Site, sink: &dyn Sink) -> Result<()> {
     sink.put("du-lieu/mo-hinh.schema.json", SCHEMA.as_bytes().to_vec())?;
     sink.put("du-lieu/mo-hinh.json", records(site, &site.listed))?;
     sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))?;
     let figures = figures(site);
     sink.put("du-lieu/thong-ke.json", json(&figures))?;
+    let schema = crate::stats::SCHEMA.as_bytes().to_vec();
+    sink.put("du-lieu/thong-ke.schema.json", schema)?;
     sink.put("du-lieu/thong-ke.csv", figures_csv(&figures))
 }
 

@@ -752,6 +752,7 @@ impl Plan<'_> {
                     link("mo-hinh.schema.json", "/du-lieu/mo-hinh.schema.json"),
                     link("thong-ke.csv", "/du-lieu/thong-ke.csv"),
                     link("thong-ke.json", "/du-lieu/thong-ke.json"),
+                    link("thong-ke.schema.json", "/du-lieu/thong-ke.schema.json"),
                     link("feed.json", "/feed.json"),
                     link("atom.xml", "/atom.xml"),
                 ];

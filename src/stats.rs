@@ -36,6 +36,10 @@ pub fn counts(site: &Site) -> Counts {
     }
 }
 
+/// The JSON Schema of `/du-lieu/thong-ke.json` (`schemas/thong-ke.schema.json` in the
+/// repository), published beside it as `/du-lieu/thong-ke.schema.json`.
+pub const SCHEMA: &str = include_str!("../schemas/thong-ke.schema.json");
+
 mod figures;
 pub mod map;
 
@@ -93,6 +97,8 @@ pub struct StatsView {
     pub matrix: Vec<MatrixRow>,
     /// Column totals of the table, per field, in field order.
     pub matrix_totals: Vec<usize>,
+    /// The same column totals, each with the site path of its field's list.
+    pub matrix_total_cells: Vec<Cell>,
     /// The tile-grid map of the 34 units, with its numbers.
     pub map: map::MapView,
 }
@@ -223,6 +229,14 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
         matrix_fields: site.fields.iter().map(|f| f.name.clone()).collect(),
         matrix,
         matrix_totals: site.fields.iter().map(|f| f.items.len()).collect(),
+        matrix_total_cells: site
+            .fields
+            .iter()
+            .map(|f| Cell {
+                count: f.items.len(),
+                url: (!f.items.is_empty()).then(|| v.path(&format!("/linh-vuc/{}/", f.slug))),
+            })
+            .collect(),
         map: map::view(site, v),
     }
 }

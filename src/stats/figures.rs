@@ -18,8 +18,9 @@ pub struct Bar {
     pub key: String,
     /// Label.
     pub label: String,
-    /// Site path of the list it counts (or of a search with filters); null when there
-    /// is none (a year or period without models, a level the site has no list for).
+    /// Site path of exactly the stories it counts: a list page, or the search page
+    /// with filters (`/tim-kiem/?tinh=…&cap=…`); null for a row of 0 and for a unit's
+    /// own row of its former provinces' table (no list holds just those).
     pub url: Option<String>,
     /// Number of models.
     pub count: usize,
@@ -48,7 +49,7 @@ pub(crate) struct Scope<'a> {
 }
 
 /// Levels of recognition, in order: key, label.
-const LEVELS: [(Option<Level>, &str, &str); 5] = [
+pub(crate) const LEVELS: [(Option<Level>, &str, &str); 5] = [
     (Some(Level::TrungUong), "trung-uong", "Trung ương"),
     (Some(Level::Tinh), "tinh", "Cấp tỉnh, thành phố"),
     (Some(Level::Huyen), "huyen", "Cấp huyện (trước 7/2025)"),
@@ -56,18 +57,17 @@ const LEVELS: [(Option<Level>, &str, &str); 5] = [
     (None, "chua-ghi", "Chưa ghi cấp"),
 ];
 
-/// Kinds of organisation running a model: key, label, words of `unit` (as slug
-/// parts) that mark it, and the search words for its list. Checked in this order:
-/// the first match wins ("Hội Phụ nữ thôn 3" is the women's union).
-const KINDS: [(&str, &str, &[&str], &str); 8] = [
+/// Kinds of organisation running a model: key (also the search page's `don-vi`
+/// filter value), label, and the words of `unit` (as slug parts) that mark it. Checked
+/// in this order: the first match wins ("Hội Phụ nữ thôn 3" is the women's union).
+pub(crate) const KINDS: [(&str, &str, &[&str]); 8] = [
     (
         "cuu-chien-binh",
         "Hội Cựu chiến binh",
         &["cuu-chien-binh", "ccb"],
-        "Cựu chiến binh",
     ),
-    ("phu-nu", "Hội Phụ nữ", &["phu-nu"], "Phụ nữ"),
-    ("nong-dan", "Hội Nông dân", &["nong-dan"], "Nông dân"),
+    ("phu-nu", "Hội Phụ nữ", &["phu-nu"]),
+    ("nong-dan", "Hội Nông dân", &["nong-dan"]),
     (
         "doan-thanh-nien",
         "Đoàn Thanh niên",
@@ -79,14 +79,8 @@ const KINDS: [(&str, &str, &[&str], &str); 8] = [
             "doan-xa",
             "doan-phuong",
         ],
-        "Đoàn Thanh niên",
     ),
-    (
-        "mat-tran",
-        "Mặt trận Tổ quốc",
-        &["mat-tran", "mttq"],
-        "Mặt trận",
-    ),
+    ("mat-tran", "Mặt trận Tổ quốc", &["mat-tran", "mttq"]),
     (
         "dang",
         "Cấp ủy, chi bộ Đảng",
@@ -102,7 +96,6 @@ const KINDS: [(&str, &str, &[&str], &str); 8] = [
             "ban-dan-van",
             "cap-uy",
         ],
-        "Đảng ủy",
     ),
     (
         "chinh-quyen",
@@ -116,7 +109,6 @@ const KINDS: [(&str, &str, &[&str], &str); 8] = [
             "bien-phong",
             "hdnd",
         ],
-        "Ủy ban nhân dân",
     ),
     (
         "thon",
@@ -135,11 +127,13 @@ const KINDS: [(&str, &str, &[&str], &str); 8] = [
             "soc",
             "khu-vuc",
         ],
-        "",
     ),
 ];
 
-/// The kind of organisation of a `unit` text: a key of `KINDS`, `khac` or `chua-ghi`.
+/// The kind of organisation of a story's `unit` text (its `/thong-ke/` row and the
+/// search page's `don-vi` filter value): `cuu-chien-binh`, `phu-nu`, `nong-dan`,
+/// `doan-thanh-nien`, `mat-tran`, `dang`, `chinh-quyen`, `thon`, else `khac`, or
+/// `chua-ghi` when the story names no unit.
 pub(crate) fn organisation(unit: Option<&str>) -> &'static str {
     let Some(unit) = unit.filter(|u| !u.trim().is_empty()) else {
         return "chua-ghi";
@@ -149,7 +143,7 @@ pub(crate) fn organisation(unit: Option<&str>) -> &'static str {
     let village = unit.to_lowercase().split_whitespace().any(|w| w == "bản");
     KINDS
         .iter()
-        .find(|(key, _, words, _)| {
+        .find(|(key, _, words)| {
             words.iter().any(|w| padded.contains(&format!("-{w}-"))) || (*key == "thon" && village)
         })
         .map_or("khac", |k| k.0)
@@ -167,8 +161,8 @@ pub(crate) fn tables(site: &Site, items: &[usize], scope: &Scope<'_>) -> Vec<Tab
     vec![
         by_field(site, &arts, scope),
         by_year(&arts, scope),
-        by_period(&arts),
-        by_level(&arts),
+        by_period(&arts, scope),
+        by_level(&arts, scope),
         by_organisation(&arts, scope),
     ]
 }
@@ -230,16 +224,20 @@ fn by_year(arts: &[&Article], scope: &Scope<'_>) -> Table {
     }
 }
 
-fn by_period(arts: &[&Article]) -> Table {
+fn by_period(arts: &[&Article], scope: &Scope<'_>) -> Table {
     let starts = || arts.iter().map(|a| period_start(a.year));
     let bars = match (starts().min(), starts().max()) {
         (Some(lo), Some(hi)) => (lo..=hi)
             .step_by(5)
-            .map(|p| Bar {
-                key: format!("{p}-{}", p + 4),
-                label: format!("{p}–{}", p + 4),
-                url: None,
-                count: arts.iter().filter(|a| period_start(a.year) == p).count(),
+            .map(|p| {
+                let count = arts.iter().filter(|a| period_start(a.year) == p).count();
+                let (from, to) = (p.to_string(), (p + 4).to_string());
+                Bar {
+                    key: format!("{p}-{}", p + 4),
+                    label: format!("{p}–{}", p + 4),
+                    url: (count > 0).then(|| search_url(scope, &[("tu", &from), ("den", &to)])),
+                    count,
+                }
             })
             .collect(),
         _ => Vec::new(),
@@ -251,14 +249,17 @@ fn by_period(arts: &[&Article]) -> Table {
     }
 }
 
-fn by_level(arts: &[&Article]) -> Table {
+fn by_level(arts: &[&Article], scope: &Scope<'_>) -> Table {
     let bars = LEVELS
         .iter()
-        .map(|(level, key, label)| Bar {
-            key: (*key).to_owned(),
-            label: (*label).to_owned(),
-            url: None,
-            count: arts.iter().filter(|a| a.level == *level).count(),
+        .map(|(level, key, label)| {
+            let count = arts.iter().filter(|a| a.level == *level).count();
+            Bar {
+                key: (*key).to_owned(),
+                label: (*label).to_owned(),
+                url: (count > 0).then(|| search_url(scope, &[("cap", key)])),
+                count,
+            }
         })
         .filter(|b| b.count > 0)
         .collect();
@@ -270,12 +271,12 @@ fn by_level(arts: &[&Article]) -> Table {
 }
 
 fn by_organisation(arts: &[&Article], scope: &Scope<'_>) -> Table {
-    let kinds = KINDS.iter().map(|(k, l, _, q)| (*k, *l, *q)).chain([
-        ("khac", "Tổ chức khác", ""),
-        ("chua-ghi", "Chưa ghi đơn vị", ""),
-    ]);
+    let kinds = KINDS
+        .iter()
+        .map(|(k, l, _)| (*k, *l))
+        .chain([("khac", "Tổ chức khác"), ("chua-ghi", "Chưa ghi đơn vị")]);
     let bars = kinds
-        .map(|(key, label, q)| {
+        .map(|(key, label)| {
             let count = arts
                 .iter()
                 .filter(|a| organisation(a.unit.as_deref()) == key)
@@ -283,7 +284,7 @@ fn by_organisation(arts: &[&Article], scope: &Scope<'_>) -> Table {
             Bar {
                 key: key.to_owned(),
                 label: label.to_owned(),
-                url: (count > 0 && !q.is_empty()).then(|| search_url(scope, q)),
+                url: (count > 0).then(|| search_url(scope, &[("don-vi", key)])),
                 count,
             }
         })
@@ -296,24 +297,16 @@ fn by_organisation(arts: &[&Article], scope: &Scope<'_>) -> Table {
     }
 }
 
-/// A search for `q`, filtered to the scope's province.
-fn search_url(scope: &Scope<'_>, q: &str) -> String {
-    let mut url = format!("{}/tim-kiem/?q={}", scope.base, percent(q));
-    if let Some(p) = scope.province {
-        url.push_str(&format!("&tinh={p}"));
-    }
-    url
-}
-
-/// Percent-encoding of a query value (UTF-8 bytes; space as `+`).
-fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b' ' => "+".to_owned(),
-            b if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) => (b as char).to_string(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
+/// The search page with `filters` (name, value: slugs and years, nothing to encode),
+/// narrowed to the scope's province first: exactly the stories a number counts.
+fn search_url(scope: &Scope<'_>, filters: &[(&str, &str)]) -> String {
+    let province = scope.province.map(|p| ("tinh", p));
+    let query: Vec<String> = province
+        .iter()
+        .chain(filters)
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    format!("{}/tim-kiem/?{}", scope.base, query.join("&"))
 }
 
 /// A unit's former provinces with their counts; stories that name the unit itself

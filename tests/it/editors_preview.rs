@@ -145,6 +145,10 @@ fn drafts_are_marked_in_serve_and_build_drafts_but_never_in_a_normal_build() {
     let normal = fixture("drafts");
     assert_exit(&kheo(normal.path(), &["build"]), 0);
     for entry in walk(&normal.path().join("public")) {
+        // The theme's style.css names the marks' classes in every build; pages must not.
+        if entry.extension().is_some_and(|e| e == "css") {
+            continue;
+        }
         let text = std::fs::read_to_string(&entry).unwrap_or_default();
         assert!(
             !text.contains("draft-banner") && !text.contains("draft-mark"),

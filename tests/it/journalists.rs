@@ -416,7 +416,10 @@ fn charts_numbers_match_the_data() {
         row.contains("<a href=\"/dvk/tinh/ca-mau/linh-vuc/kinh-te/\">1</a>"),
         "{row}"
     );
-    assert!(row.ends_with("<td>2</td>"), "{row}");
+    assert!(
+        row.ends_with("<td><a href=\"/dvk/tinh/ca-mau/\">2</a></td>"),
+        "{row}"
+    );
     // The home page shows the headline number.
     let home = read(&public, "index.html");
     assert!(home.contains(&format!("<strong>{LISTED}</strong>")));

@@ -23,7 +23,7 @@ fn repo() -> &'static Path {
 }
 
 /// Cargo's target folder (for screenshots a reviewer can open).
-fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("target/tmp has a parent")
@@ -140,7 +140,7 @@ const MODEL_WITH_IMAGE: &str =
     "/mo-hinh/nguoi-dan-ap-3-xa-nhon-thanh-chung-suc-lam-duong-giao-thong-nong-thon/";
 
 /// `node_modules/<rel>` if installed; else `None` after a notice (a failure on CI).
-fn npm_tool(rel: &str) -> Option<PathBuf> {
+pub(crate) fn npm_tool(rel: &str) -> Option<PathBuf> {
     let p = repo().join("node_modules").join(rel);
     if p.is_file() {
         return Some(p);
@@ -212,11 +212,11 @@ impl Served {
 // Browser helpers.
 
 #[track_caller]
-fn call(b: &mut Browser, method: &str, params: Value) -> Value {
+pub(crate) fn call(b: &mut Browser, method: &str, params: Value) -> Value {
     b.call(method, params).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn color_scheme(b: &mut Browser, scheme: &str) {
+pub(crate) fn color_scheme(b: &mut Browser, scheme: &str) {
     call(
         b,
         "Emulation.setEmulatedMedia",
@@ -224,7 +224,7 @@ fn color_scheme(b: &mut Browser, scheme: &str) {
     );
 }
 
-fn viewport(b: &mut Browser, width: u32, height: u32) {
+pub(crate) fn viewport(b: &mut Browser, width: u32, height: u32) {
     call(
         b,
         "Emulation.setDeviceMetricsOverride",
@@ -234,7 +234,7 @@ fn viewport(b: &mut Browser, width: u32, height: u32) {
 
 /// Loads `url`, and on the search page waits until its script has run (results shown
 /// for a query, the box focused otherwise).
-fn open(b: &mut Browser, url: &str) {
+pub(crate) fn open(b: &mut Browser, url: &str) {
     b.navigate(url);
     if url.contains("/tim-kiem/") {
         let ready = if url.contains("?q=") {
@@ -251,7 +251,7 @@ fn open(b: &mut Browser, url: &str) {
     b.eval("document.fonts.ready.then(() => true)");
 }
 
-fn press(b: &mut Browser, key: &str, code: u32) {
+pub(crate) fn press(b: &mut Browser, key: &str, code: u32) {
     let text = if key == "Enter" { "\r" } else { "" };
     for kind in ["keyDown", "keyUp"] {
         call(
@@ -265,7 +265,7 @@ fn press(b: &mut Browser, key: &str, code: u32) {
 
 /// Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page and returns its serious
 /// and critical violations, one line each with the nodes' selectors and a summary.
-fn axe(b: &mut Browser, axe_source: &str) -> Vec<String> {
+pub(crate) fn axe(b: &mut Browser, axe_source: &str) -> Vec<String> {
     b.eval(&format!("{axe_source};true"));
     let result = b.eval(
         r"axe.run(document, {
@@ -650,7 +650,7 @@ fn a_model_page_needs_under_30_kb_of_css_and_js_gzipped() {
 
 /// Tabs from the top of the page until focus is inside `selector`; the focused
 /// element's accessible name, whether it shows a focus ring, and how many tabs it took.
-fn tab_into(b: &mut Browser, selector: &str) -> Option<Value> {
+pub(crate) fn tab_into(b: &mut Browser, selector: &str) -> Option<Value> {
     b.eval(
         "(() => { const s = document.createElement('span'); s.tabIndex = -1;
           document.body.prepend(s); s.focus(); s.remove(); return true; })()",
