@@ -9,6 +9,94 @@ use crate::province::REGISTRY;
 use crate::taxonomy::{Site, Term};
 
 /// Site-wide values, available to every template as `site`.
+/// The pages' contexts beside `site`, `page` and `t`: one per template.
+/// `index.html`: the home page.
+#[derive(Serialize)]
+pub struct HomePage {
+    /// The newest stories, as cards.
+    pub latest: Vec<tera::Value>,
+    /// Units with at least one story.
+    pub provinces: Vec<TermView>,
+    /// Every field.
+    pub fields: Vec<TermView>,
+    /// Every year with stories, newest first.
+    pub years: Vec<TermView>,
+    /// The site's totals.
+    pub counts: crate::stats::Counts,
+}
+
+/// `redirect.html`: an old address (`aliases`) of a story.
+#[derive(Serialize)]
+pub struct RedirectPage<'a> {
+    /// The story's site path.
+    pub target: &'a str,
+    /// The same, absolute.
+    pub target_absolute: String,
+}
+
+/// `provinces.html`: every unit, and the map.
+#[derive(Serialize)]
+pub struct ProvincesPage {
+    /// The 34 units, each with its former provinces.
+    pub units: Vec<TermView>,
+    /// The tile-grid map.
+    pub map: crate::stats::map::MapView,
+}
+
+/// `terms.html`: every field, year or tag.
+#[derive(Serialize)]
+pub struct TermsPage {
+    /// `linh-vuc`, `nam` or `the`.
+    pub section: &'static str,
+    /// The terms, in their order.
+    pub terms: Vec<TermView>,
+}
+
+/// `search.html`: the filters' choices.
+#[derive(Serialize)]
+pub struct SearchPage {
+    /// Every unit.
+    pub provinces: Vec<TermView>,
+    /// Every field.
+    pub fields: Vec<TermView>,
+    /// Every year with stories.
+    pub years: Vec<TermView>,
+}
+
+/// `data.html`: the data files for journalists.
+#[derive(Serialize)]
+pub struct DataPage {
+    /// The site-wide files.
+    pub files: Vec<LinkView>,
+    /// The columns of `mo-hinh.csv` and `mo-hinh.json`.
+    pub columns: Vec<crate::export::ColumnView>,
+    /// Each unit's own files.
+    pub provinces: Vec<crate::export::ProvinceFilesView>,
+    /// The site's totals.
+    pub counts: crate::stats::Counts,
+}
+
+/// `withdrawn.html`: what is left at a withdrawn story's address.
+#[derive(Serialize)]
+pub struct WithdrawnPage<'a> {
+    /// Why it was withdrawn.
+    pub reason: &'a str,
+}
+
+/// `article.html`: one story.
+#[derive(Serialize)]
+pub struct ArticlePage<'a> {
+    /// The story.
+    pub article: ArticleView<'a>,
+}
+
+/// `list.html`: one page of a list.
+#[derive(Serialize)]
+pub struct ListPage {
+    /// The list.
+    pub list: ListView,
+}
+
 #[derive(Debug, Serialize)]
 pub struct SiteView<'a> {
     /// Site title.
