@@ -102,32 +102,10 @@ impl Outcome {
 pub fn prepare(
     opts: &BuildOptions,
     outcome: &mut Outcome,
-) -> Result<Option<(taxonomy::Site, load::Loaded, tera::Tera)>> {
+) -> Result<Option<(taxonomy::Site, load::Loaded, std::sync::Arc<tera::Tera>)>> {
     let t = Instant::now();
     let mut loaded = load::site(&opts.root)?;
     outcome.timings.push(("load", t.elapsed()));
-    outcome
-        .diagnostics
-        .extend(loaded.diagnostics.iter().cloned());
-
-    let mut config = match Config::parse(loaded.config_text.as_deref()) {
-        Ok(c) => c,
-        Err(d) => {
-            outcome.diagnostics.extend(d);
-            Config::default()
-        }
-    };
-    if let Some(url) = &opts.base_url
-        && let Err(d) = config.set_base_url(url)
-    {
-        outcome.diagnostics.push(d);
-    }
-
-    let t = Instant::now();
-    let vopts = validate::Options {
-        drafts: opts.drafts,
-        max_year: validate::next_year(),
-    };
     // Rendering needs no source text (`index.md` is copied from disk or kept by its
     // article): validation frees each source once its article is made.
     let sources = std::mem::take(&mut loaded.sources);
@@ -136,29 +114,111 @@ pub fn prepare(
     } else {
         draft_paths(&sources)
     };
-    let (articles, diags) = validate::articles_from(&loaded, sources, &config, vopts);
-    outcome.diagnostics.extend(diags);
-    outcome
-        .timings
-        .push(("parse+validate+markdown", t.elapsed()));
-    if articles.is_empty() && !opts.allow_empty && !outcome.has_errors() {
+    let settings = FrontOptions {
+        base_url: opts.base_url.as_deref(),
+        drafts: opts.drafts,
+        templates: None,
+    };
+    let mut front = front(&loaded, Validation::Owned(sources), &settings);
+    outcome.timings.append(&mut front.timings);
+    outcome.diagnostics.append(&mut front.diagnostics);
+    if front.site.as_ref().is_some_and(|s| s.articles.is_empty()) && !opts.allow_empty {
         outcome
             .diagnostics
             .push(nothing_to_publish(&opts.root, &drafts));
-    }
-
-    let t = Instant::now();
-    let tera = render::templates(&loaded)?;
-    outcome.timings.push(("templates", t.elapsed()));
-
-    diagnostic::sort(&mut outcome.diagnostics);
-    if outcome.has_errors() {
+        diagnostic::sort(&mut outcome.diagnostics);
         return Ok(None);
     }
+    // A template that does not compile stops the build as before any content error.
+    match (front.site, front.tera) {
+        (_, Err(e)) => Err(e),
+        (Some(site), Ok(tera)) => Ok(Some((site, loaded, tera))),
+        (None, Ok(_)) => Ok(None),
+    }
+}
+
+/// The sources validation reads: a build hands them over (each freed once its article
+/// is made); `kheo serve` keeps them in `Loaded` and remembers per-file results.
+pub enum Validation<'a> {
+    /// The build's sources, taken out of `Loaded`.
+    Owned(Vec<load::Source>),
+    /// `Loaded`'s own sources, with `serve`'s cache of per-file results.
+    Cached(&'a mut validate::Cache),
+}
+
+/// What the front of the pipeline needs besides what was loaded.
+pub struct FrontOptions<'a> {
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<&'a str>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Templates compiled earlier from the same theme (`serve` keeps them).
+    pub templates: Option<std::sync::Arc<tera::Tera>>,
+}
+
+/// What the front of the pipeline made.
+pub struct Front {
+    /// The site, when there was no error.
+    pub site: Option<taxonomy::Site>,
+    /// The compiled templates (or why they failed).
+    pub tera: Result<std::sync::Arc<tera::Tera>>,
+    /// The settings read.
+    pub config: Config,
+    /// Every problem found, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Time per stage.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// The front of the pipeline after loading, the same for `build`, `check` and `serve`:
+/// settings, validation, templates, index.
+pub fn front(loaded: &load::Loaded, sources: Validation<'_>, opts: &FrontOptions<'_>) -> Front {
+    let mut diagnostics = loaded.diagnostics.clone();
+    let mut timings = Vec::new();
+    let mut config = match Config::parse(loaded.config_text.as_deref()) {
+        Ok(c) => c,
+        Err(d) => {
+            diagnostics.extend(d);
+            Config::default()
+        }
+    };
+    if let Some(url) = opts.base_url
+        && let Err(d) = config.set_base_url(url)
+    {
+        diagnostics.push(d);
+    }
     let t = Instant::now();
-    let site = taxonomy::index(config, articles);
-    outcome.timings.push(("index", t.elapsed()));
-    Ok(Some((site, loaded, tera)))
+    let vopts = validate::Options {
+        drafts: opts.drafts,
+        max_year: validate::next_year(),
+    };
+    let (articles, diags) = match sources {
+        Validation::Owned(sources) => validate::articles_from(loaded, sources, &config, vopts),
+        Validation::Cached(cache) => validate::articles(loaded, &config, vopts, Some(cache)),
+    };
+    diagnostics.extend(diags);
+    timings.push(("parse+validate+markdown", t.elapsed()));
+    let t = Instant::now();
+    let tera = match &opts.templates {
+        Some(t) => Ok(std::sync::Arc::clone(t)),
+        None => render::templates(loaded).map(std::sync::Arc::new),
+    };
+    timings.push(("templates", t.elapsed()));
+    diagnostic::sort(&mut diagnostics);
+    let failed = diagnostics.iter().any(Diagnostic::is_error) || tera.is_err();
+    let site = (!failed).then(|| {
+        let t = Instant::now();
+        let site = taxonomy::index(config.clone(), articles);
+        timings.push(("index", t.elapsed()));
+        site
+    });
+    Front {
+        site,
+        tera,
+        config,
+        diagnostics,
+        timings,
+    }
 }
 
 /// The error for a site with no article to publish: a build would replace the

@@ -4,7 +4,6 @@
 //! site-wide files (search index, data, sitemap) follow in the background. A failed
 //! rebuild keeps the last good site and shows the diagnostics in an overlay.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -12,20 +11,20 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Instant;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::engine::{self, Fingerprints, JobOutput, Scope};
+use crate::engine::{self, Fingerprints, Scope};
 use crate::error::{Error, Result};
 use crate::load::{Loaded, relative};
-use crate::output::{Blob, Sink};
-use crate::render;
+use crate::taxonomy;
 use crate::watch::{self, Change};
-use crate::{taxonomy, validate};
 
 mod cms;
 mod host;
 mod http;
 mod report;
+mod session;
+
+use session::{Files, MemorySink, Ready, Rebuild, Session, Snapshot, apply, template_diagnostic};
 
 /// What `kheo serve` was asked for.
 #[derive(Debug, Clone)]
@@ -40,62 +39,6 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Poll the file system instead of native events.
     pub poll: bool,
-}
-
-/// The site as served: files by output path, and which job made which files.
-#[derive(Debug, Default)]
-struct Snapshot {
-    files: Files,
-    owners: HashMap<String, (u64, Vec<String>)>,
-}
-
-/// Files by output path: a shared base and what changed since, so publishing an edit
-/// copies the few files it changed, not a map of the whole site.
-#[derive(Debug, Default, Clone)]
-struct Files {
-    base: Arc<HashMap<Arc<str>, Arc<Vec<u8>>>>,
-    /// Changed since `base`; `None` for a removed file.
-    recent: HashMap<Arc<str>, Option<Arc<Vec<u8>>>>,
-}
-
-impl Files {
-    fn get(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
-        match self.recent.get(path) {
-            Some(changed) => changed.as_ref(),
-            None => self.base.get(path),
-        }
-    }
-
-    fn contains(&self, path: &str) -> bool {
-        self.get(path).is_some()
-    }
-
-    fn insert(&mut self, path: Arc<str>, bytes: Vec<u8>) {
-        self.recent.insert(path, Some(Arc::new(bytes)));
-    }
-
-    fn remove(&mut self, path: &str) {
-        if self.base.contains_key(path) {
-            self.recent.insert(Arc::from(path), None);
-        } else {
-            self.recent.remove(path);
-        }
-    }
-
-    /// Folds the recent changes into the base once they are many: the base is copied
-    /// (if a reader still holds it) once per that many changes, not on every edit.
-    fn settle(&mut self) {
-        if self.recent.len() <= 64 + self.base.len() / 16 {
-            return;
-        }
-        let base = Arc::make_mut(&mut self.base);
-        for (path, bytes) in self.recent.drain() {
-            match bytes {
-                Some(b) => base.insert(path, b),
-                None => base.remove(&path),
-            };
-        }
-    }
 }
 
 /// The state shared by the HTTP threads.
@@ -131,268 +74,6 @@ impl State {
         self.shared
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
-/// Collects rendered files in memory.
-#[derive(Default)]
-struct MemorySink {
-    files: Mutex<Vec<(String, Vec<u8>)>>,
-}
-
-impl Sink for MemorySink {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
-        self.files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((path.to_owned(), bytes));
-        Ok(())
-    }
-
-    fn copy(&self, path: &str, blob: &Blob) -> Result<()> {
-        let bytes = match blob {
-            Blob::Embedded(b) => b.to_vec(),
-            Blob::Disk(p) => std::fs::read(p).map_err(|e| Error::io(p, e))?,
-        };
-        self.put(path, bytes)
-    }
-}
-
-/// Everything kept between rebuilds.
-struct Session {
-    opts: ServeOptions,
-    base_url: String,
-    loaded: Loaded,
-    config: Config,
-    tera: Option<Arc<tera::Tera>>,
-    cache: validate::Cache,
-    fingerprints: Fingerprints,
-    snapshot: Snapshot,
-    related: crate::engine::Related,
-    /// The site of the last rebuild if it succeeded: an edit that leaves every list as it
-    /// was is swapped into a copy of it (`validate::edited`).
-    site: Option<Arc<taxonomy::Site>>,
-    /// The problems last reported, so a rebuild prints only what changed.
-    problems: report::Problems,
-    /// Where each story lives, so a tab follows a story whose address moved.
-    addresses: report::Addresses,
-}
-
-/// The outcome of one rebuild.
-enum Rebuild {
-    /// The pages are ready; site-wide files still to do.
-    Ok(Ready),
-    /// Content or template errors: keep the last good site.
-    Failed(Vec<Diagnostic>),
-}
-
-/// A rebuild whose content passed.
-struct Ready {
-    site: Arc<taxonomy::Site>,
-    warnings: Vec<Diagnostic>,
-    /// The articles that changed, when nothing else did.
-    edited: Option<Vec<usize>>,
-    /// The sources checked again, when only they were (`warnings` is theirs).
-    checked: Option<Vec<String>>,
-}
-
-impl Session {
-    fn new(opts: ServeOptions, base_url: String) -> Result<Session> {
-        let loaded = crate::load::site(&opts.root)?;
-        Ok(Session {
-            opts,
-            base_url,
-            loaded,
-            config: Config::default(),
-            tera: None,
-            cache: validate::Cache::default(),
-            fingerprints: Fingerprints::new(),
-            snapshot: Snapshot::default(),
-            related: crate::engine::Related::default(),
-            site: None,
-            problems: report::Problems::default(),
-            addresses: report::Addresses::default(),
-        })
-    }
-
-    /// Settings, templates or static files changed: start again from the disk.
-    fn reload_all(&mut self) -> Result<()> {
-        self.loaded = crate::load::site(&self.opts.root)?;
-        self.cache = validate::Cache::default();
-        self.fingerprints.clear();
-        self.site = None;
-        Ok(())
-    }
-
-    /// The last site with the articles at `paths` (site-relative) validated again and
-    /// swapped in, if none of them changed anything but its own page and cards.
-    fn edit_in_place(&self, paths: &[String]) -> Option<Rebuild> {
-        let site = self.site.as_ref()?;
-        let vopts = validate::Options {
-            drafts: self.opts.drafts,
-            max_year: validate::next_year(),
-        };
-        let mut new = taxonomy::Site::clone(site);
-        let (mut edited, mut warnings, mut moved) = (Vec::new(), Vec::new(), false);
-        for path in paths {
-            let i = site.articles.iter().position(|a| a.source.0 == *path)?;
-            let e = validate::edited(&self.loaded, site, i, &self.cache, vopts)?;
-            new.articles[i] = Arc::new(e.article);
-            edited.push(i);
-            warnings.extend(e.diagnostics);
-            moved |= e.moved;
-        }
-        if moved {
-            // Sorted and grouped again; the stories' positions may have changed.
-            let t = Instant::now();
-            new = taxonomy::regroup(new.config, new.articles);
-            crate::log::stage("serve: regroup", t);
-        }
-        Some(Rebuild::Ok(Ready {
-            site: Arc::new(new),
-            warnings,
-            edited: (!moved).then_some(edited),
-            checked: Some(paths.to_vec()),
-        }))
-    }
-
-    /// Load → validate → index, reusing what did not change. `edited`: the articles
-    /// (site-relative paths) that are all that changed since the last rebuild, if known.
-    fn prepare(&mut self, edited: Option<&[String]>) -> Rebuild {
-        let t = Instant::now();
-        if let Some(done) = edited.and_then(|paths| self.edit_in_place(paths)) {
-            crate::log::stage("serve: edit in place", t);
-            return done;
-        }
-        let mut diags: Vec<Diagnostic> = self.loaded.diagnostics.clone();
-        self.config = match Config::parse(self.loaded.config_text.as_deref()) {
-            Ok(c) => c,
-            Err(d) => {
-                diags.extend(d);
-                Config::default()
-            }
-        };
-        let _ = self.config.set_base_url(&self.base_url); // http://host:port/: valid
-        if self.tera.is_none() || self.fingerprints.is_empty() {
-            match render::templates(&self.loaded) {
-                Ok(t) => self.tera = Some(Arc::new(t)),
-                Err(e) => {
-                    self.tera = None;
-                    diags.push(template_diagnostic(&e));
-                }
-            }
-        }
-        let vopts = validate::Options {
-            drafts: self.opts.drafts,
-            max_year: validate::next_year(),
-        };
-        let (articles, d) =
-            validate::articles(&self.loaded, &self.config, vopts, Some(&mut self.cache));
-        diags.extend(d);
-        crate::diagnostic::sort(&mut diags);
-        if diags.iter().any(Diagnostic::is_error) || self.tera.is_none() {
-            return Rebuild::Failed(diags);
-        }
-        Rebuild::Ok(Ready {
-            site: {
-                let t = Instant::now();
-                let site = taxonomy::index(self.config.clone(), articles);
-                crate::log::stage("index", t);
-                Arc::new(site)
-            },
-            warnings: diags,
-            edited: None,
-            checked: None,
-        })
-    }
-
-    /// Renders the jobs in `scope` that changed and folds them into the snapshot.
-    fn render(
-        &mut self,
-        site: &taxonomy::Site,
-        scope: Scope,
-        edited: Option<&[usize]>,
-    ) -> Result<usize> {
-        let Some(tera) = &self.tera else { return Ok(0) };
-        let sink = MemorySink::default();
-        let t = Instant::now();
-        let related = match edited {
-            Some(changed) => self.related.get_edited(site, changed),
-            None => self.related.get(site),
-        };
-        crate::log::stage("serve: related", t);
-        let (report, outputs) = engine::render(
-            site,
-            &self.loaded,
-            tera,
-            &sink,
-            &self.fingerprints,
-            scope,
-            Some(&related),
-        )?;
-        let files = sink
-            .files
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let t = Instant::now();
-        apply(&mut self.snapshot, &mut self.fingerprints, outputs, files);
-        crate::log::stage("serve: apply", t);
-        Ok(report.pages)
-    }
-}
-
-/// Folds one incremental render into the snapshot: new files in, files of re-run or
-/// vanished jobs out.
-fn apply(
-    snap: &mut Snapshot,
-    prints: &mut Fingerprints,
-    outputs: Vec<JobOutput>,
-    files: Vec<(String, Vec<u8>)>,
-) {
-    // Usually the same jobs as before: then none is gone, found without a set of keys.
-    let same_jobs = outputs.len() == snap.owners.len()
-        && outputs.iter().all(|o| snap.owners.contains_key(&o.key));
-    let gone: Vec<String> = if same_jobs {
-        Vec::new()
-    } else {
-        let live: std::collections::HashSet<&str> =
-            outputs.iter().map(|o| o.key.as_str()).collect();
-        snap.owners
-            .keys()
-            .filter(|k| !live.contains(k.as_str()))
-            .cloned()
-            .collect()
-    };
-    for key in gone {
-        if let Some((_, paths)) = snap.owners.remove(&key) {
-            for p in paths {
-                snap.files.remove(p.as_str());
-            }
-        }
-        prints.remove(&key);
-    }
-    for o in outputs {
-        let Some(paths) = o.paths else { continue };
-        if let Some((_, old)) = snap.owners.get(&o.key) {
-            for p in old {
-                snap.files.remove(p.as_str());
-            }
-        }
-        prints.insert(o.key.clone(), o.fingerprint);
-        snap.owners.insert(o.key, (o.fingerprint, paths));
-    }
-    for (path, bytes) in files {
-        snap.files.insert(Arc::from(path), bytes);
-    }
-    snap.files.settle();
-}
-
-/// A template failure as a diagnostic, so the overlay can show it.
-fn template_diagnostic(e: &Error) -> Diagnostic {
-    match e {
-        Error::Template { name, message } => Diagnostic::error("E030", name, 0, 0, message.clone())
-            .help(crate::t!("preview-template-help")),
-        other => Diagnostic::error("E030", "(build)", 0, 0, other.to_string()),
     }
 }
 
