@@ -21,7 +21,7 @@ use fence::{Fence, Refused, read_bounded, refusal};
 pub use fence::{MAX_SETTINGS_BYTES, MAX_TEMPLATE_BYTES, PUBLISHED_EXTENSIONS};
 pub(crate) use fence::{is_publishable, svg_is_active, through_symlink};
 pub use size::image_size;
-use size::measure;
+pub(crate) use size::measure;
 
 include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 
@@ -207,80 +207,6 @@ fn settings(fence: &Fence, rel: &str, diags: &mut Vec<Diagnostic>) -> Result<Opt
     }
 }
 
-impl Loaded {
-    /// A copy without the articles: settings, templates, strings and static files,
-    /// all that rendering the site-wide files needs. Cheap to make.
-    pub fn shell(&self) -> Loaded {
-        Loaded {
-            root: self.root.clone(),
-            config_text: self.config_text.clone(),
-            sources: Vec::new(),
-            content_files: BTreeMap::new(),
-            image_sizes: self.image_sizes.clone(),
-            templates: self.templates.clone(),
-            statics: self.statics.clone(),
-            strings: self.strings.clone(),
-            diagnostics: Vec::new(),
-        }
-    }
-
-    /// True if the site-relative path `rel` is, or is a folder holding, a file the site
-    /// has read: an article, a file beside one, or a file that got a diagnostic.
-    pub fn has(&self, rel: &str) -> bool {
-        let inside = |p: &str| p == rel || p.strip_prefix(rel).is_some_and(|r| r.starts_with('/'));
-        self.sources.iter().any(|s| inside(&s.path.0))
-            || self.content_files.keys().any(|p| inside(p))
-            || self.diagnostics.iter().any(|d| inside(&d.path))
-    }
-
-    /// Re-reads what changed under `content/` (files or folders, created, edited or
-    /// removed), leaving the rest as it was: the incremental load of `kheo serve`.
-    pub fn refresh(&mut self, changed: &[PathBuf]) -> Result<()> {
-        let root = self.root.clone();
-        for path in changed {
-            let rel = relative(&root, path);
-            if !rel.starts_with("content/") || rel.split('/').any(is_ignored) {
-                continue;
-            }
-            // A link on the way is the watcher's to turn into a full reload, which
-            // applies the build's rules; read nothing through it here.
-            if through_symlink(&root, path) {
-                continue;
-            }
-            let inside =
-                |p: &str| p == rel || p.strip_prefix(&rel).is_some_and(|r| r.starts_with('/'));
-            self.sources.retain(|s| !inside(&s.path.0));
-            self.content_files.retain(|p, _| !inside(p));
-            self.image_sizes.retain(|p, _| !inside(p));
-            self.diagnostics.retain(|d| !inside(&d.path));
-            if path.exists() {
-                let (sources, files, diags) = match content_under(&root, path, false) {
-                    Ok(c) => c,
-                    // Gone again between the event and the read: nothing to add.
-                    Err(Error::Io { source, .. })
-                        if source.kind() == std::io::ErrorKind::NotFound =>
-                    {
-                        continue;
-                    }
-                    Err(e) => return Err(e),
-                };
-                self.sources.extend(sources);
-                measure(
-                    &mut self.image_sizes,
-                    files
-                        .iter()
-                        .map(|(k, p)| (k.clone(), Blob::Disk(p.clone()))),
-                );
-                self.content_files.extend(files);
-                self.diagnostics.extend(diags);
-            }
-        }
-        self.sources.sort_by(|a, b| a.path.cmp(&b.path));
-        self.sources.dedup_by(|a, b| a.path == b.path);
-        Ok(())
-    }
-}
-
 /// Skips hidden files and editors' temporary files.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
@@ -353,7 +279,7 @@ fn content(fence: &Fence) -> Result<Content> {
 /// Reads the articles and other files at or below `dir` (a folder or one file). Links
 /// below it are never followed, nor `dir` itself unless `follow_dir` (checked by the
 /// caller). Files that may not be published are left out, with a warning.
-fn content_under(root: &Path, dir: &Path, follow_dir: bool) -> Result<Content> {
+pub(crate) fn content_under(root: &Path, dir: &Path, follow_dir: bool) -> Result<Content> {
     let mut md = Vec::new();
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();

@@ -58,14 +58,9 @@ impl Site {
     }
 }
 
-/// Sorts and groups validated articles.
-pub fn index(config: Config, articles: Vec<Article>) -> Site {
-    regroup(config, articles.into_iter().map(Arc::new).collect())
-}
-
-/// `index` of articles already shared: `serve` regroups its last site when an edit
-/// moved a story (another year, province, field, date or tags).
-pub fn regroup(config: Config, mut articles: Vec<Arc<Article>>) -> Site {
+/// Sorts and groups validated articles (owned, or already shared with an earlier site).
+pub fn index(config: Config, articles: impl IntoIterator<Item = impl Into<Arc<Article>>>) -> Site {
+    let mut articles: Vec<Arc<Article>> = articles.into_iter().map(Into::into).collect();
     articles.par_sort_by(|a, b| {
         b.recency()
             .cmp(&a.recency())

@@ -220,7 +220,7 @@ mod tests {
                 .iter()
                 .any(|d| d.code == "E007" && d.path == "content")
         );
-        loaded.refresh(&[changed]).expect("refresh");
+        crate::engine::reload::refresh(&mut loaded, &[changed]).expect("refresh");
         assert!(loaded.sources.is_empty() && loaded.content_files.is_empty());
     }
 }

@@ -5,6 +5,7 @@
 //! stages themselves know nothing of it.
 
 mod memo;
+pub mod reload;
 pub mod state;
 
 use std::collections::HashMap;

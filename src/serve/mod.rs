@@ -185,7 +185,7 @@ fn rebuild(
         Some(Change::Content(paths)) => {
             let paths: Vec<PathBuf> = paths
                 .into_iter()
-                .filter(|p| p.exists() || session.loaded.has(&relative(&root, p)))
+                .filter(|p| p.exists() || engine::reload::has(&session.loaded, &relative(&root, p)))
                 .collect();
             if paths.is_empty() {
                 return;
@@ -213,7 +213,7 @@ fn rebuild(
                     session.cache.forget_folder(&relative(&root, dir));
                 }
             }
-            session.loaded.refresh(paths)
+            engine::reload::refresh(&mut session.loaded, paths)
         }
         Some(Change::Full) => session.reload_all(),
         None => Ok(()),
@@ -286,7 +286,7 @@ fn succeeded(
     if let Some(tera) = &session.tera {
         let _ = background.send(SiteWide {
             site: Arc::clone(&site),
-            loaded: session.loaded.shell(),
+            loaded: engine::reload::shell(&session.loaded),
             tera: Arc::clone(tera),
         });
     }

@@ -183,7 +183,7 @@ impl Session {
         if moved {
             // Sorted and grouped again; the stories' positions may have changed.
             let t = Instant::now();
-            new = taxonomy::regroup(new.config, new.articles);
+            new = taxonomy::index(new.config, new.articles);
             crate::log::stage("serve: regroup", t);
         }
         Some(Rebuild::Ok(Ready {
