@@ -290,7 +290,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     };
     let t = Instant::now();
     let state_file = engine::state::path(&opts.root);
-    let key = engine::state::key(&loaded, &build_options(opts, &out));
+    let key = engine::state::key(&loaded, &build_options(opts));
     // `--no-cache` neither reads the state nor keeps one: the output it writes no longer
     // matches the state's stamps, so a later build would not trust it anyway.
     let previous = match (&state_file, opts.no_cache) {
@@ -330,12 +330,12 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// The options that change what a build writes, for the cache's key.
-fn build_options(opts: &BuildOptions, out: &std::path::Path) -> Vec<String> {
+/// The options that change what a build writes, for the cache's key. (Not the output
+/// folder: the state's stamps are checked against whatever folder is written.)
+fn build_options(opts: &BuildOptions) -> Vec<String> {
     vec![
         format!("drafts={}", opts.drafts),
         format!("base_url={:?}", opts.base_url),
-        format!("out={}", out.display()),
     ]
 }
 

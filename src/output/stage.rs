@@ -106,8 +106,8 @@ pub fn mtime(m: &std::fs::Metadata) -> u128 {
 }
 
 /// True if the folder `out` holds exactly the files of `known`, each with the size and
-/// modification time recorded, and nothing else but the marker: only then may a build
-/// write into it just what changed. Any link inside makes it false.
+/// modification time (to the second) recorded, and nothing else but the marker: only then
+/// may a build write into it just what changed. Any link inside makes it false.
 pub(crate) fn holds(out: &Path, known: &Stamps) -> bool {
     let mut seen = 0usize;
     for entry in walkdir::WalkDir::new(out).min_depth(1) {
@@ -132,11 +132,17 @@ pub(crate) fn holds(out: &Path, known: &Stamps) -> bool {
             return false;
         };
         match entry.metadata() {
-            Ok(m) if m.len() == stamp.len && mtime(&m) == stamp.mtime => seen += 1,
+            Ok(m) if m.len() == stamp.len && same_second(mtime(&m), stamp.mtime) => seen += 1,
             _ => return false,
         }
     }
     seen == known.len()
+}
+
+/// Modification times compared to the second: archives that carry an output between CI
+/// runs (`actions/cache`, tar) may keep no finer time.
+fn same_second(a: u128, b: u128) -> bool {
+    a / 1_000_000_000 == b / 1_000_000_000
 }
 
 /// Moves the `written` files from `tmp` into `out` and removes from `out` the files of

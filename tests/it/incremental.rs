@@ -554,3 +554,62 @@ fn same_files(a: &Path, b: &Path, context: &str) {
         .collect();
     assert!(differ.is_empty(), "{context}: files differ: {differ:?}");
 }
+
+/// CI keeps `.kheo-cache/` and `public/` between runs in an archive (GitHub's
+/// `actions/cache`), restored into a fresh checkout: modification times survive to the
+/// second, and the next build still writes only what changed.
+#[test]
+fn an_output_carried_with_its_cache_to_a_fresh_checkout_is_updated_incrementally() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("a");
+    write(
+        &root,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    let mut rng = Rng(3);
+    let mut site = Site {
+        stories: (0..6).map(|n| Some(Story::new(&mut rng, n))).collect(),
+    };
+    for n in 0..6 {
+        site.save(&root, n);
+    }
+    assert_exit(&kheo(&root, &["build"]), 0);
+    // A fresh checkout elsewhere, then the cache restored from a tar archive.
+    let fresh = dir.path().join("b");
+    let archive = dir.path().join("cache.tar");
+    let tar = |args: &[&str]| {
+        let ok = std::process::Command::new("tar")
+            .args(args)
+            .status()
+            .expect("tar");
+        assert!(ok.success(), "tar {args:?}");
+    };
+    let (a, b, t) = (
+        root.to_string_lossy().into_owned(),
+        fresh.to_string_lossy().into_owned(),
+        archive.to_string_lossy().into_owned(),
+    );
+    tar(&["-cf", &t, "-C", &a, ".kheo-cache", "public"]);
+    for n in 0..6 {
+        site.save(&fresh, n);
+    }
+    write(
+        &fresh,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    tar(&["-xf", &t, "-C", &b]);
+    site.stories[2].as_mut().expect("story").summary = "Tóm tắt mới.".into();
+    site.save(&fresh, 2);
+    let out = kheo(&fresh, &["build"]);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("updated "), "{}", stderr(&out));
+    let other = tempfile::tempdir().expect("temp dir");
+    assert_exit(&build_into(&fresh, &other.path().join("clean"), &[]), 0);
+    same_files(
+        &fresh.join("public"),
+        &other.path().join("clean"),
+        "after the restore",
+    );
+}
