@@ -313,7 +313,12 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     outcome.timings.push(("render+write", t.elapsed()));
     let update = written.value;
     let (report, outputs) = update.value;
-    if let (Some(file), false) = (&state_file, opts.no_cache) {
+    // Nothing ran and nothing was written: the state on disk is still right.
+    let unchanged = update.incremental
+        && previous.key == key
+        && (update.written, update.removed) == (0, 0)
+        && outputs.iter().all(|o| o.paths.is_none());
+    if let (Some(file), false, false) = (&state_file, opts.no_cache, unchanged) {
         let t = Instant::now();
         let next = previous.next(key, outputs, update.stamps);
         if engine::state::write(file, &next).is_err() {

@@ -58,6 +58,25 @@ impl Site {
     }
 }
 
+/// Tags by slug, each named by its most used spelling (ties: the first in order), in
+/// Vietnamese alphabetical order.
+fn tag_terms(tags: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)>) -> Vec<Term> {
+    let mut terms: Vec<Term> = tags
+        .into_iter()
+        .map(|(slug, (spellings, items))| {
+            // The most used spelling names the tag; ties go to the first in order.
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| collate(b.0, a.0)))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_else(|| slug.clone());
+            Term { name, slug, items }
+        })
+        .collect();
+    terms.sort_by(|a, b| collate(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    terms
+}
+
 /// Sorts and groups validated articles (owned, or already shared with an earlier site).
 pub fn index(config: Config, articles: impl IntoIterator<Item = impl Into<Arc<Article>>>) -> Site {
     let mut articles: Vec<Arc<Article>> = articles.into_iter().map(Into::into).collect();
@@ -74,23 +93,20 @@ pub fn index(config: Config, articles: impl IntoIterator<Item = impl Into<Arc<Ar
     let mut unit_ids: Vec<usize> = (0..REGISTRY.units.len()).collect();
     unit_ids.sort_by(|&a, &b| collate(&REGISTRY.units[a].name, &REGISTRY.units[b].name));
     let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); REGISTRY.units.len()];
+    let empty = |name: &str, slug: &str| Term {
+        name: name.to_owned(),
+        slug: slug.to_owned(),
+        items: Vec::new(),
+    };
     let mut formers: Vec<Term> = REGISTRY
         .former
         .iter()
-        .map(|f| Term {
-            name: f.name.clone(),
-            slug: f.slug.clone(),
-            items: Vec::new(),
-        })
+        .map(|f| empty(&f.name, &f.slug))
         .collect();
     let mut fields: Vec<Term> = config
         .fields
         .iter()
-        .map(|f| Term {
-            name: f.name.clone(),
-            slug: f.slug.clone(),
-            items: Vec::new(),
-        })
+        .map(|f| empty(&f.name, &f.slug))
         .collect();
     let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     // Tag slug → (spellings with counts, items).
@@ -136,19 +152,7 @@ pub fn index(config: Config, articles: impl IntoIterator<Item = impl Into<Arc<Ar
             items,
         })
         .collect();
-    let mut tags: Vec<Term> = tags
-        .into_iter()
-        .map(|(slug, (spellings, items))| {
-            // The most used spelling names the tag; ties go to the first in order.
-            let name = spellings
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| collate(b.0, a.0)))
-                .map(|(n, _)| n.clone())
-                .unwrap_or_else(|| slug.clone());
-            Term { name, slug, items }
-        })
-        .collect();
-    tags.sort_by(|a, b| collate(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    let tags = tag_terms(tags);
     Site {
         config,
         articles,

@@ -120,7 +120,11 @@ fn run_jobs(
             inner: sink,
             paths: std::sync::Mutex::new(Vec::new()),
         };
+        let t = std::time::Instant::now();
         let pages = plan.run(job, &rec)?;
+        if t.elapsed().as_millis() >= 20 {
+            crate::log::stage(&format!("job {key}"), t);
+        }
         let paths = Some(rec.paths.into_inner().unwrap_or_default());
         Ok((
             pages,

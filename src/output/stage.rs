@@ -109,7 +109,10 @@ pub fn mtime(m: &std::fs::Metadata) -> u128 {
 /// modification time (to the second) recorded, and nothing else but the marker: only then
 /// may a build write into it just what changed. Any link inside makes it false.
 pub(crate) fn holds(out: &Path, known: &Stamps) -> bool {
-    let mut seen = 0usize;
+    use rayon::prelude::*;
+    // Names first (a folder listing tells files from folders without a `stat`), then
+    // the sizes and times of all of them, in parallel.
+    let mut files = Vec::with_capacity(known.len());
     for entry in walkdir::WalkDir::new(out).min_depth(1) {
         let Ok(entry) = entry else { return false };
         let kind = entry.file_type();
@@ -119,24 +122,28 @@ pub(crate) fn holds(out: &Path, known: &Stamps) -> bool {
         if !kind.is_file() {
             return false;
         }
-        let Ok(rel) = entry.path().strip_prefix(out) else {
-            return false;
-        };
-        let Some(rel) = rel.to_str().map(|r| r.replace('\\', "/")) else {
+        let Some(rel) = entry
+            .path()
+            .strip_prefix(out)
+            .ok()
+            .and_then(|r| r.to_str())
+            .map(|r| r.replace('\\', "/"))
+        else {
             return false;
         };
         if rel == MARKER {
             continue;
         }
-        let Some(stamp) = known.get(&rel) else {
-            return false;
-        };
-        match entry.metadata() {
-            Ok(m) if m.len() == stamp.len && same_second(mtime(&m), stamp.mtime) => seen += 1,
-            _ => return false,
+        match known.get(&rel) {
+            Some(stamp) => files.push((entry.into_path(), *stamp)),
+            None => return false,
         }
     }
-    seen == known.len()
+    files.len() == known.len()
+        && files.par_iter().all(|(path, stamp)| {
+            std::fs::symlink_metadata(path)
+                .is_ok_and(|m| m.len() == stamp.len && same_second(mtime(&m), stamp.mtime))
+        })
 }
 
 /// Modification times compared to the second: archives that carry an output between CI

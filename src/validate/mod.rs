@@ -54,6 +54,26 @@ impl Cache {
         self.metas.retain(|p, _| !inside(p));
         self.bodies.retain(|p, _| !inside(p));
     }
+
+    /// Keeps the front matter results of the files still present, adding or replacing
+    /// the ones parsed just now. (With a cache the sources are `loaded`'s, in the same
+    /// order as `metas`.)
+    fn keep_metas(&mut self, loaded: &Loaded, metas: &[Result<Meta<'_>, Vec<Diagnostic>>]) {
+        let present: std::collections::HashSet<&str> =
+            loaded.sources.iter().map(|s| s.path.0.as_str()).collect();
+        self.metas.retain(|p, _| present.contains(p.as_str()));
+        self.bodies.retain(|p, _| present.contains(p.as_str()));
+        for (s, m) in loaded.sources.iter().zip(metas) {
+            if self.metas.get(&s.path.0).is_some_and(|(h, _)| *h == s.hash) {
+                continue;
+            }
+            let v = match m {
+                Ok(m) => Ok(m.parsed.clone()),
+                Err(d) => Err(d.clone()),
+            };
+            self.metas.insert(s.path.0.clone(), (s.hash, v));
+        }
+    }
 }
 
 impl Meta<'_> {
@@ -126,22 +146,7 @@ fn validate(
         })
         .collect();
     if let Some(c) = cache.as_deref_mut() {
-        // (With a cache the sources are `loaded`'s, in the same order as `metas`.)
-        // Keep entries of files still present; add or replace the ones parsed just now.
-        let present: std::collections::HashSet<&str> =
-            loaded.sources.iter().map(|s| s.path.0.as_str()).collect();
-        c.metas.retain(|p, _| present.contains(p.as_str()));
-        c.bodies.retain(|p, _| present.contains(p.as_str()));
-        for (s, m) in loaded.sources.iter().zip(&metas) {
-            if c.metas.get(&s.path.0).is_some_and(|(h, _)| *h == s.hash) {
-                continue;
-            }
-            let v = match m {
-                Ok(m) => Ok(m.parsed.clone()),
-                Err(d) => Err(d.clone()),
-            };
-            c.metas.insert(s.path.0.clone(), (s.hash, v));
-        }
+        c.keep_metas(loaded, &metas);
     }
     crate::log::stage("validate: front matter", t);
     let t = std::time::Instant::now();
@@ -162,6 +167,20 @@ fn validate(
     diags.extend(outputs::static_clashes(loaded, &ok, config));
     crate::log::stage("validate: site checks", t);
     let t = std::time::Instant::now();
+    let out = bodies(loaded, ok, config, cache, &mut diags);
+    crate::log::stage("validate: bodies", t);
+    (out, diags)
+}
+
+/// Renders every body and checks its links and images; with a `cache`, a body whose
+/// text and link targets did not change is not rendered again.
+fn bodies(
+    loaded: &Loaded,
+    ok: Vec<Meta<'_>>,
+    config: &Config,
+    mut cache: Option<&mut Cache>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Article> {
     // Owned copies, so the articles can move out of `ok` below without cloning.
     let urls: Vec<(String, String, String)> = ok
         .iter()
@@ -213,7 +232,6 @@ fn validate(
             (a, d, keep)
         })
         .collect();
-    crate::log::stage("validate: bodies", t);
     let mut out = Vec::with_capacity(rendered.len());
     for (a, d, keep) in rendered {
         diags.extend(d);
@@ -222,7 +240,7 @@ fn validate(
         }
         out.push(a);
     }
-    (out, diags)
+    out
 }
 
 /// Validates one edited article alone, for `kheo serve`: the article to put in place of
