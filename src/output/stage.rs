@@ -152,8 +152,8 @@ fn same_second(a: u128, b: u128) -> bool {
     a / 1_000_000_000 == b / 1_000_000_000
 }
 
-/// Moves the `written` files from `tmp` into `out` and removes from `out` the files of
-/// `old` that the new site (`new`) no longer has, with the folders they leave empty.
+/// Removes from `out` the files of `old` that the new site (`new`) no longer has, with
+/// the folders they leave empty, then moves the `written` files from `tmp` into `out`.
 /// Returns how many files it removed.
 pub(crate) fn commit(
     tmp: &Path,
@@ -162,13 +162,6 @@ pub(crate) fn commit(
     old: &Stamps,
     new: &Stamps,
 ) -> Result<usize> {
-    for path in written {
-        let (from, to) = (tmp.join(path), out.join(path));
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
-    }
     let mut gone: Vec<&String> = old.keys().filter(|p| !new.contains_key(*p)).collect();
     gone.sort_unstable();
     let removed = gone.len();
@@ -187,6 +180,14 @@ pub(crate) fn commit(
             }
             dir = d.parent();
         }
+    }
+    // After the removals: a new file may take the place of a folder that just went.
+    for path in written {
+        let (from, to) = (tmp.join(path), out.join(path));
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
     }
     Ok(removed)
 }
