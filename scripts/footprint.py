@@ -114,16 +114,25 @@ def card_bytes(body, start, end):
 
 
 def walk(root):
-    """Per page type: files, bytes, disk bytes; and the HTML split per page type."""
+    """Per page type: files, bytes, disk bytes; the HTML split per page type; and the
+    shape hosts care about: the largest file, the fullest folder, the size as a tar."""
     types, split = {}, {}
+    shape = {"largest": (0, ""), "fullest": (0, ""), "tar": 1024}  # tar: end-of-archive blocks
     for d, dirs, files in os.walk(root):
         dirs.sort()
+        entries = len(dirs) + len(files)
+        if entries > shape["fullest"][0]:
+            shape["fullest"] = (entries, os.path.relpath(d, root).replace(os.sep, "/"))
+        shape["tar"] += 512
         for f in sorted(files):
             path = os.path.join(d, f)
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             if rel == ".kheo-output":
                 continue
             st = os.stat(path)
+            shape["tar"] += 512 + -(-st.st_size // 512) * 512
+            if st.st_size > shape["largest"][0]:
+                shape["largest"] = (st.st_size, rel)
             with open(path, "rb") as fh:
                 body = fh.read() if f.endswith(".html") else fh.read(2048)
             kind = classify(rel, body[:2048])
@@ -136,7 +145,7 @@ def walk(root):
                 s[0] += 1
                 for k, v in enumerate(split_html(body)):
                     s[k + 1] += v
-    return types, split
+    return types, split, shape
 
 
 def mb(n):
@@ -145,9 +154,10 @@ def mb(n):
 
 def report(root, articles):
     """The two tables, as Markdown."""
-    types, split = walk(root)
+    types, split, shape = walk(root)
     n = articles or types.get("story page", [0])[0] or 1
     tot = [sum(t[i] for t in types.values()) for i in range(3)]
+    hosts = hosting(n, tot, shape)
     out = [f"Output `{root}`: {n:,} articles; {tot[0]:,} files, {mb(tot[1])} "
            f"({mb(tot[2])} on disk); per article {tot[0] / n:.2f} files, {tot[1] / n / 1e3:.1f} KB.", "",
            "| page type | files | files/article | bytes | KB/article | share | on disk |",
@@ -173,7 +183,28 @@ def report(root, articles):
         out.append(f"Head + chrome on all pages: {mb(s[1] + s[2])} ({100 * (s[1] + s[2]) / max(tot[1], 1):.1f}% "
                    f"of the site); cards: {mb(s[3])} ({100 * s[3] / max(tot[1], 1):.1f}%), "
                    f"{s[5] / n:.1f} per article.")
-    return "\n".join(out), {"articles": n, "types": types, "html": split, "total": tot}
+    out += ["", hosts]
+    return "\n".join(out), {"articles": n, "types": types, "html": split, "total": tot, "shape": shape}
+
+
+# Host limits (2026): GitHub Pages publishes at most 1 GB; Cloudflare Pages takes 20,000
+# files on its free plan (100,000 paid) and no file over 25 MiB; Netlify has no total limit
+# but fails a deploy with a folder of over 54,000 files.
+GITHUB_BYTES, CLOUDFLARE_FILES, CLOUDFLARE_FILE, NETLIFY_FOLDER = 10**9, 20_000, 25 * 2**20, 54_000
+
+
+def hosting(n, tot, shape):
+    """Up to how many articles this site would fit each host, if everything grew with the
+    number of articles as it does here (an estimate: fixed parts make it a little low)."""
+    big, big_rel = shape["largest"]
+    full, full_rel = shape["fullest"]
+    fits = [f"GitHub Pages (1 GB): {tot[1]:,} bytes now ({shape['tar']:,} as a tar), "
+            f"≈ {int(GITHUB_BYTES * n / max(tot[1], 1)):,} articles",
+            f"Cloudflare Pages free (20,000 files): ≈ {int(CLOUDFLARE_FILES * n / max(tot[0], 1)):,} articles; "
+            f"its 25 MiB per file: largest `{big_rel}` {mb(big)}, ≈ {int(CLOUDFLARE_FILE * n / max(big, 1)):,} articles",
+            f"Netlify (54,000 files per folder): fullest `{full_rel}/` {full:,} entries, "
+            f"≈ {int(NETLIFY_FOLDER * n / max(full, 1)):,} articles"]
+    return "Hosts, at this build's rate per article: " + "; ".join(fits) + "."
 
 
 def main():
