@@ -8,7 +8,11 @@ target/bench/, never committed), builds the release binary once, runs
 `kheo build` once to warm the page cache and then --runs more times under
 /usr/bin/time -v with KHEO_LOG=debug, and records the median wall time, CPU
 time, peak memory, output files and bytes, and the median time of each stage.
-With --serve it also measures `kheo serve`: the time from saving an article
+Output goes to tmpfs (/dev/shm) and, with `--modes tmpfs,disk` (the default), also to the
+real disk under target/bench/ (where writing, not rendering, dominates: a table of its own).
+When `hugo` is on PATH (or with --hugo), the same corpus in Hugo's format is built with Hugo
+in alternating runs (kheo, Hugo, kheo, Hugo, ...) in each mode at the --hugo-sizes; a Hugo
+older than 0.146 (Debian's) gets the corpus's layouts under their old names. With --serve it also measures `kheo serve`: the time from saving an article
 to its new page being served (median of several edits) at the largest size
 below 20,000. With --import it also times `kheo import` of a generated register of
 --import-rows rows (CSV and XLSX) into an empty site; `--sizes none` skips the builds.
@@ -44,15 +48,18 @@ def corpus(n):
         seeds = ["--seeds-dir", os.environ["KHEO_SEEDS"]] if os.environ.get("KHEO_SEEDS") else []
         sh([sys.executable, GEN, "--n", str(n), "--out", path, "--format", "native", *seeds],
            stdout=subprocess.DEVNULL)
+    conf = os.path.join(path, "site.yaml")
+    if not os.path.exists(conf):  # a default site: every other setting as `kheo init` leaves it
+        with open(conf, "w", encoding="utf-8") as fh:
+            fh.write("title: Dân vận khéo\nbase_url: https://example.org/\n")
     return path
 
 
-def one_build(root, out):
-    env = dict(os.environ, KHEO_LOG="debug")
-    p = subprocess.run(["/usr/bin/time", "-v", KHEO, "build", "--root", root, "--out", out, "-v"],
-                       env=env, capture_output=True, text=True)
+def timed(cmd, env=None):
+    """(wall s, CPU s, peak MiB, stderr) of `cmd` run under /usr/bin/time -v; exits on failure."""
+    p = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, capture_output=True, text=True)
     if p.returncode != 0:
-        sys.exit(f"build failed:\n{p.stderr[-3000:]}")
+        sys.exit(f"{cmd[0]} failed:\n{p.stderr[-3000:]}")
     err = p.stderr
     def field(name):
         m = re.search(rf"{re.escape(name)}: ([0-9.:]+)", err)
@@ -62,6 +69,12 @@ def one_build(root, out):
     wall_s = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
     rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
+    return wall_s, cpu, rss_mb, err
+
+
+def one_build(root, out):
+    wall_s, cpu, rss_mb, err = timed([KHEO, "build", "--root", root, "--out", out, "-v"],
+                                     dict(os.environ, KHEO_LOG="debug"))
     stages = {}
     for m in re.finditer(r"^\s*(?:debug: )?([a-z+:. -]+?)\s+([0-9.]+) ms(?:  \(.*\))?$", err, re.M):
         stages[m.group(1).strip()] = stages.get(m.group(1).strip(), 0) + float(m.group(2))
@@ -148,6 +161,96 @@ def import_bench(rows, runs, out_dir):
     return out
 
 
+# Hugo before 0.146 looks templates up under these older names (corpus name -> old name).
+OLD_HUGO_LAYOUTS = {"baseof.html": "_default/baseof.html", "page.html": "_default/single.html",
+                    "section.html": "_default/list.html", "taxonomy.html": "_default/terms.html",
+                    "term.html": "_default/term.html", "home.html": "index.html"}
+
+
+def hugo():
+    """(path, version tuple, version text) of the `hugo` on PATH, or None."""
+    exe = shutil.which("hugo")
+    if not exe:
+        return None
+    text = subprocess.run([exe, "version"], capture_output=True, text=True).stdout
+    m = re.search(r"v(\d+)\.(\d+)\.(\d+)", text)
+    return (exe, tuple(int(x) for x in m.groups()), m.group(0)) if m else None
+
+
+def hugo_corpus(n, version):
+    """The corpus of size n in Hugo's format (same articles as `corpus(n)`), made readable
+    by an older Hugo: layouts under their old names, `paginate`, the old name of RSS."""
+    path = os.path.join(BENCH, f"hugo-{n}")
+    if not os.path.isdir(os.path.join(path, "content")):
+        shutil.rmtree(path, ignore_errors=True)
+        seeds = ["--seeds-dir", os.environ["KHEO_SEEDS"]] if os.environ.get("KHEO_SEEDS") else []
+        sh([sys.executable, GEN, "--n", str(n), "--out", path, "--format", "hugo", *seeds],
+           stdout=subprocess.DEVNULL)
+    if version < (0, 146, 0):
+        layouts = os.path.join(path, "layouts")
+        for new, old in OLD_HUGO_LAYOUTS.items():
+            if os.path.exists(os.path.join(layouts, new)):
+                os.makedirs(os.path.dirname(os.path.join(layouts, old)), exist_ok=True)
+                shutil.copyfile(os.path.join(layouts, new), os.path.join(layouts, old))
+        conf = os.path.join(path, "hugo.toml")
+        text = open(conf, encoding="utf-8").read()
+        if "\npaginate =" not in text:
+            text = re.sub(r'^disableKinds = \["rss"\]$', 'disableKinds = ["rss", "RSS"]\npaginate = 20', text,
+                          count=1, flags=re.M)
+            open(conf, "w", encoding="utf-8").write(text)
+    return path
+
+
+def fs_type(path):
+    """The file system type of the mount holding `path` (from /proc/mounts), or '?'."""
+    path, best = os.path.realpath(path), ("", "?")
+    try:
+        for line in open("/proc/mounts", encoding="utf-8"):
+            _, mnt, kind = line.split()[:3]
+            if (path + "/").startswith(mnt.rstrip("/") + "/") and len(mnt) >= len(best[0]):
+                best = (mnt, kind)
+    except OSError:
+        pass
+    return best[1]
+
+
+def cold_builds(n, runs, out_dirs, hugo_info):
+    """Cold builds of the corpus of size n into each of `out_dirs` (mode -> folder): every run
+    into a fresh output folder, after a `sync`; with Hugo, kheo and Hugo alternate (the order
+    flips each run) so both see the same machine. Returns rows for `write`."""
+    root = corpus(n)
+    tools = [("kheo", lambda out: [KHEO, "build", "--root", root, "--out", out])]
+    if hugo_info:
+        site = hugo_corpus(n, hugo_info[1])
+        tools.append((f"Hugo {hugo_info[2]}", lambda out: [hugo_info[0], "--source", site, "--destination",
+                                                            out, "--quiet"]))
+    rows = []
+    for mode, base in out_dirs.items():
+        os.makedirs(base, exist_ok=True)
+        outs = {name: os.path.join(base, f"cold-{name.split()[0].lower()}-{n}") for name, _ in tools}
+        times = {name: [] for name, _ in tools}
+        for run in range(runs + 1):  # run 0 warms the page cache with the sources
+            for name, cmd in (tools if run % 2 == 0 else tools[::-1]):
+                shutil.rmtree(outs[name], ignore_errors=True)
+                os.sync()
+                wall, cpu, rss, _ = timed(cmd(outs[name]))
+                t0 = time.perf_counter()
+                os.sync()
+                if run:
+                    times[name].append((wall, wall + time.perf_counter() - t0, cpu, rss))
+        for name, _ in tools:
+            files, size = tree_size(outs[name])
+            t = times[name]
+            rows.append(dict(n=n, mode=mode, fs=fs_type(base), tool=name, runs=len(t),
+                             wall=statistics.median(x[0] for x in t), lo=min(x[0] for x in t),
+                             hi=max(x[0] for x in t), synced=statistics.median(x[1] for x in t),
+                             cpu=statistics.median(x[2] for x in t), rss=statistics.median(x[3] for x in t),
+                             files=files, bytes=size))
+            print(f"cold {n} {mode} {name}: {rows[-1]['wall']:.2f} s", file=sys.stderr)
+            shutil.rmtree(outs[name], ignore_errors=True)
+    return rows
+
+
 def tree_size(path):
     files = total = 0
     for d, _, fs in os.walk(path):
@@ -217,8 +320,19 @@ def main():
     ap.add_argument("--import-rows", type=int, default=5000)
     ap.add_argument("--out-dir", default="/dev/shm/kheo-bench" if os.path.isdir("/dev/shm") else BENCH,
                     help="where builds write (default: tmpfs, so the disk's metadata speed does not dominate)")
+    ap.add_argument("--modes", default="tmpfs,disk",
+                    help="where the cold builds write: tmpfs (--out-dir), disk (--disk-dir), or both")
+    ap.add_argument("--disk-dir", default=os.path.join(BENCH, "disk"),
+                    help="a folder on the real disk for --modes disk (default: target/bench/disk)")
+    ap.add_argument("--cold-sizes", default="10000", help="sizes of the cold builds (none: skip them)")
+    ap.add_argument("--hugo", dest="hugo", action="store_true", default=None,
+                    help="also build with Hugo (default: when `hugo` is on PATH)")
+    ap.add_argument("--no-hugo", dest="hugo", action="store_false")
     args = ap.parse_args()
     sizes = [] if args.sizes == "none" else [int(s) for s in args.sizes.split(",")]
+    hugo_info = hugo() if args.hugo is not False else None
+    if args.hugo and not hugo_info:
+        sys.exit("--hugo: no `hugo` on PATH")
     os.makedirs(BENCH, exist_ok=True)
     sh(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT)
     rows = []
@@ -248,10 +362,39 @@ def main():
         serve.append((f"{n:,} articles", serve_latency(corpus(n))))
     os.makedirs(args.out_dir, exist_ok=True)
     imports = import_bench(args.import_rows, args.runs, args.out_dir) if args.imports else {}
-    write(args.out, rows, serve, args.out_dir, (args.import_rows, imports))
+    dirs = {"tmpfs": args.out_dir, "disk": args.disk_dir}
+    modes = {m: dirs[m] for m in args.modes.split(",") if m in dirs}
+    cold = []
+    for n in ([] if args.cold_sizes == "none" else [int(s) for s in args.cold_sizes.split(",")]):
+        cold += cold_builds(n, args.runs, modes, hugo_info)
+    write(args.out, rows, serve, args.out_dir, (args.import_rows, imports), cold)
 
 
-def write(path, rows, serve, out_dir, imports=(0, {})):
+def cold_lines(cold):
+    """The table of cold builds (tmpfs and disk, kheo and Hugo), with Hugo/kheo ratios."""
+    lines = ["", "## Cold builds: tmpfs and disk, beside Hugo", "",
+             "Every run builds into a fresh output folder after a `sync` (its sources already in the page",
+             "cache); with Hugo, kheo and Hugo alternate and swap order each run. *+ sync*: until the",
+             "kernel has written the output to the disk too. Hugo builds the same articles with the",
+             "corpus's minimal theme (no search index, data files, feeds or statistics).", "",
+             "| articles | output on | tool | runs | wall (median) | min-max | + sync | CPU | peak memory "
+             "| files | size |", "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in cold:
+        lines.append(f"| {r['n']:,} | {r['mode']} ({r['fs']}) | {r['tool']} | {r['runs']} | {r['wall']:.2f} s "
+                     f"| {r['lo']:.2f}-{r['hi']:.2f} s | {r['synced']:.2f} s | {r['cpu']:.2f} s "
+                     f"| {r['rss']:.0f} MiB | {r['files']:,} | {r['bytes'] / 1e6:.0f} MB |")
+    pairs = {}
+    for r in cold:
+        pairs.setdefault((r["n"], r["mode"]), {})["kheo" if r["tool"] == "kheo" else "hugo"] = r
+    ratios = [f"{n:,} on {mode}: Hugo/kheo {p['hugo']['wall'] / p['kheo']['wall']:.2f}× "
+              f"(with sync {p['hugo']['synced'] / p['kheo']['synced']:.2f}×)"
+              for (n, mode), p in pairs.items() if "hugo" in p and "kheo" in p]
+    if ratios:
+        lines += ["", "Median wall time, " + "; ".join(ratios) + "."]
+    return lines
+
+
+def write(path, rows, serve, out_dir, imports=(0, {}), cold=()):
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
@@ -312,6 +455,8 @@ def write(path, rows, serve, out_dir, imports=(0, {})):
                   "| format | runs | wall (median) |", "|---|---:|---:|"]
         for ext, (wall, runs) in imports[1].items():
             lines.append(f"| {ext} | {runs} | {wall * 1000:.0f} ms |")
+    if cold:
+        lines += cold_lines(cold)
     search = os.path.join(ROOT, "BENCHMARKS-search.md")
     if os.path.exists(search):
         body = open(search, encoding="utf-8").read().split("\n", 1)[1].lstrip("\n")

@@ -29,7 +29,7 @@ fn section<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
 
 /// Titles of the model cards on a list page, in page order.
 fn card_titles(html: &str) -> Vec<String> {
-    html.split("<h3 class=\"card-title\">")
+    html.split("<article class=\"card\">")
         .skip(1)
         .map(|card| link_text(card).to_owned())
         .collect()

@@ -118,8 +118,10 @@ fn raw_html_cannot_style_the_page_or_take_the_citation_box() {
     assert!(!prose.contains("class=\"citation"), "{prose}");
     assert!(prose.contains("style=\"text-align: center\""), "{prose}");
     assert_eq!(page.matches("id=\"citation\"").count(), 1);
-    // The copy button reads the citation inside its own box.
-    assert!(page.contains("closest(\".materials\")"), "copy script");
+    // The copy button reads the citation inside its own box (the story's shared script).
+    assert!(page.contains("/assets/story.js\" defer"), "copy script");
+    let script = read(&site.path().join("public"), "assets/story.js");
+    assert!(script.contains("closest(\".materials\")"), "copy script");
 }
 
 #[test]

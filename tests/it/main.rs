@@ -14,6 +14,7 @@ mod editors_cli;
 mod editors_keys;
 mod editors_preview;
 mod editors_yaml;
+mod footprint;
 mod images;
 mod import;
 mod incremental;

@@ -67,12 +67,15 @@ fn the_citation_gets_its_access_date_and_says_how_without_javascript() {
     // Without JavaScript: a line says what to put in place of the dots.
     assert!(html.contains("class=\"citation-how\""), "how-to line");
     assert!(html.contains("bằng ngày bạn đọc trang này"), "how-to text");
-    // With it: the date replaces the placeholder in what is shown (and so copied).
+    // With it (the stories' shared script): the date replaces the placeholder in what is
+    // shown (and so copied).
+    assert!(html.contains("/assets/story.js\" defer"), "story script");
+    let script = read(&site.path().join("public"), "assets/story.js");
     assert!(
-        html.contains(".replace(/…\\/…\\/…\\.?/, today)"),
+        script.contains(".replace(/\\u2026\\/\\u2026\\/\\u2026\\.?/, today)"),
         "date filled in"
     );
-    assert!(html.contains("getFullYear()"), "today's date");
+    assert!(script.contains("getFullYear()"), "today's date");
 }
 
 #[test]
@@ -114,7 +117,7 @@ fn field_names_show_the_en_dash_and_accept_the_hyphen() {
     assert!(!card.contains("Văn hóa - xã hội"), "no spaced hyphen left");
     let css = read(&public, "assets/style.css");
     assert!(
-        css.contains(".meta a { white-space: nowrap; }"),
+        css.contains(".card h3 + p a { white-space: nowrap; }"),
         "field name kept whole"
     );
     assert!(
