@@ -49,10 +49,14 @@ pub struct Config {
     pub license: String,
     /// The editing form (`cms:`), when the site opts in.
     pub cms: Option<crate::cms::Settings>,
+    /// Smaller output for hosts with limits (README, "Hosting a big site"): no copies of
+    /// each story's source and data beside it, tags and a province's narrowed lists on one
+    /// page of short rows, unit and field feeds with summaries.
+    pub lean_output: bool,
 }
 
 /// The keys `site.yaml` accepts.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "title",
     "description",
     "base_url",
@@ -63,6 +67,7 @@ const KEYS: [&str; 10] = [
     "unsafe_html",
     "license",
     "cms",
+    "lean_output",
 ];
 
 #[derive(Deserialize)]
@@ -78,6 +83,7 @@ struct RawConfig {
     unsafe_html: Option<bool>,
     license: Option<String>,
     cms: Option<crate::cms::RawSettings>,
+    lean_output: Option<bool>,
 }
 
 impl Default for Config {
@@ -94,6 +100,7 @@ impl Default for Config {
             unsafe_html: false,
             license: "CC BY 4.0".to_owned(),
             cms: None,
+            lean_output: false,
         }
     }
 }
@@ -190,6 +197,7 @@ impl Config {
                 .collect();
         }
         config.unsafe_html = raw.unsafe_html.unwrap_or(false);
+        config.lean_output = raw.lean_output.unwrap_or(false);
         if let Some(l) = raw.license {
             config.license = l;
         }

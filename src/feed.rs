@@ -56,9 +56,12 @@ pub fn write_atom(site: &Site, v: &Views<'_>, feed: Feed, sink: &dyn Sink) -> Re
     };
     let self_url = format!("{page}atom.xml");
     let path = crate::output::output_path(&c.base_path, &self_url);
+    // Under `lean_output` only the site's feed carries whole stories; a unit's or a
+    // field's gives each story's summary and link.
+    let full = matches!(feed, Feed::Site) || !c.lean_output;
     sink.put(
         &path,
-        atom(site, &title, &page, &self_url, feed.items(site)),
+        atom(site, &title, &page, &self_url, feed.items(site), full),
     )
 }
 
@@ -88,7 +91,14 @@ fn updated(a: &Article) -> String {
     format!("{y:04}-{m:02}-{d:02}T00:00:00+07:00")
 }
 
-fn atom(site: &Site, title: &str, page: &str, self_url: &str, items: &[usize]) -> Vec<u8> {
+fn atom(
+    site: &Site,
+    title: &str,
+    page: &str,
+    self_url: &str,
+    items: &[usize],
+    full: bool,
+) -> Vec<u8> {
     let c = &site.config;
     let entries: Vec<&Article> = items
         .iter()
@@ -149,11 +159,13 @@ fn atom(site: &Site, title: &str, page: &str, self_url: &str, items: &[usize]) -
             x.push_str(&format!("    <summary>{}</summary>\n", xml(s)));
         }
         // Body images are relative to the model page; xml:base makes them resolve there.
-        x.push_str(&format!(
-            "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
-            xml(&url),
-            xml(&a.html)
-        ));
+        if full {
+            x.push_str(&format!(
+                "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+                xml(&url),
+                xml(&a.html)
+            ));
+        }
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");

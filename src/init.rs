@@ -13,6 +13,7 @@ base_url: https://example.org/   # where the site will be published
 language: vi
 theme: default                   # built into kheo; put your own under themes/<name>/
 page_size: 20                    # models per list page
+lean_output: false               # true: a smaller site for free hosting (see README)
 license: CC BY 4.0               # shown on the data page
 fields:                          # the allowed `field:` values
   - Kinh tế

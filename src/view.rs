@@ -111,6 +111,9 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     /// Licence of the data.
     pub license: &'a str,
+    /// `lean_output` is set: no `index.md`/`index.json` beside stories, some lists on one
+    /// page of short rows.
+    pub lean_output: bool,
 }
 
 /// What every page has, available as `page`.
@@ -225,9 +228,9 @@ pub struct ArticleView<'a> {
     /// Minutes to read at 200 words a minute (at least 1).
     pub reading_minutes: usize,
     /// Site path of the Markdown source beside the page.
-    pub source_md_url: String,
+    pub source_md_url: Option<String>,
     /// Site path of the JSON data beside the page.
-    pub json_url: String,
+    pub json_url: Option<String>,
     /// A ready-to-paste citation in Vietnamese.
     pub citation: String,
     /// Front matter `extra`, as written.
@@ -279,6 +282,9 @@ pub struct ListView {
     pub term: TermView,
     /// Models on this page (cards).
     pub items: Vec<tera::Value>,
+    /// True for a list shown whole on one page as short rows (title, place, year) rather
+    /// than cards: tags and a province's narrowed lists under `lean_output`.
+    pub compact: bool,
     /// Page links.
     pub pagination: PaginationView,
     /// Ways to narrow the list (by field, by year), each with counts.
@@ -419,6 +425,7 @@ impl<'a> Views<'a> {
             base_path: &c.base_path,
             language: &c.language,
             license: &c.license,
+            lean_output: c.lean_output,
         }
     }
 
@@ -522,6 +529,7 @@ impl<'a> Views<'a> {
             .collect();
         let image_absolute = a.image.as_ref().map(|img| self.absolute_src(a, &img.src));
         let json_ld = self.json_ld(a, image_absolute.as_deref());
+        let lean = self.site.config.lean_output;
         ArticleView {
             image_absolute,
             published_time: a.date.map(|d| format!("{}T00:00:00+07:00", d.iso())),
@@ -544,8 +552,8 @@ impl<'a> Views<'a> {
             content: &a.html,
             word_count: a.word_count,
             reading_minutes: a.word_count.div_ceil(200).max(1),
-            source_md_url: format!("{}index.md", a.url),
-            json_url: format!("{}index.json", a.url),
+            source_md_url: (!lean).then(|| format!("{}index.md", a.url)),
+            json_url: (!lean).then(|| format!("{}index.json", a.url)),
             extra: &a.extra,
             related,
         }
@@ -650,7 +658,17 @@ impl<'a> Views<'a> {
 
     /// Pagination for page `current` of `total_items` under `base` (a site path).
     pub fn pagination(&self, base: &str, current: usize, total_items: usize) -> PaginationView {
-        let size = self.site.config.page_size;
+        self.pagination_by(base, current, total_items, self.site.config.page_size)
+    }
+
+    /// `pagination` with `size` items per page.
+    pub fn pagination_by(
+        &self,
+        base: &str,
+        current: usize,
+        total_items: usize,
+        size: usize,
+    ) -> PaginationView {
         let total = total_items.div_ceil(size).max(1);
         let url = |n: usize| {
             if n == 1 {

@@ -91,6 +91,8 @@ pub struct ListSpec {
     crumbs: Vec<LinkView>,
     facets: Vec<FacetView>,
     feed: Option<String>,
+    /// Shown whole on one page as short rows (`ListView::compact`).
+    compact: bool,
 }
 
 /// One output file (or a few that belong together), described before rendering.
@@ -256,7 +258,7 @@ impl Plan<'_> {
             Job::List(spec, n) => {
                 (spec.kind, &spec.title, &spec.term, spec.items.len()).hash(&mut h);
                 (&spec.facets, &spec.feed, &spec.crumbs, n).hash(&mut h);
-                (list_inputs(spec, *n, site.config.page_size).to_vec(), false)
+                (list_inputs(spec, *n, page_size(spec, site)).to_vec(), false)
             }
             Job::Provinces | Job::Search | Job::Terms { .. } | Job::Data => (Vec::new(), true),
             Job::Stats => (site.listed.clone(), true),
@@ -447,10 +449,19 @@ fn latest(site: &Site) -> &[usize] {
     &site.listed[..site.listed.len().min(12)]
 }
 
+/// Stories per page of a list: the site's page size, or all of them for a compact list.
+fn page_size(spec: &ListSpec, site: &Site) -> usize {
+    if spec.compact {
+        spec.items.len().max(1)
+    } else {
+        site.config.page_size
+    }
+}
+
 /// The stories on page `n` of a list.
 fn page_items(spec: &ListSpec, n: usize, size: usize) -> &[usize] {
-    let start = ((n - 1) * size).min(spec.items.len());
-    &spec.items[start..(start + size).min(spec.items.len())]
+    let start = (n - 1).saturating_mul(size).min(spec.items.len());
+    &spec.items[start..start.saturating_add(size).min(spec.items.len())]
 }
 
 /// What page `n` of a list reads: its stories, and on a unit's first page all of the

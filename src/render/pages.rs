@@ -210,7 +210,7 @@ impl Plan<'_> {
     }
 
     pub(super) fn list(&self, spec: &ListSpec, n: usize, sink: &dyn Sink) -> Result<usize> {
-        let size = self.site.config.page_size;
+        let size = super::page_size(spec, self.site);
         let items = page_items(spec, n, size)
             .iter()
             .map(|&i| self.card(i))
@@ -252,7 +252,8 @@ impl Plan<'_> {
             kind: spec.kind,
             term: spec.term.clone(),
             items,
-            pagination: self.views.pagination(&spec.term.url, n, spec.items.len()),
+            pagination: (self.views).pagination_by(&spec.term.url, n, spec.items.len(), size),
+            compact: spec.compact,
             facets: if n == 1 {
                 clone_facets(&spec.facets)
             } else {
@@ -269,20 +270,20 @@ impl Plan<'_> {
     /// (`index.json`), its images and their smaller copies.
     fn beside(&self, i: usize, sink: &dyn Sink) -> Result<()> {
         let a = &self.site.articles[i];
+        let lean = self.site.config.lean_output;
         let base = output_path(&self.site.config.base_path, &a.url);
         let dir = base.trim_end_matches("index.html");
-        match &a.source_text {
-            SourceText::File(file) => {
-                sink.copy(&format!("{dir}index.md"), &Blob::Disk(file.clone()))?
+        // `lean_output`: the source is in the site's repository and the data in the
+        // unit's and the site's data files, so no copies beside the page.
+        if !lean {
+            let md = format!("{dir}index.md");
+            match &a.source_text {
+                SourceText::File(file) => sink.copy(&md, &Blob::Disk(file.clone()))?,
+                SourceText::Text(text) => sink.put(&md, text.as_bytes().to_vec())?,
             }
-            SourceText::Text(text) => {
-                sink.put(&format!("{dir}index.md"), text.as_bytes().to_vec())?
-            }
+            let json = export::article_json(self.site, &self.views, i);
+            sink.put(&format!("{dir}index.json"), json)?;
         }
-        sink.put(
-            &format!("{dir}index.json"),
-            export::article_json(self.site, &self.views, i),
-        )?;
         let cache = crate::images::cache_dir(&self.loaded.root);
         for asset in &a.assets {
             sink.copy(

@@ -26,9 +26,12 @@ pub(super) fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
     let crumbs = Crumbs::new(v);
     let mut lists = province_lists(site, v, &crumbs);
     lists.extend(term_lists(site, v, &crumbs));
-    let size = site.config.page_size;
     for spec in lists {
-        let pages = spec.items.len().div_ceil(size).max(1);
+        let pages = spec
+            .items
+            .len()
+            .div_ceil(super::page_size(&spec, site))
+            .max(1);
         let spec = Arc::new(spec);
         jobs.extend((1..=pages).map(|p| Job::List(Arc::clone(&spec), p)));
     }
@@ -110,6 +113,7 @@ fn province_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
             items: t.items.clone(),
             crumbs: crumbs.clone(),
             facets,
+            compact: false,
         });
     }
     for (f, t) in site.formers.iter().enumerate() {
@@ -126,6 +130,7 @@ fn province_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
             items: t.items.clone(),
             crumbs: crumbs.clone(),
             facets,
+            compact: false,
         });
     }
     lists
@@ -155,6 +160,7 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
             .collect(),
         facets: Vec::new(),
         feed: None,
+        compact: site.config.lean_output,
     };
     let mut lists = Vec::new();
     for (fi, f) in site.fields.iter().enumerate() {
@@ -181,16 +187,17 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
 
 /// The lists of every field, year and tag.
 fn term_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
-    let list =
-        |kind, title: String, feed, term: TermView, items: &[usize], up: &LinkView| ListSpec {
-            kind,
-            title,
-            feed,
-            term,
-            items: items.to_vec(),
-            crumbs: vec![c.home.clone(), up.clone()],
-            facets: Vec::new(),
-        };
+    let list = |kind: &'static str, title, feed, term, items: &[usize], up: &LinkView| ListSpec {
+        kind,
+        title,
+        feed,
+        term,
+        items: items.to_vec(),
+        crumbs: vec![c.home.clone(), up.clone()],
+        facets: Vec::new(),
+        // Tags are the biggest family of lists (several per story).
+        compact: kind == "tag" && site.config.lean_output,
+    };
     let mut lists = Vec::new();
     for t in &site.fields {
         let term = v.term("linh-vuc", t);

@@ -21,6 +21,7 @@ mod incremental;
 mod init_schema;
 mod injection;
 mod journalists;
+mod lean;
 mod live_reload_browser;
 mod load_boundary;
 mod output_safety;

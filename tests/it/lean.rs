@@ -1,0 +1,117 @@
+//! `lean_output: true` in `site.yaml`: a smaller site for hosts with limits. No copies of
+//! a story's source and data beside its page, a tag's list and a province's narrowed
+//! lists on one page of short rows, unit and field feeds with summaries. Without the
+//! setting every file of the SPEC is there (`build::minimal_site_has_every_page_of_the_spec`).
+
+use std::path::Path;
+
+use super::support::{assert_exit, files, kheo, read, write};
+
+/// Seven stories tagged "hiến đất", five of them in An Giang's economy, two per page.
+fn site(lean: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let lean = if lean { "lean_output: true\n" } else { "" };
+    write(
+        root,
+        "site.yaml",
+        format!("title: Thử\nbase_url: https://example.org/\npage_size: 2\n{lean}"),
+    );
+    for n in 0..7 {
+        let province = if n < 5 { "An Giang" } else { "Cà Mau" };
+        let text = format!(
+            "---\ntitle: Hiến đất làm đường số {n}\nprovince: {province}\nfield: Kinh tế\n\
+             year: {}\nsummary: Tóm tắt số {n}.\ntags: [hiến đất]\n---\nNội dung số {n}.\n",
+            2018 + n
+        );
+        write(root, &format!("content/bai-{n}.md"), text);
+    }
+    dir
+}
+
+fn build(root: &Path) {
+    assert_exit(&kheo(root, &["build"]), 0);
+}
+
+#[test]
+fn lean_output_keeps_no_copies_of_sources_and_data_beside_stories() {
+    let dir = site(true);
+    build(dir.path());
+    let out = dir.path().join("public");
+    let stories: Vec<String> = files(&out)
+        .into_iter()
+        .filter(|f| f.starts_with("mo-hinh/"))
+        .collect();
+    assert_eq!(stories.len(), 7, "one file per story: {stories:?}");
+    assert!(stories.iter().all(|f| f.ends_with("/index.html")));
+    let page = read(&out, "mo-hinh/hien-dat-lam-duong-so-1/index.html");
+    assert!(
+        !page.contains("index.md") && !page.contains("index.json"),
+        "{page}"
+    );
+    // The story's data is still one click away: its province's files.
+    assert!(page.contains("/tinh/an-giang/mo-hinh.json"), "{page}");
+    assert!(read(&out, "tinh/an-giang/mo-hinh.json").contains("hien-dat-lam-duong-so-1"));
+    let data = read(&out, "du-lieu/index.html");
+    assert!(!data.contains("<code>index.json</code>"), "{data}");
+}
+
+#[test]
+fn lean_output_shows_a_tag_and_a_provinces_narrowed_lists_on_one_page_of_rows() {
+    let dir = site(true);
+    build(dir.path());
+    let out = dir.path().join("public");
+    let tag = read(&out, "the/hien-dat/index.html");
+    assert_eq!(
+        tag.matches("<li><a href=\"/mo-hinh/hien-dat-lam-duong-so-")
+            .count(),
+        7
+    );
+    assert!(tag.contains("class=\"rows\"") && !tag.contains("class=\"pagination\""));
+    assert!(!out.join("the/hien-dat/trang/2").exists());
+    let narrowed = read(&out, "tinh/an-giang/linh-vuc/kinh-te/index.html");
+    assert_eq!(narrowed.matches("<li><a href=\"/mo-hinh/").count(), 5);
+    assert!(!out.join("tinh/an-giang/linh-vuc/kinh-te/trang/2").exists());
+    // The main lists keep their cards and pages.
+    assert!(out.join("tinh/an-giang/trang/3/index.html").exists());
+    assert!(read(&out, "nam/2018/index.html").contains("class=\"card\""));
+}
+
+#[test]
+fn lean_output_gives_summaries_in_unit_and_field_feeds_and_whole_stories_in_the_sites() {
+    let dir = site(true);
+    build(dir.path());
+    let out = dir.path().join("public");
+    let unit = read(&out, "tinh/an-giang/atom.xml");
+    assert!(unit.contains("<summary>Tóm tắt số 4.</summary>"), "{unit}");
+    assert!(!unit.contains("<content"), "{unit}");
+    assert!(!read(&out, "linh-vuc/kinh-te/atom.xml").contains("<content"));
+    assert!(read(&out, "atom.xml").contains("Nội dung số 4."));
+}
+
+#[test]
+fn without_lean_output_every_story_keeps_its_source_and_data_beside_it() {
+    let dir = site(false);
+    build(dir.path());
+    let out = dir.path().join("public");
+    for n in 0..7 {
+        let base = format!("mo-hinh/hien-dat-lam-duong-so-{n}/");
+        assert!(out.join(format!("{base}index.md")).is_file());
+        assert!(out.join(format!("{base}index.json")).is_file());
+    }
+    assert!(out.join("the/hien-dat/trang/4/index.html").is_file());
+}
+
+#[test]
+fn lean_output_builds_fewer_files_than_the_default() {
+    let (full, lean) = (site(false), site(true));
+    build(full.path());
+    build(lean.path());
+    let count = |d: &tempfile::TempDir| files(&d.path().join("public")).len();
+    assert!(
+        count(&lean) + 14 + 3 <= count(&full),
+        "lean {} vs full {}",
+        count(&lean),
+        count(&full)
+    );
+}
