@@ -55,6 +55,17 @@ def corpus(n):
     return path
 
 
+def lean_corpus(n):
+    """The corpus of size n with `lean_output: true` (a copy: `content/` may not link out)."""
+    path = os.path.join(BENCH, f"corpus-{n}-lean")
+    if not os.path.isdir(os.path.join(path, "content")):
+        shutil.rmtree(path, ignore_errors=True)
+        shutil.copytree(os.path.join(corpus(n), "content"), os.path.join(path, "content"))
+    with open(os.path.join(path, "site.yaml"), "w", encoding="utf-8") as fh:
+        fh.write("title: Dân vận khéo\nbase_url: https://example.org/\nlean_output: true\n")
+    return path
+
+
 def timed(cmd, env=None):
     """(wall s, CPU s, peak MiB, stderr) of `cmd` run under /usr/bin/time -v; exits on failure."""
     p = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, capture_output=True, text=True)
@@ -219,7 +230,9 @@ def cold_builds(n, runs, out_dirs, hugo_info):
     into a fresh output folder, after a `sync`; with Hugo, kheo and Hugo alternate (the order
     flips each run) so both see the same machine. Returns rows for `write`."""
     root = corpus(n)
-    tools = [("kheo", lambda out: [KHEO, "build", "--root", root, "--out", out])]
+    lean = lean_corpus(n)
+    tools = [("kheo", lambda out: [KHEO, "build", "--root", root, "--out", out]),
+             ("kheo lean_output", lambda out: [KHEO, "build", "--root", lean, "--out", out])]
     if hugo_info:
         site = hugo_corpus(n, hugo_info[1])
         tools.append((f"Hugo {hugo_info[2]}", lambda out: [hugo_info[0], "--source", site, "--destination",
@@ -227,7 +240,7 @@ def cold_builds(n, runs, out_dirs, hugo_info):
     rows = []
     for mode, base in out_dirs.items():
         os.makedirs(base, exist_ok=True)
-        outs = {name: os.path.join(base, f"cold-{name.split()[0].lower()}-{n}") for name, _ in tools}
+        outs = {name: os.path.join(base, f"cold-{name.replace(' ', '-').lower()}-{n}") for name, _ in tools}
         times = {name: [] for name, _ in tools}
         for run in range(runs + 1):  # run 0 warms the page cache with the sources
             for name, cmd in (tools if run % 2 == 0 else tools[::-1]):

@@ -613,3 +613,32 @@ fn an_output_carried_with_its_cache_to_a_fresh_checkout_is_updated_incrementally
         "after the restore",
     );
 }
+
+/// A `.kheo-cache` that is a symbolic link is never read or written: the state could
+/// otherwise be planted from outside the site, or written there.
+#[cfg(unix)]
+#[test]
+fn a_linked_cache_folder_is_never_used_for_the_build_state() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    write(
+        &root,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    let mut rng = Rng(9);
+    let site = Site {
+        stories: (0..3).map(|n| Some(Story::new(&mut rng, n))).collect(),
+    };
+    for n in 0..3 {
+        site.save(&root, n);
+    }
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    std::os::unix::fs::symlink(&elsewhere, root.join(".kheo-cache")).expect("symlink");
+    assert_exit(&kheo(&root, &["build"]), 0);
+    let out = kheo(&root, &["build"]);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("built "), "{}", stderr(&out));
+    assert!(!elsewhere.join("build-state").exists());
+}
