@@ -60,7 +60,9 @@ def lean_corpus(n):
     path = os.path.join(BENCH, f"corpus-{n}-lean")
     if not os.path.isdir(os.path.join(path, "content")):
         shutil.rmtree(path, ignore_errors=True)
-        shutil.copytree(os.path.join(corpus(n), "content"), os.path.join(path, "content"))
+        for part in ("content", "static"):
+            if os.path.isdir(os.path.join(corpus(n), part)):
+                shutil.copytree(os.path.join(corpus(n), part), os.path.join(path, part))
     with open(os.path.join(path, "site.yaml"), "w", encoding="utf-8") as fh:
         fh.write("title: Dân vận khéo\nbase_url: https://example.org/\nlean_output: true\n")
     return path
@@ -398,10 +400,14 @@ def cold_lines(cold):
                      f"| {r['rss']:.0f} MiB | {r['files']:,} | {r['bytes'] / 1e6:.0f} MB |")
     pairs = {}
     for r in cold:
-        pairs.setdefault((r["n"], r["mode"]), {})["kheo" if r["tool"] == "kheo" else "hugo"] = r
-    ratios = [f"{n:,} on {mode}: Hugo/kheo {p['hugo']['wall'] / p['kheo']['wall']:.2f}× "
-              f"(with sync {p['hugo']['synced'] / p['kheo']['synced']:.2f}×)"
-              for (n, mode), p in pairs.items() if "hugo" in p and "kheo" in p]
+        pairs.setdefault((r["n"], r["mode"]), {})[r["tool"]] = r
+    ratios = []
+    for (n, mode), p in pairs.items():
+        hugo = next((r for t, r in p.items() if t.startswith("Hugo")), None)
+        for tool, r in p.items():
+            if hugo and tool.startswith("kheo"):
+                ratios.append(f"{n:,} on {mode}: Hugo/{tool} {hugo['wall'] / r['wall']:.2f}× "
+                              f"(with sync {hugo['synced'] / r['synced']:.2f}×)")
     if ratios:
         lines += ["", "Median wall time, " + "; ".join(ratios) + "."]
     return lines
