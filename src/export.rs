@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::output::Sink;
 use crate::province::REGISTRY;
 use crate::taxonomy::Site;
-use crate::view::Views;
+use crate::view::{ColumnView, ProvinceFilesView, Views};
 
 /// A name with its slug.
 #[derive(Debug, Serialize)]
@@ -160,15 +160,6 @@ pub const CSV_COLUMN_DOCS: [&str; 21] = [
     "số từ của bài",
 ];
 
-/// One column of the data files, for the data page.
-#[derive(Debug, Serialize)]
-pub struct ColumnView {
-    /// Column (and JSON field) name.
-    pub name: &'static str,
-    /// What it holds, in Vietnamese.
-    pub description: &'static str,
-}
-
 /// The columns of the data files with their descriptions, in order.
 pub fn columns() -> Vec<ColumnView> {
     CSV_COLUMNS
@@ -176,23 +167,6 @@ pub fn columns() -> Vec<ColumnView> {
         .zip(CSV_COLUMN_DOCS)
         .map(|(&name, description)| ColumnView { name, description })
         .collect()
-}
-
-/// A province's data files, for the data page.
-#[derive(Debug, Serialize)]
-pub struct ProvinceFilesView {
-    /// Display name.
-    pub name: String,
-    /// Site path of the province page.
-    pub url: String,
-    /// Listed models.
-    pub count: usize,
-    /// Site path of its `mo-hinh.csv`.
-    pub csv: String,
-    /// Site path of its `mo-hinh.json`.
-    pub json: String,
-    /// Its former provinces that have models of their own, each with its files.
-    pub former: Vec<ProvinceFilesView>,
 }
 
 /// Every unit with models, in Vietnamese alphabetical order, with its files and those

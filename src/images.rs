@@ -89,7 +89,7 @@ pub fn resized(cache: Option<&Path>, source: &Path, width: u32) -> Result<Vec<u8
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let key = format!("{:016x}-{width}.{ext}", crate::load::content_hash(&bytes));
+    let key = format!("{:016x}-{width}.{ext}", crate::output::content_hash(&bytes));
     if let Some(hit) = cache.and_then(|c| read_cached(&c.join(&key))) {
         return Ok(hit);
     }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::output::Blob;
+use crate::output::{Blob, content_hash};
 use fence::{Fence, Refused, read_bounded, refusal};
 pub use fence::{MAX_SETTINGS_BYTES, MAX_TEMPLATE_BYTES, PUBLISHED_EXTENSIONS};
 pub(crate) use fence::{is_publishable, svg_is_active, through_symlink};
@@ -331,15 +331,6 @@ impl Source {
             file: None,
         }
     }
-}
-
-/// A fast, deterministic hash for change detection (not for security).
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(bytes);
-    h.write_usize(bytes.len());
-    h.finish()
 }
 
 /// A site-relative, `/`-separated path in NFC (`path` as it is if it is not under

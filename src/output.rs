@@ -50,6 +50,15 @@ pub fn output_path(base_path: &str, url: &str) -> String {
     }
 }
 
+/// A fast, deterministic hash for change detection (not for security).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
 /// The marker file at the root of every output kheo writes: a build only replaces a
 /// folder that has it (or is empty). It is published with the site; a dotfile is
 /// harmless there and keeps `public/` recognisable wherever it is copied.

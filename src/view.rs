@@ -69,11 +69,37 @@ pub struct DataPage {
     /// The site-wide files.
     pub files: Vec<LinkView>,
     /// The columns of `mo-hinh.csv` and `mo-hinh.json`.
-    pub columns: Vec<crate::export::ColumnView>,
+    pub columns: Vec<ColumnView>,
     /// Each unit's own files.
-    pub provinces: Vec<crate::export::ProvinceFilesView>,
+    pub provinces: Vec<ProvinceFilesView>,
     /// The site's totals.
     pub counts: crate::stats::Counts,
+}
+
+/// One column of the data files, for the data page.
+#[derive(Debug, Serialize)]
+pub struct ColumnView {
+    /// Column (and JSON field) name.
+    pub name: &'static str,
+    /// What it holds, in Vietnamese.
+    pub description: &'static str,
+}
+
+/// A province's data files, for the data page.
+#[derive(Debug, Serialize)]
+pub struct ProvinceFilesView {
+    /// Display name.
+    pub name: String,
+    /// Site path of the province page.
+    pub url: String,
+    /// Listed models.
+    pub count: usize,
+    /// Site path of its `mo-hinh.csv`.
+    pub csv: String,
+    /// Site path of its `mo-hinh.json`.
+    pub json: String,
+    /// Its former provinces that have models of their own, each with its files.
+    pub former: Vec<ProvinceFilesView>,
 }
 
 /// `withdrawn.html`: what is left at a withdrawn story's address.

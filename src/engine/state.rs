@@ -11,8 +11,8 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use super::{Fingerprints, JobOutput};
-use crate::load::{Loaded, content_hash};
-use crate::output::{Blob, Stamp, Stamps};
+use crate::load::Loaded;
+use crate::output::{Blob, Stamp, Stamps, content_hash};
 
 /// First line of the file: its format.
 const HEADER: &str = "kheo build state 1";

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 /// time once written (so a file changed since, by hand or by another program, is seen).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
-    /// `load::content_hash` of the bytes.
+    /// `content_hash` of the bytes.
     pub hash: u64,
     /// Size in bytes.
     pub len: u64,
@@ -57,7 +57,7 @@ impl<'a> Staging<'a> {
     }
 
     fn store(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let hash = crate::load::content_hash(bytes);
+        let hash = crate::output::content_hash(bytes);
         let len = bytes.len() as u64;
         let stamp = match self.known.get(path) {
             Some(old) if old.hash == hash && old.len == len => *old,

@@ -256,7 +256,7 @@ fn media(root: &Path, rel: &str) -> Option<Value> {
 }
 
 fn id(bytes: &[u8]) -> String {
-    format!("{:016x}", crate::load::content_hash(bytes))
+    format!("{:016x}", crate::output::content_hash(bytes))
 }
 
 fn write_failed(path: &str, why: &str) -> Answer {
