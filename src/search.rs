@@ -27,7 +27,8 @@
 //! list holds positions in its word's list and the spelling's own impacts. A query
 //! fetches the manifest, one block per word, one shard per adjacent pair, their lists'
 //! packs (spelling lists only when it has diacritics) and the metadata of the results
-//! shown; everything but the manifest carries `?v=<version>`.
+//! shown; everything but the manifest carries `?v=<version>`. An abbreviation's words
+//! are matched as their phrase from the pair shards alone (no word blocks or lists).
 
 mod analyze;
 mod encode;
@@ -221,7 +222,8 @@ struct Manifest<'a> {
     /// `[abbreviation (folded), its words]` from `data/search-synonyms.json`: search.js
     /// reads a query's abbreviations as the index read the documents'.
     abbreviations: Vec<(String, String)>,
-    /// `[name (folded words), the words search.js reads it as]`, query side only.
+    /// `[name (folded words), the words it stands for]`, query side only: search.js
+    /// matches a name as written or (ranked below) as those words, never instead.
     names: Vec<(String, String)>,
     packs: usize,
 }

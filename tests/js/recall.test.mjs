@@ -176,3 +176,31 @@ test('snippets mark the other spelling and the abbreviation', { skip }, async ()
   const [htx] = await js.search('hợp tác xã dừa mở lớp');
   assert.match(htx.snippet, /<mark>HTX dừa mở lớp<\/mark>/, htx.snippet);
 });
+
+const SAIGON = 'Chuyến xe nghĩa tình từ Sài Gòn về quê';
+
+test('a name adds the name it stands for: Sài Gòn finds stories saying Sài Gòn first, then Hồ Chí Minh', { skip }, async () => {
+  for (const q of ['Sài Gòn', 'sai gon', 'sài gòn']) {
+    const t = await titles(q);
+    assert.deepEqual(t, [SAIGON, HCM], q);
+  }
+  assert.deepEqual(await titles('sài gòn nghĩa tình'), [SAIGON], 'the other words still apply');
+  assert.ok(!(await titles('Hồ Chí Minh')).includes(SAIGON), 'the table reads one way: a name, not every Hồ Chí Minh');
+});
+
+test('an abbreviation finds the stories that write it and those that spell it out, both ways', { skip }, async () => {
+  for (const q of ['UBND', 'ubnd', 'Ủy ban nhân dân', 'uỷ ban nhân dân', 'uy ban nhan dan']) {
+    const t = await titles(q);
+    assert.ok(t.includes(KY) && t.includes(HIEN), `${q}: ${JSON.stringify(t)}`);
+    assert.ok(!t.includes(SAIGON), q);
+  }
+});
+
+test('an abbreviation is read through the pairs of its words, without their word lists', { skip }, async () => {
+  const mod = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href + '?abbreviation-bytes');
+  const read = [];
+  mod.configure({ load: async (url) => { read.push(url.pathname.split('/tim-kiem/index/')[1]); return readFile(url); } });
+  const res = await mod.find('UBND');
+  assert.deepEqual(res.results.map((r) => r.title).sort(), [HIEN, KY].sort());
+  assert.ok(!read.some((p) => p.startsWith('t/')), `no word block read: ${JSON.stringify(read)}`);
+});

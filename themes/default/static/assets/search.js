@@ -217,6 +217,7 @@ async function loadIndex() {
     blocks: new Map(), // word block number -> Promise<entries>
     shards: new Map(), // pair shard number -> Promise<Map key -> entry>
     metas: new Map(), // metadata chunk -> Promise<rows>
+    phrases: new Map(), // folded phrase -> Promise<entry | null>
   };
 }
 
@@ -475,6 +476,7 @@ export function parse(query) {
   const q = nfc(String(query ?? ''));
   const words = [];
   let phrases = 0;
+  let groups = 0;
   q.split(QUOTES).forEach((part, k) => {
     // Odd parts are inside quotes (an unclosed quote runs to the end).
     const segments = k % 2 === 1 ? part.split(PHRASE_BREAK) : [part];
@@ -483,35 +485,55 @@ export function parse(query) {
       for (const raw of segment.split(NON_ALNUM)) {
         const toks = searchTokens(raw);
         const own = phrase < 0 && toks.length > 1 ? phrases++ : phrase;
+        const group = toks.length > 1 ? groups++ : -1;
         for (const exact of toks) {
-          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1 });
+          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1, group });
         }
       }
     }
   });
-  const named = readNames(words, () => phrases++);
-  named.forEach((w, i) => {
+  words.forEach((w, i) => {
     w.at = i;
   });
-  const last = named[named.length - 1];
+  const last = words[words.length - 1];
   if (last && !last.whole && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
-  return { words: named, exactMode: named.some((w) => w.exact !== w.folded) };
+  const alts = readNames(words);
+  // An abbreviation's words say nothing of how the reader spells: they do not make the
+  // query one with diacritics.
+  const exactMode = words.some((w) => w.group < 0 && w.exact !== w.folded);
+  return { words, alts, exactMode, abbreviations: groupsOf(words) };
 }
 
-// The words with every name of the table (Sài Gòn) replaced by the words it is read as.
-function readNames(words, newPhrase) {
+// Every name of the table (Sài Gòn) among the words, as an alternative the words may be
+// matched by (`[{ at, len, folded: the words it is read as }]`): the words typed stay,
+// and rank first (the alternative lifts no tier).
+function readNames(words) {
   const out = [];
   for (let i = 0; i < words.length; ) {
     const hit = synonyms.names.find(([key]) => key.every((k, j) => words[i + j] && words[i + j].folded === k));
     if (!hit) {
-      out.push(words[i++]);
+      i++;
       continue;
     }
     const [key, read] = hit;
-    const typed = words.slice(i, i + key.length).map((w) => w.typed).join(' ');
-    const phrase = words[i].phrase >= 0 ? words[i].phrase : newPhrase();
-    for (const exact of read) out.push({ exact, folded: fold(exact), phrase, typed, whole: true });
+    out.push({ at: i, len: key.length, folded: read.map(fold) });
     i += key.length;
+  }
+  return out;
+}
+
+// The words that stand for one abbreviation (UBND: uỷ ban nhân dân), as `[{ at, len,
+// folded }]`: matched as their phrase through the pair shards alone (a run of required
+// pairs), so an abbreviation costs its pairs, not four common words' lists.
+function groupsOf(words) {
+  const out = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i + 1;
+    while (j < words.length && words[i].group >= 0 && words[j].group === words[i].group) j++;
+    if (j - i > 1) {
+      out.push({ at: i, len: j - i, folded: words.slice(i, j).map((w) => w.folded) });
+    }
+    i = j;
   }
   return out;
 }
@@ -545,26 +567,86 @@ function yearFilter(year) {
 // last word being typed, also its most frequent completions (COMPLETION_WEIGHT), those
 // spelled like the typed letters when the query has diacritics.
 async function resolveWords(ix, parsed) {
+  const groupOf = new Map();
+  for (const g of parsed.abbreviations || []) for (let i = g.at; i < g.at + g.len; i++) groupOf.set(i, g);
+  const altOf = new Map();
+  for (const a of parsed.alts || []) for (let i = a.at; i < a.at + a.len; i++) altOf.set(i, a);
   return Promise.all(
-    parsed.words.map(async (w) => {
-      if (!w.prefix || w.folded.length < MIN_PREFIX) {
-        const e = await lookupWord(ix, w.folded);
+    parsed.words.map(async (w, i) => {
+      const group = groupOf.get(i);
+      if (group) {
+        const e = await phraseEntry(ix, group.folded);
         return e ? [{ e, weight: 1 }] : [];
       }
-      const fits = (e) =>
-        e.key === w.folded || !parsed.exactMode || e.spellings.some((s) => s.exact.startsWith(w.exact));
-      const all = (await lookupPrefix(ix, w.folded)).filter(fits);
-      all.sort((a, b) => (a.key === w.folded ? -1 : b.key === w.folded ? 1 : b.df - a.df || cmp(a.key, b.key)));
-      const picked = [];
-      let bytes = 0;
-      for (const e of all) {
-        if (picked.length >= MAX_EXPANSIONS || (picked.length > 0 && bytes + e.list.size > MAX_EXPANSION_BYTES)) break;
-        picked.push({ e, weight: e.key === w.folded ? 1 : COMPLETION_WEIGHT });
-        bytes += e.list.size;
-      }
-      return picked;
+      const own = await wordEntries(ix, parsed, w);
+      const alt = altOf.get(i);
+      const e = alt && (await phraseEntry(ix, alt.folded));
+      return e ? [...own, { e, weight: ALT_WEIGHT }] : own;
     }),
   );
+}
+
+// The candidate entries of one word as typed.
+async function wordEntries(ix, parsed, w) {
+  if (!w.prefix || w.folded.length < MIN_PREFIX) {
+    const e = await lookupWord(ix, w.folded);
+    return e ? [{ e, weight: 1 }] : [];
+  }
+  const fits = (e) => e.key === w.folded || !parsed.exactMode || e.spellings.some((s) => s.exact.startsWith(w.exact));
+  const all = (await lookupPrefix(ix, w.folded)).filter(fits);
+  all.sort((a, b) => (a.key === w.folded ? -1 : b.key === w.folded ? 1 : b.df - a.df || cmp(a.key, b.key)));
+  const picked = [];
+  let bytes = 0;
+  for (const e of all) {
+    if (picked.length >= MAX_EXPANSIONS || (picked.length > 0 && bytes + e.list.size > MAX_EXPANSION_BYTES)) break;
+    picked.push({ e, weight: e.key === w.folded ? 1 : COMPLETION_WEIGHT });
+    bytes += e.list.size;
+  }
+  return picked;
+}
+
+// Weight of a name's alternative (Sài Gòn read as Hồ Chí Minh) beside the words typed.
+const ALT_WEIGHT = 0.8;
+
+// A phrase of folded words as one entry: the documents that have each of its adjacent
+// pairs (a word alone: the word's entry), with the lowest pair impact. Made from the
+// pair shards alone; null if no document has it.
+async function phraseEntry(ix, folded) {
+  if (folded.length === 1) return lookupWord(ix, folded[0]);
+  const key = folded.join(' ');
+  let p = ix.phrases.get(key);
+  if (!p) {
+    p = phraseOf(ix, folded);
+    ix.phrases.set(key, p);
+    p.catch(() => ix.phrases.delete(key));
+  }
+  return p;
+}
+
+async function phraseOf(ix, folded) {
+  const keys = folded.slice(1).map((f, i) => `${folded[i]} ${f}`);
+  const entries = await Promise.all(keys.map((k) => lookupPair(ix, k)));
+  if (entries.some((e) => !e)) return null;
+  const lists = await Promise.all(entries.map((e) => postings(ix, e)));
+  let { ids, impacts } = lists[0];
+  for (const other of lists.slice(1)) {
+    const keepIds = [];
+    const keepImpacts = [];
+    for (let a = 0, b = 0; a < ids.length && b < other.ids.length; ) {
+      if (ids[a] < other.ids[b]) a++;
+      else if (ids[a] > other.ids[b]) b++;
+      else {
+        keepIds.push(ids[a]);
+        keepImpacts.push(Math.min(impacts[a], other.impacts[b]));
+        a++;
+        b++;
+      }
+    }
+    ids = Uint32Array.from(keepIds);
+    impacts = Uint8Array.from(keepImpacts);
+  }
+  if (ids.length === 0) return null;
+  return { key: folded.join(' '), df: ids.length, list: { size: 0 }, spellings: [], decoded: Promise.resolve({ ids, impacts }) };
 }
 
 // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
