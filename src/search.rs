@@ -21,6 +21,7 @@
 //! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
 //! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
+//! | `a.json` | what only filters and lists need: level and kind of organisation per document, and the ids newest first (`Attributes`) |
 //!
 //! A posting list is an id set (gaps or bitmap, `encode::id_set`) and one impact byte
 //! per id (`analyze::DocImpacts::impact`). A word's list holds document ids; a spelling's
@@ -81,6 +82,11 @@ pub struct SearchDoc<'a> {
     /// Words in the body (`Article::word_count`): its length for ranking, known
     /// without reading the body a second time.
     pub body_words: usize,
+    /// The level of recognition, if the story gives one (search filter `level`).
+    pub level: Option<crate::article::Level>,
+    /// The kind of organisation running the model, a key of `stats::KINDS`, `khac` or
+    /// `chua-ghi`, as `stats::organisation` reads `unit` (search filter `kind`).
+    pub kind: &'a str,
 }
 
 /// One output file of the index: a path relative to the output root and its bytes.
@@ -122,6 +128,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     };
     let facets = Facets::new(docs);
     write_meta(docs, &facets.order, &mut out);
+    write_attributes(docs, &facets.order, &mut out);
     let lengths: Vec<[u32; FIELDS]> = facets
         .order
         .par_iter()
@@ -525,6 +532,65 @@ fn write_pairs(
         out.file(format!("{INDEX_DIR}/p/{n}.bin"), block.finish());
     }
     shards
+}
+
+/// The keys and labels of the level and organisation filters, in `stats`'s order
+/// (the statistics page links to searches with these keys).
+fn filter_tables() -> (Vec<[&'static str; 2]>, Vec<[&'static str; 2]>) {
+    let levels = crate::stats::LEVELS.iter().map(|l| [l.1, l.2]).collect();
+    let kinds = crate::stats::KINDS
+        .iter()
+        .map(|k| [k.0, k.1])
+        .chain([["khac", "Tổ chức khác"], ["chua-ghi", "Chưa ghi đơn vị"]])
+        .collect();
+    (levels, kinds)
+}
+
+/// The per-document attributes that only filters and lists need (`a.json`), fetched
+/// only then: the level and kind tables, per document id the index of its level and
+/// kind in them (one character each, `0` + index), and `newest`, the document ids
+/// newest first (the order of the site's lists).
+#[derive(Serialize)]
+struct Attributes {
+    levels: Vec<[&'static str; 2]>,
+    kinds: Vec<[&'static str; 2]>,
+    level: String,
+    kind: String,
+    newest: Vec<u32>,
+}
+
+fn write_attributes(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) {
+    let (levels, kinds) = filter_tables();
+    let code = |i: usize| char::from(b'0' + i as u8);
+    let level = order
+        .iter()
+        .map(|&i| {
+            let at = crate::stats::LEVELS
+                .iter()
+                .position(|l| l.0 == docs[i].level);
+            code(at.unwrap_or(levels.len() - 1))
+        })
+        .collect();
+    let kind = order
+        .iter()
+        .map(|&i| {
+            let at = kinds.iter().position(|k| k[0] == docs[i].kind);
+            code(at.unwrap_or(kinds.len() - 2))
+        })
+        .collect();
+    // Input order is newest first: document ids sorted by their input index.
+    let mut newest: Vec<u32> = (0..order.len() as u32).collect();
+    newest.sort_by_key(|&id| order[id as usize]);
+    let attributes = Attributes {
+        levels,
+        kinds,
+        level,
+        kind,
+        newest,
+    };
+    // Serialising strings and numbers cannot fail.
+    let json = serde_json::to_vec(&attributes).unwrap_or_default();
+    out.file(format!("{INDEX_DIR}/a.json"), json);
 }
 
 /// Writes the result metadata files: per document `[url, title, summary, excerpt]`.

@@ -779,6 +779,8 @@ mod tests {
             tags,
             body_html: body,
             body_words: crate::markdown::html_text(body).split_whitespace().count(),
+            level: None,
+            kind: "",
         }
     }
 

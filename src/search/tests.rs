@@ -57,6 +57,8 @@ fn view(d: &Doc) -> SearchDoc<'_> {
         body_words: crate::markdown::html_text(&d.body)
             .split_whitespace()
             .count(),
+        level: None,
+        kind: "",
     }
 }
 

@@ -48,7 +48,7 @@ pub(crate) struct Scope<'a> {
 }
 
 /// Levels of recognition, in order: key, label.
-const LEVELS: [(Option<Level>, &str, &str); 5] = [
+pub(crate) const LEVELS: [(Option<Level>, &str, &str); 5] = [
     (Some(Level::TrungUong), "trung-uong", "Trung ương"),
     (Some(Level::Tinh), "tinh", "Cấp tỉnh, thành phố"),
     (Some(Level::Huyen), "huyen", "Cấp huyện (trước 7/2025)"),
@@ -59,7 +59,7 @@ const LEVELS: [(Option<Level>, &str, &str); 5] = [
 /// Kinds of organisation running a model: key, label, words of `unit` (as slug
 /// parts) that mark it, and the search words for its list. Checked in this order:
 /// the first match wins ("Hội Phụ nữ thôn 3" is the women's union).
-const KINDS: [(&str, &str, &[&str], &str); 8] = [
+pub(crate) const KINDS: [(&str, &str, &[&str], &str); 8] = [
     (
         "cuu-chien-binh",
         "Hội Cựu chiến binh",

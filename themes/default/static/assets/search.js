@@ -694,12 +694,16 @@ function recovery() {
 
 /**
  * Searches with facets: `{ results, total, facets, suggestions, words }`. Options:
- * `province` (slug), `field` (slug), `year` (number), `limit` (default 10), `offset`.
- * `facets` counts matches per province, field and year, each under the other filters.
+ * `province` (slug), `field` (slug), `year` (number), `level` (`trung-uong`, `tinh`,
+ * `huyen`, `xa`, `chua-ghi`), `kind` (kind of organisation, a key of `filterLabels`),
+ * `from` and `to` (years, inclusive), `limit` (default 10), `offset`. `facets` counts
+ * matches per province, field and year, each under the other filters. An empty query
+ * with a filter lists every story the filters select, newest first (`listing`).
  */
 export async function find(query, options = {}) {
   const ix = await open();
   let parsed = parse(query);
+  if (ix.m.docs > 0 && parsed.words.length === 0 && filtered(options)) return list(ix, options);
   if (parsed.words.length === 0 || ix.m.docs === 0) return { results: [], total: 0, facets: null, suggestions: [] };
   const n = ix.m.docs;
   // "da n": a single letter being typed after other words counts only if it is a word.
@@ -797,16 +801,6 @@ export async function find(query, options = {}) {
     }
   });
 
-  // Facets and filters.
-  const byProvince = provinceFilter(ix, options.province);
-  const byField = fieldFilter(ix, options.field);
-  const byYear = yearFilter(options.year);
-  const table = ix.m.provinces;
-  const pc = new Uint32Array(table.length);
-  const fc = new Uint32Array(ix.m.fields.length);
-  const yc = new Map();
-  const hits = [];
-  let unfiltered = 0;
   // No document has every word: those with the most of them (at least half) answer,
   // unless a quoted phrase is required.
   let full = need + requiredPairs;
@@ -814,10 +808,60 @@ export async function find(query, options = {}) {
   for (let d = 0; d < n; d++) if (count[d] > most) most = count[d];
   const partial = most < full && requiredPairs === 0 && need >= 3 && most >= Math.ceil(need / 2);
   if (partial) full = most;
-  for (let d = 0; d < n; d++) {
-    if (count[d] !== full) continue;
+  const { hits, unfiltered, facets } = await filterHits(ix, options, (d) => count[d] === full);
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  // Rank: tier, then score, then document order (deterministic ties).
+  const better = (a, b) => tier[a] - tier[b] || score[a] - score[b] || b - a;
+  const shown = top(hits, offset + limit, better).slice(offset);
+  const results = await Promise.all(
+    shown.map((d) => result(ix, d, words, exactMode, tier[d] * TIER + Math.round(score[d] * 1000) / 1000)),
+  );
+  const suggestions =
+    hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
+  return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
+}
+
+// The result record of document `d`, its matches of `words` marked.
+async function result(ix, d, words, exactMode, score) {
+  const rows = await metaRows(ix, Math.floor(d / ix.m.metaChunk));
+  const [url, title, summary, excerpt] = rows[d % ix.m.metaChunk];
+  const g = ix.groups[ix.groupOf[d]];
+  return {
+    url,
+    title,
+    titleHtml: titleHtml(title, words, exactMode),
+    snippet: snippet([summary, excerpt], words, exactMode),
+    province: ix.m.provinces[g.province][1],
+    field: ix.m.fields[g.field][1],
+    year: g.year,
+    score,
+  };
+}
+
+// True if `options` has a filter (an empty query with one lists what it selects).
+function filtered(options) {
+  return ['province', 'field', 'year', 'level', 'kind', 'from', 'to'].some((k) => options[k] !== undefined && options[k] !== null && options[k] !== '');
+}
+
+// The documents for which `match` holds and that pass the filters of `options`, with
+// the facet counts (each under the other filters) and how many matched unfiltered.
+async function filterHits(ix, options, match) {
+  const byProvince = provinceFilter(ix, options.province);
+  const byField = fieldFilter(ix, options.field);
+  const byYear = yearFilter(options.year);
+  const byRest = await restFilter(ix, options);
+  const table = ix.m.provinces;
+  const pc = new Uint32Array(table.length);
+  const fc = new Uint32Array(ix.m.fields.length);
+  const yc = new Map();
+  const hits = [];
+  let unfiltered = 0;
+  for (let d = 0; d < ix.m.docs; d++) {
+    if (!match(d)) continue;
     unfiltered++;
     const g = ix.groups[ix.groupOf[d]];
+    if (byRest && !byRest(d, g)) continue;
     const okP = !byProvince || byProvince(g.province);
     const okF = !byField || byField(g.field);
     const okY = !byYear || byYear(g.year);
@@ -829,36 +873,63 @@ export async function find(query, options = {}) {
     if (okP && okF) yc.set(g.year, (yc.get(g.year) || 0) + 1);
     if (okP && okF && okY) hits.push(d);
   }
-  const limit = options.limit ?? 10;
-  const offset = options.offset ?? 0;
-  // Rank: tier, then score, then document order (deterministic ties).
-  const better = (a, b) => tier[a] - tier[b] || score[a] - score[b] || b - a;
-  const shown = top(hits, offset + limit, better).slice(offset);
-  const results = await Promise.all(
-    shown.map(async (d) => {
-      const rows = await metaRows(ix, Math.floor(d / ix.m.metaChunk));
-      const [url, title, summary, excerpt] = rows[d % ix.m.metaChunk];
-      const g = ix.groups[ix.groupOf[d]];
-      return {
-        url,
-        title,
-        titleHtml: titleHtml(title, words, exactMode),
-        snippet: snippet([summary, excerpt], words, exactMode),
-        province: table[g.province][1],
-        field: ix.m.fields[g.field][1],
-        year: g.year,
-        score: tier[d] * TIER + Math.round(score[d] * 1000) / 1000,
-      };
-    }),
-  );
   const facets = {
     province: table.map((p, i) => ({ slug: p[0], name: p[1], current: p[2] === i, unit: table[p[2]][0], count: pc[i] })),
     field: ix.m.fields.map((f, i) => ({ slug: f[0], name: f[1], count: fc[i] })),
     year: ix.years.map((y) => ({ year: y, count: yc.get(y) || 0 })),
   };
-  const suggestions =
-    hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
-  return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
+  return { hits, unfiltered, facets };
+}
+
+// The filters that no facet counts: level, kind of organisation (from `a.json`, read
+// only then) and the year range `from`..`to` (inclusive). Null without any.
+async function restFilter(ix, { level, kind, from, to }) {
+  const has = (v) => v !== undefined && v !== null && v !== '';
+  if (![level, kind, from, to].some(has)) return null;
+  const a = has(level) || has(kind) ? await attributes(ix) : null;
+  const code = (table, key) => {
+    const i = table.findIndex((t) => t[0] === key);
+    return i < 0 ? '' : String.fromCharCode(48 + i);
+  };
+  const lv = has(level) ? code(a.levels, String(level)) : null;
+  const kd = has(kind) ? code(a.kinds, String(kind)) : null;
+  const lo = has(from) ? Number(from) : -Infinity;
+  const hi = has(to) ? Number(to) : Infinity;
+  return (d, g) => (lv === null || a.level[d] === lv) && (kd === null || a.kind[d] === kd) && g.year >= lo && g.year <= hi;
+}
+
+function attributes(ix) {
+  if (!ix.attributes) {
+    ix.attributes = file(ix, 'a.json').then((b) => JSON.parse(utf8.decode(b)));
+    ix.attributes.catch(() => {
+      ix.attributes = null;
+    });
+  }
+  return ix.attributes;
+}
+
+/**
+ * The filter tables: `{ levels: [[key, label]], kinds: [[key, label]] }`, the keys
+ * `level` and `kind` take and their Vietnamese labels (read from the index).
+ */
+export async function filterLabels() {
+  const a = await attributes(await open());
+  return { levels: a.levels, kinds: a.kinds };
+}
+
+// An empty query with filters: every document they select, newest first.
+async function list(ix, options) {
+  const { hits, facets } = await filterHits(ix, options, () => true);
+  const a = await attributes(ix);
+  const rank = new Uint32Array(ix.m.docs);
+  a.newest.forEach((d, i) => {
+    rank[d] = i;
+  });
+  hits.sort((x, y) => rank[x] - rank[y]);
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const results = await Promise.all(hits.slice(offset, offset + limit).map((d) => result(ix, d, [], false, 0)));
+  return { results, total: hits.length, facets, suggestions: [], words: [], dropped: [], read: [], listing: true };
 }
 
 // The best `k` of `items` by `cmp` (positive: the first is better), best first, in
@@ -895,7 +966,8 @@ function top(items, k, cmp) {
 }
 
 /**
- * Searches: `search(query, { province, field, year, limit })` resolves to
+ * Searches: `search(query, { province, field, year, level, from, to, kind, limit })`
+ * (options as `find`) resolves to
  * `[{ url, title, snippet, province, field, year, score }]`, best first. `snippet` is
  * HTML (text escaped, matches in <mark>); `province` and `field` are display names;
  * `score` is 1e6 per word spelled as typed or adjacent pair found, plus the BM25-style
