@@ -155,12 +155,22 @@ let opened = null;
 /**
  * Replaces how index files are read (`load(url, { fresh }) -> Promise<ArrayBuffer |
  * Uint8Array>`, `fresh` for the manifest, which must not come from a stale cache) or
- * where the index is (`base`, the URL of the index folder). Clears every cache.
+ * where the index is (`base`, the URL of the index folder), or hands over the manifest's
+ * bytes already being fetched (`manifest`, a promise; read once). Clears every cache.
  */
-export function configure({ load, base } = {}) {
+export function configure({ load, base, manifest } = {}) {
   if (load) loadBytes = load;
   if (base) indexUrl = new URL(base);
+  early = manifest || null;
   opened = null;
+}
+
+// The manifest's bytes, when the page started fetching them before this module loaded.
+let early = null;
+
+/** Opens the index (fetches the manifest) ahead of a first query; never throws. */
+export function warm() {
+  open().catch(() => {});
 }
 
 async function defaultLoad(url, { fresh = false } = {}) {
@@ -195,7 +205,10 @@ function open() {
 
 async function loadIndex() {
   // The manifest is revalidated; every other file carries its build's version.
-  const m = JSON.parse(utf8.decode(await bytesOf('manifest.json')));
+  const given = early;
+  early = null;
+  const bytes = given ? new Uint8Array(await given.catch(() => bytesOf('manifest.json'))) : await bytesOf('manifest.json');
+  const m = JSON.parse(utf8.decode(bytes));
   if (m.format !== 1) throw new Error(`search index: unknown format ${m.format}`);
   const groups = [];
   const groupOf = new Uint16Array(m.docs);
@@ -431,10 +444,11 @@ async function postings(ix, entry) {
 }
 
 // The documents of a word that use one of its spellings, with that spelling's impacts.
+// The word's list and the spelling's are fetched together (one round trip, not two).
 async function spellingPostings(ix, entry, spelling) {
-  const all = await postings(ix, entry);
-  if (!spelling.own) return all;
-  const r = new Reader(await refBytes(ix, spelling.own));
+  if (!spelling.own) return postings(ix, entry);
+  const [all, own] = await Promise.all([postings(ix, entry), refBytes(ix, spelling.own)]);
+  const r = new Reader(own);
   const ids = r.idSet(spelling.df).map((p) => all.ids[p]);
   return { ids, impacts: r.bytes(spelling.df) };
 }
@@ -699,6 +713,8 @@ function recovery() {
  * `from` and `to` (years, inclusive), `limit` (default 10), `offset`. `facets` counts
  * matches per province, field and year, each under the other filters. An empty query
  * with a filter lists every story the filters select, newest first (`listing`).
+ * `progress`: called with the answer so far (the first results, in order) while the
+ * metadata of later results is still loading.
  */
 export async function find(query, options = {}) {
   const ix = await open();
@@ -814,12 +830,14 @@ export async function find(query, options = {}) {
   // Rank: tier, then score, then document order (deterministic ties).
   const better = (a, b) => tier[a] - tier[b] || score[a] - score[b] || b - a;
   const shown = top(hits, offset + limit, better).slice(offset);
-  const results = await Promise.all(
+  const info = { total: hits.length, facets, suggestions: [], words, dropped, read, partial };
+  const results = await inOrder(
     shown.map((d) => result(ix, d, words, exactMode, tier[d] * TIER + Math.round(score[d] * 1000) / 1000)),
+    options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
   );
   const suggestions =
     hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
-  return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
+  return { ...info, results, suggestions };
 }
 
 // The result record of document `d`, its matches of `words` marked.
@@ -928,8 +946,34 @@ async function list(ix, options) {
   hits.sort((x, y) => rank[x] - rank[y]);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
-  const results = await Promise.all(hits.slice(offset, offset + limit).map((d) => result(ix, d, [], false, 0)));
-  return { results, total: hits.length, facets, suggestions: [], words: [], dropped: [], read: [], listing: true };
+  const info = { total: hits.length, facets, suggestions: [], words: [], dropped: [], read: [], listing: true };
+  const results = await inOrder(
+    hits.slice(offset, offset + limit).map((d) => result(ix, d, [], false, 0)),
+    options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
+  );
+  return { ...info, results };
+}
+
+// The values of `promises`, in order; `progress` (if any) is called with each longer
+// prefix that is ready before the last (on a slow link the first results show while
+// the metadata of the others is still on its way).
+async function inOrder(promises, progress) {
+  if (!progress) return Promise.all(promises);
+  const values = new Array(promises.length);
+  const ready = new Array(promises.length).fill(false);
+  let prefix = 0;
+  await Promise.all(
+    promises.map((p, i) =>
+      p.then((v) => {
+        values[i] = v;
+        ready[i] = true;
+        const before = prefix;
+        while (prefix < promises.length && ready[prefix]) prefix++;
+        if (prefix > before && prefix < promises.length) progress(values.slice(0, prefix));
+      }),
+    ),
+  );
+  return values;
 }
 
 // The best `k` of `items` by `cmp` (positive: the first is better), best first, in
