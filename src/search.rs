@@ -16,7 +16,7 @@
 //!
 //! | file | holds |
 //! |---|---|
-//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`) |
+//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`), tag slugs |
 //! | `t/<n>.bin` | word blocks (about `BLOCK_TARGET` bytes): folded words in byte order, front-coded; each with its document frequency, posting list, and exact spellings (canonical tone placement), each with its own list when there are several |
 //! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
@@ -183,6 +183,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
         packs: packs.count as usize,
         abbreviations: spelling::abbreviation_table(),
         names: spelling::name_table(),
+        tags: tag_slugs(docs),
     };
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -232,7 +233,21 @@ struct Manifest<'a> {
     /// `[name (folded words), the words it stands for]`, query side only: search.js
     /// matches a name as written or (ranked below) as those words, never instead.
     names: Vec<(String, String)>,
+    /// The slug of every tag, sorted: a query that names one (`nong thon moi`) lifts
+    /// the stories with that tag (indexed as the word `#<slug>`).
+    tags: Vec<String>,
     packs: usize,
+}
+
+/// The distinct tag slugs of `docs`, sorted.
+fn tag_slugs(docs: &[SearchDoc<'_>]) -> Vec<String> {
+    let set: std::collections::BTreeSet<String> = docs
+        .iter()
+        .flat_map(|d| d.tags.iter())
+        .map(|t| analyze::tag_word(t)[1..].to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    set.into_iter().collect()
 }
 
 /// A posting list growing in document order: gap varints and impact bytes.
@@ -560,6 +575,9 @@ struct Attributes {
 }
 
 fn write_attributes(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) {
+    if docs.is_empty() {
+        return;
+    }
     let (levels, kinds) = filter_tables();
     let code = |i: usize| char::from(b'0' + i as u8);
     let level = order

@@ -625,6 +625,16 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
             }
         }
         pairs.clear();
+        // Each tag also as one word, `#` and its slug (no query word has a `#`): search.js
+        // lifts the stories tagged with what the reader typed (`tag_word`).
+        for tag in doc.tags.iter().map(|t| tag_word(t)).filter(|t| t.len() > 1) {
+            let term = vocab.intern(&tag);
+            let (i, new) = words.position(term, all_words.len());
+            if new {
+                all_words.push((term, zero));
+            }
+            bump(&mut all_words[i].1[Field::Tags as usize]);
+        }
         // As in `lengths`: the body's length is its word count.
         lengths[Field::Body as usize] = u32::try_from(doc.body_words).unwrap_or(u32::MAX);
         DocTerms {
@@ -634,6 +644,12 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
             pairs: ByPart::new(all_pairs, |p| part_of_pair(p.0)),
         }
     })
+}
+
+/// The word a tag is indexed as besides its words: `#` and the tag's slug
+/// (`#nong-thon-moi`); search.js makes the same of the words a reader types.
+pub(super) fn tag_word(tag: &str) -> String {
+    format!("#{}", crate::vietnamese::slugify(tag))
 }
 
 /// Average field lengths over the corpus, for length normalisation.

@@ -473,6 +473,8 @@ const MAX_EXPANSION_BYTES = 160 * 1024;
 // Impact levels (src/search/analyze.rs): level q stands for 0.25 * 1.2^(q - 1).
 const IMPACT = Float64Array.from({ length: 256 }, (_, q) => (q === 0 ? 0 : 0.25 * 1.2 ** (q - 1)));
 const TIER = 1e6;
+// Added to the score of a story of the field or tag the query names: it ranks first.
+const NAMED = 1e9;
 const QUOTES = /["“”„«»]/;
 const MAX_WORDS = 16;
 
@@ -727,6 +729,10 @@ export async function find(query, options = {}) {
   if (parsed.words.length > 1 && last.prefix && last.folded.length < MIN_PREFIX && !(await lookupWord(ix, last.folded))) {
     parsed = { ...parsed, words: parsed.words.slice(0, -1) };
   }
+  parsed = { ...parsed, words: shapeWords(ix, parsed.words) };
+  // The stories of a field or tag the query names, fetched beside the words.
+  const named = namedLists(ix, parsed.words);
+  named.catch(() => {});
   // Round trips: word blocks and pair shards together, then every list together.
   const [first] = await Promise.all([
     resolveWords(ix, parsed),
@@ -824,20 +830,65 @@ export async function find(query, options = {}) {
   for (let d = 0; d < n; d++) if (count[d] > most) most = count[d];
   const partial = most < full && requiredPairs === 0 && need >= 3 && most >= Math.ceil(need / 2);
   if (partial) full = most;
+  // A query that names a field or a tag ("lĩnh vực kinh tế", "nong thon moi") ranks the
+  // stories of that field or tag first.
+  const lift = await named;
   const { hits, unfiltered, facets } = await filterHits(ix, options, (d) => count[d] === full);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
-  // Rank: tier, then score, then document order (deterministic ties).
-  const better = (a, b) => tier[a] - tier[b] || score[a] - score[b] || b - a;
+  const lifted = new Uint8Array(n);
+  for (const d of hits) lifted[d] = lift(d) ? 1 : 0;
+  // Rank: of the field or tag named, then tier, then score, then document order
+  // (deterministic ties).
+  const better = (a, b) => lifted[a] - lifted[b] || tier[a] - tier[b] || score[a] - score[b] || b - a;
   const shown = top(hits, offset + limit, better).slice(offset);
   const info = { total: hits.length, facets, suggestions: [], words, dropped, read, partial };
+  const scoreOf = (d) => lifted[d] * NAMED + tier[d] * TIER + Math.round(score[d] * 1000) / 1000;
   const results = await inOrder(
-    shown.map((d) => result(ix, d, words, exactMode, tier[d] * TIER + Math.round(score[d] * 1000) / 1000)),
+    shown.map((d) => result(ix, d, words, exactMode, scoreOf(d))),
     options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
   );
   const suggestions =
     hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
   return { ...info, results, suggestions };
+}
+
+// Words that only say what kind of thing the rest names ("lĩnh vực", "mô hình").
+const SHAPES = ['linh vuc', 'mo hinh', 'chu de'];
+
+// The words, with those of `SHAPES` wanted but not required when the other words
+// name a field or a tag ("lĩnh vực kinh tế": the stories of Kinh tế, whether or not
+// they write "lĩnh vực").
+function shapeWords(ix, words) {
+  const shaped = new Set();
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (SHAPES.includes(`${words[i].folded} ${words[i + 1].folded}`) && words[i].phrase < 0) shaped.add(i).add(i + 1);
+  }
+  if (shaped.size === 0 || shaped.size === words.length) return words;
+  const rest = `-${words.filter((w, i) => !shaped.has(i)).map((w) => w.folded).join('-')}-`;
+  const names = [...ix.m.fields.map((f) => f[0]), ...(ix.m.tags || [])];
+  if (!names.some((s) => rest.includes(`-${s}-`))) return words;
+  return words.map((w, i) => (shaped.has(i) ? { ...w, optional: true, shape: true } : w));
+}
+
+// Whether a document is of a field or has a tag whose name the words contain, whole
+// words in order (slugs compared: `nong-thon-moi` in `mo-hinh-nong-thon-moi`).
+async function namedLists(ix, words) {
+  const q = `-${words.map((w) => w.folded).join('-')}-`;
+  const fields = new Set();
+  ix.m.fields.forEach((f, i) => {
+    if (q.includes(`-${f[0]}-`)) fields.add(i);
+  });
+  const tags = (ix.m.tags || []).filter((t) => q.includes(`-${t}-`));
+  const lists = await Promise.all(
+    tags.map(async (t) => {
+      const e = await lookupWord(ix, `#${t}`);
+      return e ? (await postings(ix, e)).ids : new Uint32Array(0);
+    }),
+  );
+  const tagged = new Uint8Array(ix.m.docs);
+  for (const ids of lists) for (const d of ids) tagged[d] = 1;
+  return (d) => tagged[d] === 1 || fields.has(ix.groups[ix.groupOf[d]].field);
 }
 
 // The result record of document `d`, its matches of `words` marked.
@@ -1014,8 +1065,9 @@ function top(items, k, cmp) {
  * (options as `find`) resolves to
  * `[{ url, title, snippet, province, field, year, score }]`, best first. `snippet` is
  * HTML (text escaped, matches in <mark>); `province` and `field` are display names;
- * `score` is 1e6 per word spelled as typed or adjacent pair found, plus the BM25-style
- * score. Each result also has `titleHtml`, the title with its matches marked.
+ * `score` is 1e9 for a story of the field or tag the query names, plus 1e6 per word
+ * spelled as typed or adjacent pair found, plus the BM25-style score. Each result also
+ * has `titleHtml`, the title with its matches marked.
  */
 export async function search(query, options = {}) {
   return (await find(query, options)).results;
