@@ -152,11 +152,12 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     }
     let names = vocab.into_names();
     let name = |t: Term| &*names[t as usize];
-    let words: Vec<(&str, Word)> = parts
+    // Tag words (`#<slug>`) are listed in the manifest, not in the word blocks.
+    let (tag_words, words): (Vec<(&str, Word)>, Vec<(&str, Word)>) = parts
         .iter_mut()
         .flat_map(|p| p.words.drain(..))
         .map(|(t, w)| (name(t), w))
-        .collect();
+        .partition(|(k, _)| k.starts_with('#'));
     let pairs: Vec<((&str, &str), List)> = parts
         .iter_mut()
         .flat_map(|p| p.pairs.drain())
@@ -165,6 +166,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     drop(parts);
     let mut packs = Packs::default();
     let first_words = write_words(words, &names, &mut packs, &mut out);
+    let tags = write_tags(tag_words, &mut packs, &mut out);
     let shard_count = write_pairs(pairs, &mut packs, &mut out);
     let manifest = Manifest {
         format: 1,
@@ -183,7 +185,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
         packs: packs.count as usize,
         abbreviations: spelling::abbreviation_table(),
         names: spelling::name_table(),
-        tags: tag_slugs(docs),
+        tags,
     };
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -233,21 +235,32 @@ struct Manifest<'a> {
     /// `[name (folded words), the words it stands for]`, query side only: search.js
     /// matches a name as written or (ranked below) as those words, never instead.
     names: Vec<(String, String)>,
-    /// The slug of every tag, sorted: a query that names one (`nong thon moi`) lifts
-    /// the stories with that tag (indexed as the word `#<slug>`).
-    tags: Vec<String>,
+    /// `[slug, document frequency, list reference bytes (`ListRef::write`)]` of every
+    /// tag, sorted: a query that names one (`nong thon moi`) lifts the stories with that
+    /// tag, whose list it reads from its pack without a word block.
+    tags: Vec<(String, u32, Vec<u8>)>,
     packs: usize,
 }
 
-/// The distinct tag slugs of `docs`, sorted.
-fn tag_slugs(docs: &[SearchDoc<'_>]) -> Vec<String> {
-    let set: std::collections::BTreeSet<String> = docs
-        .iter()
-        .flat_map(|d| d.tags.iter())
-        .map(|t| analyze::tag_word(t)[1..].to_owned())
-        .filter(|s| !s.is_empty())
+/// Stores the lists of the tag words (`#<slug>`), returning the manifest's tag table.
+fn write_tags(
+    mut tags: Vec<(&str, Word)>,
+    packs: &mut Packs,
+    out: &mut Out<'_>,
+) -> Vec<(String, u32, Vec<u8>)> {
+    tags.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut stream = Stream::default();
+    let table = tags
+        .into_iter()
+        .map(|(key, word)| {
+            let list = postings(&word.list.ids(), &word.list.impacts);
+            let mut reference = Vec::new();
+            packs.store(&mut stream, list, out).write(&mut reference);
+            (key[1..].to_owned(), word.list.len, reference)
+        })
         .collect();
-    set.into_iter().collect()
+    stream.close(out);
+    table
 }
 
 /// A posting list growing in document order: gap varints and impact bytes.

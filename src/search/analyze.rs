@@ -648,7 +648,7 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
 
 /// The word a tag is indexed as besides its words: `#` and the tag's slug
 /// (`#nong-thon-moi`); search.js makes the same of the words a reader types.
-pub(super) fn tag_word(tag: &str) -> String {
+fn tag_word(tag: &str) -> String {
     format!("#{}", crate::vietnamese::slugify(tag))
 }
 

@@ -866,7 +866,7 @@ function shapeWords(ix, words) {
   }
   if (shaped.size === 0 || shaped.size === words.length) return words;
   const rest = `-${words.filter((w, i) => !shaped.has(i)).map((w) => w.folded).join('-')}-`;
-  const names = [...ix.m.fields.map((f) => f[0]), ...(ix.m.tags || [])];
+  const names = [...ix.m.fields.map((f) => f[0]), ...(ix.m.tags || []).map((t) => t[0])];
   if (!names.some((s) => rest.includes(`-${s}-`))) return words;
   return words.map((w, i) => (shaped.has(i) ? { ...w, optional: true, shape: true } : w));
 }
@@ -879,12 +879,10 @@ async function namedLists(ix, words) {
   ix.m.fields.forEach((f, i) => {
     if (q.includes(`-${f[0]}-`)) fields.add(i);
   });
-  const tags = (ix.m.tags || []).filter((t) => q.includes(`-${t}-`));
+  // [slug, document frequency, list reference] (src/search.rs `write_tags`).
+  const tags = (ix.m.tags || []).filter((t) => q.includes(`-${t[0]}-`));
   const lists = await Promise.all(
-    tags.map(async (t) => {
-      const e = await lookupWord(ix, `#${t}`);
-      return e ? (await postings(ix, e)).ids : new Uint32Array(0);
-    }),
+    tags.map(async ([key, df, ref]) => (await postings(ix, { key, df, list: new Reader(Uint8Array.from(ref)).ref() })).ids),
   );
   const tagged = new Uint8Array(ix.m.docs);
   for (const ids of lists) for (const d of ids) tagged[d] = 1;
