@@ -104,7 +104,7 @@ const PACK_ALONE: usize = 3 * 1024;
 /// Word blocks and pair shards are cut at about this many bytes.
 const BLOCK_TARGET: usize = 4 * 1024;
 /// Documents per result metadata file.
-const META_CHUNK: usize = 10;
+const META_CHUNK: usize = 5;
 /// Characters of body text kept per document for snippets.
 const EXCERPT_CHARS: usize = 340;
 /// Documents analysed in parallel per batch (bounds the memory of analysis).

@@ -880,7 +880,8 @@ async function namedLists(ix, words) {
     if (q.includes(`-${f[0]}-`)) fields.add(i);
   });
   // [slug, document frequency, list reference] (src/search.rs `write_tags`).
-  const tags = (ix.m.tags || []).filter((t) => q.includes(`-${t[0]}-`));
+  // A tag every story has (dân vận khéo) tells none apart: its list is not read.
+  const tags = (ix.m.tags || []).filter((t) => q.includes(`-${t[0]}-`) && t[1] < ix.m.docs);
   const lists = await Promise.all(
     tags.map(async ([key, df, ref]) => (await postings(ix, { key, df, list: new Reader(Uint8Array.from(ref)).ref() })).ids),
   );
