@@ -185,6 +185,8 @@ test('a name adds the name it stands for: Sài Gòn finds stories saying Sài G�
     assert.deepEqual(t, [SAIGON, HCM], q);
   }
   assert.deepEqual(await titles('sài gòn nghĩa tình'), [SAIGON], 'the other words still apply');
+  const [, hcm] = await js.search('Sài Gòn');
+  assert.match(hcm.snippet, /<mark>Hồ Chí Minh<\/mark>/, 'the reading is marked: ' + hcm.snippet);
   assert.ok(!(await titles('Hồ Chí Minh')).includes(SAIGON), 'the table reads one way: a name, not every Hồ Chí Minh');
 });
 

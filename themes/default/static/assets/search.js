@@ -532,7 +532,7 @@ function readNames(words) {
       continue;
     }
     const [key, read] = hit;
-    out.push({ at: i, len: key.length, folded: read.map(fold) });
+    out.push({ at: i, len: key.length, folded: read.map(fold), exact: read });
     i += key.length;
   }
   return out;
@@ -844,8 +844,10 @@ export async function find(query, options = {}) {
   const shown = top(hits, offset + limit, better).slice(offset);
   const info = { total: hits.length, facets, suggestions: [], words, dropped, read, partial };
   const scoreOf = (d) => lifted[d] * NAMED + tier[d] * TIER + Math.round(score[d] * 1000) / 1000;
+  // A name's reading is marked too (Hồ Chí Minh for Sài Gòn).
+  const marks = [...words, ...(parsed.alts || []).flatMap((a) => a.exact.map((exact, k) => ({ exact, folded: a.folded[k] })))];
   const results = await inOrder(
-    shown.map((d) => result(ix, d, words, exactMode, scoreOf(d))),
+    shown.map((d) => result(ix, d, marks, exactMode, scoreOf(d))),
     options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
   );
   const suggestions =
