@@ -153,7 +153,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     let names = vocab.into_names();
     let name = |t: Term| &*names[t as usize];
     // Tag words (`#<slug>`) are listed in the manifest, not in the word blocks.
-    let (tag_words, words): (Vec<(&str, Word)>, Vec<(&str, Word)>) = parts
+    let (tag_words, words): (Vec<Named<'_>>, Vec<Named<'_>>) = parts
         .iter_mut()
         .flat_map(|p| p.words.drain(..))
         .map(|(t, w)| (name(t), w))
@@ -262,6 +262,9 @@ fn write_tags(
     stream.close(out);
     table
 }
+
+/// A folded word with its postings.
+type Named<'a> = (&'a str, Word);
 
 /// A posting list growing in document order: gap varints and impact bytes.
 #[derive(Default)]
