@@ -21,7 +21,8 @@
 //! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
 //! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
-//! | `a.json` | what only filters and lists need: level and kind of organisation per document, and the ids newest first (`Attributes`) |
+//! | `a.json` | what only the level and kind filters need: level and kind of organisation per document (`Attributes`) |
+//! | `n.json` | the document ids newest first: the order of a list without a query |
 //!
 //! A posting list is an id set (gaps or bitmap, `encode::id_set`) and one impact byte
 //! per id (`analyze::DocImpacts::impact`). A word's list holds document ids; a spelling's
@@ -577,19 +578,19 @@ fn filter_tables() -> (Vec<[&'static str; 2]>, Vec<[&'static str; 2]>) {
     (levels, kinds)
 }
 
-/// The per-document attributes that only filters and lists need (`a.json`), fetched
-/// only then: the level and kind tables, per document id the index of its level and
-/// kind in them (one character each, `0` + index), and `newest`, the document ids
-/// newest first (the order of the site's lists).
+/// The per-document attributes that only the level and kind filters need (`a.json`),
+/// fetched only then: the level and kind tables, and per document id the index of its
+/// level and kind in them (one character each, `0` + index).
 #[derive(Serialize)]
 struct Attributes {
     levels: Vec<[&'static str; 2]>,
     kinds: Vec<[&'static str; 2]>,
     level: String,
     kind: String,
-    newest: Vec<u32>,
 }
 
+/// Writes `a.json` (`Attributes`) and `n.json`, the document ids newest first (the order
+/// of the site's lists), which only a list without a query reads.
 fn write_attributes(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) {
     if docs.is_empty() {
         return;
@@ -612,19 +613,20 @@ fn write_attributes(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) 
             code(at.unwrap_or(kinds.len() - 2))
         })
         .collect();
-    // Input order is newest first: document ids sorted by their input index.
-    let mut newest: Vec<u32> = (0..order.len() as u32).collect();
-    newest.sort_by_key(|&id| order[id as usize]);
     let attributes = Attributes {
         levels,
         kinds,
         level,
         kind,
-        newest,
     };
     // Serialising strings and numbers cannot fail.
     let json = serde_json::to_vec(&attributes).unwrap_or_default();
     out.file(format!("{INDEX_DIR}/a.json"), json);
+    // Input order is newest first: document ids sorted by their input index.
+    let mut newest: Vec<u32> = (0..order.len() as u32).collect();
+    newest.sort_by_key(|&id| order[id as usize]);
+    let json = serde_json::to_vec(&newest).unwrap_or_default();
+    out.file(format!("{INDEX_DIR}/n.json"), json);
 }
 
 /// Writes the result metadata files: per document `[url, title, summary, excerpt]`.
