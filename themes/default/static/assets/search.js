@@ -547,7 +547,9 @@ function groupsOf(words) {
     let j = i + 1;
     while (j < words.length && words[i].group >= 0 && words[j].group === words[i].group) j++;
     if (j - i > 1) {
-      out.push({ at: i, len: j - i, folded: words.slice(i, j).map((w) => w.folded) });
+      // The abbreviation as typed, as the index keeps it beside its words (`ubnd`).
+      const key = fold(unifyIY(tokens(words[i].typed)[0] || ''));
+      out.push({ at: i, len: j - i, folded: words.slice(i, j).map((w) => w.folded), key });
     }
     i = j;
   }
@@ -591,8 +593,9 @@ async function resolveWords(ix, parsed) {
     parsed.words.map(async (w, i) => {
       const group = groupOf.get(i);
       if (group) {
-        const e = await phraseEntry(ix, group.folded);
-        return e ? [{ e, weight: 1 }] : [];
+        // The phrase finds both spellings; the abbreviation as written lifts the tier.
+        const [e, written] = await Promise.all([phraseEntry(ix, group.folded), lookupWord(ix, group.key)]);
+        return [...(e ? [{ e, weight: 1 }] : []), ...(written ? [{ e: written, weight: 1, written: true }] : [])];
       }
       const own = await wordEntries(ix, parsed, w);
       const alt = altOf.get(i);
@@ -773,10 +776,11 @@ export async function find(query, options = {}) {
   const score = new Float64Array(n);
   const best = new Float64Array(n);
   const bestExact = new Float64Array(n);
+  const written = new Uint8Array(n);
   const touched = [];
   words.forEach((w, i) => {
     touched.length = 0;
-    entries[i].forEach(({ e, weight }, k) => {
+    entries[i].forEach(({ e, weight, written: asWritten }, k) => {
       const w8 = weight * idf(n, e.df);
       const { ids, impacts } = lists[i][k];
       for (let j = 0; j < ids.length; j++) {
@@ -784,6 +788,7 @@ export async function find(query, options = {}) {
         const v = w8 * IMPACT[impacts[j]];
         if (best[d] === 0) touched.push(d);
         if (v > best[d]) best[d] = v;
+        if (asWritten) written[d] = 1;
       }
     });
     for (const { weight, list } of exactLists[i]) {
@@ -797,6 +802,10 @@ export async function find(query, options = {}) {
       // A word read as one letter off is wanted, not required: it lifts the tier.
       if (w.optional) tier[d]++;
       else count[d]++;
+      if (written[d]) {
+        tier[d]++;
+        written[d] = 0;
+      }
       if (bestExact[d] > 0) {
         tier[d]++;
         score[d] += bestExact[d];
