@@ -32,12 +32,15 @@ const note = $('search-note');
 const filters = $('search-filters');
 const reset = $('search-reset');
 const selects = { province: $('search-province'), field: $('search-field'), year: $('search-year') };
-// What the results are filtered by, in words (made here: the template has no place for it).
-const active = document.createElement('p');
-active.className = 'search-active';
-active.id = 'search-active';
-active.hidden = true;
-status.before(active);
+// What the results are filtered by, in words: the template's #search-active, or one
+// made here before the status (the default template has no place for it).
+const active = $('search-active') || document.createElement('p');
+if (!active.isConnected) {
+  active.className = 'search-active';
+  active.id = 'search-active';
+  active.hidden = true;
+  status.before(active);
+}
 const base = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 
 const baseTitle = document.title;
