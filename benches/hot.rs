@@ -357,6 +357,8 @@ fn bench_search(c: &mut Criterion) {
             body_words: kheo::markdown::html_text(&d.body)
                 .split_whitespace()
                 .count(),
+            level: None,
+            kind: "",
         })
         .collect();
     assert!(!search::build(&docs).is_empty(), "the index has files");

@@ -5,8 +5,13 @@
 # downloads (gzipped, JS included) and query latency in headless Chromium.
 # With the relevance evaluation of scripts/relevance/ (precision@10, recall, queries
 # answered with nothing, by category), for this build and, if KHEO_BASELINE names
-# another kheo binary, for that one on the same corpus.
-# Usage: [KHEO_BASELINE=path/to/kheo] scripts/bench-search.sh [SIZES...]   (default: 1000 10000 50000)
+# another kheo binary, for that one on the same corpus; if PAGEFIND names a pagefind
+# binary (e.g. from `npm install --no-save pagefind` in a temporary folder), for Pagefind
+# on the same pages (the model pages of the built site), with its first-query bytes.
+# With Chromium, the time to first results on an emulated slow link
+# (scripts/relevance/slow-link.mjs).
+# Usage: [KHEO_BASELINE=path/to/kheo] [PAGEFIND=path/to/pagefind] scripts/bench-search.sh [SIZES...]
+#        (default sizes: 1000 10000 50000)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -50,7 +55,7 @@ async function walk(dir) {
 }
 const index = await walk(path.join(site, 'tim-kiem', 'index'));
 const first = {};
-for (const q of ['dan van kheo', 'dân vận khéo', 'nông thôn mới']) {
+for (const q of ['dan van kheo', 'dân vận khéo', 'nông thôn mới', 'UBND']) {
   // A fresh module instance per query: nothing cached, as on a first visit.
   const mod = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href + '?q=' + encodeURIComponent(q));
   let bytes = 0;
@@ -128,6 +133,7 @@ latency() { # site dir -> JSON
 
 rows=()
 relevance=()
+slow=()
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   if [ ! -f "$corpus/.done" ]; then
@@ -153,6 +159,18 @@ for n in "${sizes[@]}"; do
   lat=$(latency "$site")
   echo "relevance, $n articles…" >&2
   relevance+=("$n" "$(node scripts/relevance/eval.mjs "$corpus" "$site")")
+  if [ -n "$chromium" ]; then
+    echo "slow link, $n articles…" >&2
+    slow+=("$n" "$(node scripts/relevance/slow-link.mjs "$site" "$chromium")")
+  fi
+  if [ -n "${PAGEFIND:-}" ] && [ -n "$chromium" ]; then
+    echo "Pagefind, $n articles…" >&2
+    rm -rf "$work/pagefind-$n" && cp -r "$site" "$work/pagefind-$n"
+    "$PAGEFIND" --site "$work/pagefind-$n" --glob 'mo-hinh/**/*.html' >"$work/pagefind-$n.log" 2>&1
+    relevance+=("$n Pagefind $("$PAGEFIND" --version | sed 's/^pagefind //')" "$(node scripts/relevance/eval.mjs "$corpus" "$work/pagefind-$n" pagefind "$chromium")")
+    relevance+=("$n Pagefind firstbytes" "$(node scripts/relevance/pagefind-bytes.mjs "$work/pagefind-$n" "$chromium")")
+    relevance+=("$n kheo firstbytes" "$(node scripts/relevance/bytes.mjs "$site")")
+  fi
   if [ -n "${KHEO_BASELINE:-}" ]; then
     "$KHEO_BASELINE" build --root "$corpus" --out "$work/baseline-$n" >/dev/null 2>&1
     relevance+=("$n (baseline)" "$(node scripts/relevance/eval.mjs "$corpus" "$work/baseline-$n")")
@@ -173,7 +191,7 @@ print(" | ".join([
     f"{int(n):,}", f"{float(build_s):.1f} s / {int(build_kb) / 1024:.0f} MB",
     f"{int(index_ms) / 1000:.1f} s / +{(int(peak) - int(before)) / 1024:.0f} MB",
     f'{mb(b["index"]["bytes"])} ({mb(b["index"]["gzBytes"])} gz)', f'{b["index"]["files"]:,}',
-    kb(first["dan van kheo"]["gz"]), kb(first["dân vận khéo"]["gz"]), kb(first["nông thôn mới"]["gz"]),
+    kb(first["dan van kheo"]["gz"]), kb(first["dân vận khéo"]["gz"]), kb(first["nông thôn mới"]["gz"]), kb(first["UBND"]["gz"]),
     ms("cold"), ms("firstNew"), ms("warm"),
 ]))
 PY
@@ -188,8 +206,8 @@ done
   echo "Made by \`scripts/bench-search.sh\` on $(date -u +%Y-%m-%d), $(nproc) CPU(s), $(uname -m); corpora from"
   echo "\`scripts/corpus_gen.py --format native\` (about 1,200 words an article). Sizes in KB/MB of 1024."
   echo
-  echo "| articles | \`kheo build\` (time / peak RSS) | index alone (time / extra RSS) | index size | index files | first query \"dan van kheo\" | first \"dân vận khéo\" | first \"nông thôn mới\" | Chromium: first query, cold | new query | repeated query |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | \`kheo build\` (time / peak RSS) | index alone (time / extra RSS) | index size | index files | first query \"dan van kheo\" | first \"dân vận khéo\" | first \"nông thôn mới\" | first \"UBND\" | Chromium: first query, cold | new query | repeated query |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in "${rows[@]}"; do echo "| $r |"; done
   echo
   echo "- *first query*: every byte a first visit downloads for that query, gzipped: \`search.js\`,"
@@ -213,7 +231,7 @@ done
 import json, sys
 args = sys.argv[1:]
 evals = [(args[i], json.loads(args[i + 1])) for i in range(0, len(args), 2)]
-runs = [(k, v) for k, v in evals if not k.endswith(' bytes')]
+runs = [(k, v) for k, v in evals if not k.endswith(' bytes') and not k.endswith(' firstbytes')]
 if runs:
     cats = list(runs[0][1]['categories'])
     print()
@@ -226,6 +244,18 @@ if runs:
             x = v['categories'][c] if c != 'all' else v['all']
             cells.append(f"{x['precision10']:.2f} / {x['recall']:.2f} / {x['zero']}")
         print(f'| {c} ({n}) | ' + ' | '.join(cells) + ' |')
+first = {k[:-len(' firstbytes')]: v for k, v in evals if k.endswith(' firstbytes')}
+for n in sorted({k.split(' ')[0] for k in first}, key=int):
+    kheo, pf = first.get(f'{n} kheo'), first.get(f'{n} Pagefind')
+    if not (kheo and pf):
+        continue
+    print()
+    print(f'First-query bytes at {int(n):,} articles, kheo → Pagefind (gzipped; Pagefind in Chromium, its already')
+    print('compressed index files as sent):')
+    print()
+    for q in kheo['first']:
+        a, b = kheo['first'][q], pf['first'].get(q)
+        print(f"- `{q}`: {a['kb']} KB ({a['total']} results) → " + (f"{b['kb']} KB ({b['total']} results)" if b else 'n/a'))
 for k, v in evals:
     if not k.endswith(' bytes'):
         continue
@@ -243,5 +273,29 @@ for k, v in evals:
             f"{name} {bl[k]:.0f} → {tl[k]:.0f} ms" for name, k in
             [('first query, cold', 'cold'), ('new query', 'firstNew'), ('repeated', 'warm')]))
 PY
+  if [ ${#slow[@]} -gt 0 ]; then
+    echo
+    echo "## Slow link"
+    echo
+    echo "By \`scripts/relevance/slow-link.mjs\`: the search page in headless Chromium, the link emulated"
+    echo "with the DevTools protocol (\`Network.emulateNetworkConditions\`: 150 ms latency, 1.6 Mbit/s"
+    echo "down, 750 kbit/s up, cache disabled), the site served gzipped over HTTP/1.1 and HTTP/2;"
+    echo "milliseconds to the first result on screen, median of 3. *typed*: the page opened and idle,"
+    echo "then the query submitted (what a reader who types waits); *link*: \`/tim-kiem/?q=…\` opened"
+    echo "cold (page, styles and scripts included)."
+    python3 - "${slow[@]}" <<'PY'
+import json, sys
+args = sys.argv[1:]
+runs = [(args[i], json.loads(args[i + 1])) for i in range(0, len(args), 2)]
+qs = list(runs[0][1]['http/1.1']['typed'])
+print()
+print('| articles | protocol | ' + ' | '.join(f'`{q}` typed / link' for q in qs) + ' |')
+print('|---:|---|' + '---:|' * len(qs))
+for n, v in runs:
+    for proto in ['http/1.1', 'h2']:
+        r = v[proto]
+        print(f'| {int(n):,} | {proto} | ' + ' | '.join(f"{r['typed'][q]} / {r['url'][q]} ms" for q in qs) + ' |')
+PY
+  fi
 } >"$out_md"
 echo "wrote $out_md" >&2

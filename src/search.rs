@@ -16,18 +16,21 @@
 //!
 //! | file | holds |
 //! |---|---|
-//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`) |
+//! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`), tag slugs |
 //! | `t/<n>.bin` | word blocks (about `BLOCK_TARGET` bytes): folded words in byte order, front-coded; each with its document frequency, posting list, and exact spellings (canonical tone placement), each with its own list when there are several |
 //! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
 //! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
+//! | `a.json` | what only the level and kind filters need: level and kind of organisation per document (`Attributes`) |
+//! | `n.json` | the document ids newest first: the order of a list without a query |
 //!
 //! A posting list is an id set (gaps or bitmap, `encode::id_set`) and one impact byte
 //! per id (`analyze::DocImpacts::impact`). A word's list holds document ids; a spelling's
 //! list holds positions in its word's list and the spelling's own impacts. A query
 //! fetches the manifest, one block per word, one shard per adjacent pair, their lists'
 //! packs (spelling lists only when it has diacritics) and the metadata of the results
-//! shown; everything but the manifest carries `?v=<version>`.
+//! shown; everything but the manifest carries `?v=<version>`. An abbreviation's words
+//! are matched as their phrase from the pair shards alone (no word blocks or lists).
 
 mod analyze;
 mod encode;
@@ -80,6 +83,11 @@ pub struct SearchDoc<'a> {
     /// Words in the body (`Article::word_count`): its length for ranking, known
     /// without reading the body a second time.
     pub body_words: usize,
+    /// The level of recognition, if the story gives one (search filter `level`).
+    pub level: Option<crate::article::Level>,
+    /// The kind of organisation running the model, a key of `stats::KINDS`, `khac` or
+    /// `chua-ghi`, as `stats::organisation` reads `unit` (search filter `kind`).
+    pub kind: &'a str,
 }
 
 /// One output file of the index: a path relative to the output root and its bytes.
@@ -97,7 +105,7 @@ const PACK_ALONE: usize = 3 * 1024;
 /// Word blocks and pair shards are cut at about this many bytes.
 const BLOCK_TARGET: usize = 4 * 1024;
 /// Documents per result metadata file.
-const META_CHUNK: usize = 10;
+const META_CHUNK: usize = 5;
 /// Characters of body text kept per document for snippets.
 const EXCERPT_CHARS: usize = 340;
 /// Documents analysed in parallel per batch (bounds the memory of analysis).
@@ -121,6 +129,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     };
     let facets = Facets::new(docs);
     write_meta(docs, &facets.order, &mut out);
+    write_attributes(docs, &facets.order, &mut out);
     let lengths: Vec<[u32; FIELDS]> = facets
         .order
         .par_iter()
@@ -144,11 +153,12 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     }
     let names = vocab.into_names();
     let name = |t: Term| &*names[t as usize];
-    let words: Vec<(&str, Word)> = parts
+    // Tag words (`#<slug>`) are listed in the manifest, not in the word blocks.
+    let (tag_words, words): (Vec<Named<'_>>, Vec<Named<'_>>) = parts
         .iter_mut()
         .flat_map(|p| p.words.drain(..))
         .map(|(t, w)| (name(t), w))
-        .collect();
+        .partition(|(k, _)| k.starts_with('#'));
     let pairs: Vec<((&str, &str), List)> = parts
         .iter_mut()
         .flat_map(|p| p.pairs.drain())
@@ -157,6 +167,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     drop(parts);
     let mut packs = Packs::default();
     let first_words = write_words(words, &names, &mut packs, &mut out);
+    let tags = write_tags(tag_words, &mut packs, &mut out);
     let shard_count = write_pairs(pairs, &mut packs, &mut out);
     let manifest = Manifest {
         format: 1,
@@ -175,6 +186,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
         packs: packs.count as usize,
         abbreviations: spelling::abbreviation_table(),
         names: spelling::name_table(),
+        tags,
     };
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -221,10 +233,39 @@ struct Manifest<'a> {
     /// `[abbreviation (folded), its words]` from `data/search-synonyms.json`: search.js
     /// reads a query's abbreviations as the index read the documents'.
     abbreviations: Vec<(String, String)>,
-    /// `[name (folded words), the words search.js reads it as]`, query side only.
+    /// `[name (folded words), the words it stands for]`, query side only: search.js
+    /// matches a name as written or (ranked below) as those words, never instead.
     names: Vec<(String, String)>,
+    /// `[slug, document frequency, list reference bytes (`ListRef::write`)]` of every
+    /// tag, sorted: a query that names one (`nong thon moi`) lifts the stories with that
+    /// tag, whose list it reads from its pack without a word block.
+    tags: Vec<(String, u32, Vec<u8>)>,
     packs: usize,
 }
+
+/// Stores the lists of the tag words (`#<slug>`), returning the manifest's tag table.
+fn write_tags(
+    mut tags: Vec<(&str, Word)>,
+    packs: &mut Packs,
+    out: &mut Out<'_>,
+) -> Vec<(String, u32, Vec<u8>)> {
+    tags.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut stream = Stream::default();
+    let table = tags
+        .into_iter()
+        .map(|(key, word)| {
+            let list = postings(&word.list.ids(), &word.list.impacts);
+            let mut reference = Vec::new();
+            packs.store(&mut stream, list, out).write(&mut reference);
+            (key[1..].to_owned(), word.list.len, reference)
+        })
+        .collect();
+    stream.close(out);
+    table
+}
+
+/// A folded word with its postings.
+type Named<'a> = (&'a str, Word);
 
 /// A posting list growing in document order: gap varints and impact bytes.
 #[derive(Default)]
@@ -523,6 +564,69 @@ fn write_pairs(
         out.file(format!("{INDEX_DIR}/p/{n}.bin"), block.finish());
     }
     shards
+}
+
+/// The keys and labels of the level and organisation filters, in `stats`'s order
+/// (the statistics page links to searches with these keys).
+fn filter_tables() -> (Vec<[&'static str; 2]>, Vec<[&'static str; 2]>) {
+    let levels = crate::stats::LEVELS.iter().map(|l| [l.1, l.2]).collect();
+    let kinds = crate::stats::KINDS
+        .iter()
+        .map(|k| [k.0, k.1])
+        .chain([["khac", "Tổ chức khác"], ["chua-ghi", "Chưa ghi đơn vị"]])
+        .collect();
+    (levels, kinds)
+}
+
+/// The per-document attributes that only the level and kind filters need (`a.json`),
+/// fetched only then: the level and kind tables, and per document id the index of its
+/// level and kind in them (one character each, `0` + index).
+#[derive(Serialize)]
+struct Attributes {
+    levels: Vec<[&'static str; 2]>,
+    kinds: Vec<[&'static str; 2]>,
+    level: String,
+    kind: String,
+}
+
+/// Writes `a.json` (`Attributes`) and `n.json`, the document ids newest first (the order
+/// of the site's lists), which only a list without a query reads.
+fn write_attributes(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) {
+    if docs.is_empty() {
+        return;
+    }
+    let (levels, kinds) = filter_tables();
+    let code = |i: usize| char::from(b'0' + i as u8);
+    let level = order
+        .iter()
+        .map(|&i| {
+            let at = crate::stats::LEVELS
+                .iter()
+                .position(|l| l.0 == docs[i].level);
+            code(at.unwrap_or(levels.len() - 1))
+        })
+        .collect();
+    let kind = order
+        .iter()
+        .map(|&i| {
+            let at = kinds.iter().position(|k| k[0] == docs[i].kind);
+            code(at.unwrap_or(kinds.len() - 2))
+        })
+        .collect();
+    let attributes = Attributes {
+        levels,
+        kinds,
+        level,
+        kind,
+    };
+    // Serialising strings and numbers cannot fail.
+    let json = serde_json::to_vec(&attributes).unwrap_or_default();
+    out.file(format!("{INDEX_DIR}/a.json"), json);
+    // Input order is newest first: document ids sorted by their input index.
+    let mut newest: Vec<u32> = (0..order.len() as u32).collect();
+    newest.sort_by_key(|&id| order[id as usize]);
+    let json = serde_json::to_vec(&newest).unwrap_or_default();
+    out.file(format!("{INDEX_DIR}/n.json"), json);
 }
 
 /// Writes the result metadata files: per document `[url, title, summary, excerpt]`.

@@ -44,7 +44,7 @@ mod figures;
 pub mod map;
 
 pub use figures::{Bar, Table};
-pub(crate) use figures::{Scope, by_former, tables};
+pub(crate) use figures::{KINDS, LEVELS, Scope, by_former, organisation, tables};
 
 /// A chart: its bars (as data, for tables) and the SVG (safe HTML).
 #[derive(Debug, Serialize)]

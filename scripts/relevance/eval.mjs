@@ -4,12 +4,14 @@
 // built SITE (node, files read from disk) and prints JSON: per category precision@10,
 // recall@1000 (relevant stories in the first 1,000 results / min(relevant, 1,000)) and
 // queries answered with nothing, plus the same per query.
-// Usage: node scripts/relevance/eval.mjs CORPUS SITE
+// With `pagefind` as ENGINE, the queries go instead to the Pagefind index of SITE (made by
+// `pagefind --site SITE`), run in headless Chromium (./browser.mjs), on the same rules.
+// Usage: node scripts/relevance/eval.mjs CORPUS SITE [ENGINE] [CHROMIUM]
 import { readFile, readdir } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-const [corpus, site] = process.argv.slice(2);
+const [corpus, site, engine = 'kheo', chromium = 'chromium'] = process.argv.slice(2);
 if (!corpus || !site) {
   console.error('usage: node scripts/relevance/eval.mjs CORPUS SITE');
   process.exit(2);
@@ -58,14 +60,48 @@ function relevant(s, rule) {
 const stories = [];
 for await (const p of walk(path.join(corpus, 'content'))) stories.push(story(await readFile(p, 'utf8')));
 const { queries } = JSON.parse(await readFile(new URL('./queries.json', import.meta.url), 'utf8'));
-const js = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href);
-const base = new URL('../', pathToFileURL(path.join(site, 'index.html'))).pathname;
-
 const DEPTH = 1000;
+const engines = { kheo: kheoEngine, pagefind: pagefindEngine };
+if (!engines[engine]) {
+  console.error(`unknown engine ${engine}: kheo or pagefind`);
+  process.exit(2);
+}
+const { search, close } = await engines[engine]();
+
+// kheo: the site's own search.js in node, files read from disk.
+async function kheoEngine() {
+  const js = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href);
+  const base = new URL('../', pathToFileURL(path.join(site, 'index.html'))).pathname;
+  const search = async (q) => (await js.search(q, { limit: DEPTH })).map((r) => r.url.replace(base, '/'));
+  return { search, close: async () => {} };
+}
+
+// Pagefind: its pagefind.js in Chromium, the site served locally; a result's URL is in
+// its fragment (one request each, for the first DEPTH).
+async function pagefindEngine() {
+  const { launch, serve } = await import('./browser.mjs');
+  const server = await serve(site);
+  const browser = await launch(chromium);
+  const page = await browser.page();
+  const origin = server.origins['http/1.1'];
+  await page.call('Page.navigate', { url: `${origin}/` });
+  await page.until("document.readyState === 'complete'");
+  await page.evaluate("(async () => { window.pf = await import('/pagefind/pagefind.js'); await pf.init(); return true; })()");
+  const search = async (q) => {
+    const expr = `(async () => { const r = await pf.search(${JSON.stringify(q)}); const d = await Promise.all(r.results.slice(0, ${DEPTH}).map((x) => x.data())); return d.map((x) => x.url); })()`;
+    return (await page.evaluate(expr)) || [];
+  };
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return { search, close };
+}
+
 const perQuery = [];
 for (const { category, q, rule } of queries) {
   const want = new Set(stories.filter((s) => relevant(s, rule)).map((s) => s.url));
-  const got = (await js.search(q, { limit: DEPTH })).map((r) => r.url.replace(base, '/'));
+  const got = await search(q);
   const top = got.slice(0, 10);
   const hits = top.filter((u) => want.has(u)).length;
   const found = got.filter((u) => want.has(u)).length;
@@ -97,4 +133,5 @@ for (const c of Object.values(categories)) {
 }
 all.precision10 /= all.queries;
 all.recall /= all.queries;
-console.log(JSON.stringify({ stories: stories.length, categories, all, perQuery }, null, 1));
+await close();
+console.log(JSON.stringify({ engine, stories: stories.length, categories, all, perQuery }, null, 1));

@@ -512,6 +512,8 @@ fn search_docs<'a>(site: &'a Site, names: &'a [String]) -> Vec<search::SearchDoc
                 tags: &a.tags,
                 body_html: &a.html,
                 body_words: a.word_count,
+                level: a.level,
+                kind: crate::stats::organisation(a.unit.as_deref()),
             }
         })
         .collect()

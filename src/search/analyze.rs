@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 
 use super::SearchDoc;
-use super::spelling::search_tokens;
+use super::spelling::{Part, search_token_parts};
 use crate::markdown::html_text;
 use crate::vietnamese::fold;
 
@@ -155,6 +155,13 @@ struct RawCache {
     tokens: Vec<(Term, Term)>,
 }
 
+/// In place of an exact spelling: a word of an abbreviation's expansion, counted as a
+/// folded word and in pairs but with no spelling (the words as written rank first).
+const NO_SPELLING: Term = Term::MAX;
+/// In place of an exact spelling: the abbreviation itself, a folded word only (no
+/// length, pair or spelling).
+const WORD_ONLY: Term = Term::MAX - 1;
+
 /// Where a raw word's tokens are in `RawCache::tokens`: start and count.
 type Span = (u32, u32);
 
@@ -190,11 +197,15 @@ impl RawCache {
                     self.clear();
                 }
                 let start = self.tokens.len();
-                self.tokens.extend(
-                    search_tokens(raw)
-                        .into_iter()
-                        .map(|t| (vocab.intern(&fold(&t)), vocab.intern(&t))),
-                );
+                self.tokens
+                    .extend(search_token_parts(raw).into_iter().map(|(t, part)| {
+                        let folded = vocab.intern(&fold(&t));
+                        match part {
+                            Part::Word => (folded, vocab.intern(&t)),
+                            Part::Expanded => (folded, NO_SPELLING),
+                            Part::Abbreviation => (folded, WORD_ONLY),
+                        }
+                    }));
                 let span = (start as u32, (self.tokens.len() - start) as u32);
                 match key {
                     Some(k) => self.short.insert(k, span),
@@ -602,17 +613,22 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
                     continue;
                 };
                 for &(folded, exact) in raw.tokens(vocab, word) {
-                    lengths[f] += 1;
                     let (i, new) = words.position(folded, all_words.len());
                     if new {
                         all_words.push((folded, zero));
                     }
                     bump(&mut all_words[i].1[f]);
-                    let (i, new) = spellings.position(exact, all_spellings.len());
-                    if new {
-                        all_spellings.push((folded, exact, zero));
+                    if exact == WORD_ONLY {
+                        continue;
                     }
-                    bump(&mut all_spellings[i].2[f]);
+                    lengths[f] += 1;
+                    if exact != NO_SPELLING {
+                        let (i, new) = spellings.position(exact, all_spellings.len());
+                        if new {
+                            all_spellings.push((folded, exact, zero));
+                        }
+                        bump(&mut all_spellings[i].2[f]);
+                    }
                     if let Some(p) = prev.replace(folded) {
                         let key = pair(p, folded);
                         let i = *pairs.entry(key).or_insert_with(|| {
@@ -625,6 +641,16 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
             }
         }
         pairs.clear();
+        // Each tag also as one word, `#` and its slug (no query word has a `#`): search.js
+        // lifts the stories tagged with what the reader typed (`tag_word`).
+        for tag in doc.tags.iter().map(|t| tag_word(t)).filter(|t| t.len() > 1) {
+            let term = vocab.intern(&tag);
+            let (i, new) = words.position(term, all_words.len());
+            if new {
+                all_words.push((term, zero));
+            }
+            bump(&mut all_words[i].1[Field::Tags as usize]);
+        }
         // As in `lengths`: the body's length is its word count.
         lengths[Field::Body as usize] = u32::try_from(doc.body_words).unwrap_or(u32::MAX);
         DocTerms {
@@ -634,6 +660,12 @@ pub(super) fn analyze(doc: &SearchDoc<'_>, vocab: &Vocabulary) -> DocTerms {
             pairs: ByPart::new(all_pairs, |p| part_of_pair(p.0)),
         }
     })
+}
+
+/// The word a tag is indexed as besides its words: `#` and the tag's slug
+/// (`#nong-thon-moi`); search.js makes the same of the words a reader types.
+fn tag_word(tag: &str) -> String {
+    format!("#{}", crate::vietnamese::slugify(tag))
 }
 
 /// Average field lengths over the corpus, for length normalisation.
@@ -779,6 +811,8 @@ mod tests {
             tags,
             body_html: body,
             body_words: crate::markdown::html_text(body).split_whitespace().count(),
+            level: None,
+            kind: "",
         }
     }
 
@@ -924,7 +958,11 @@ mod tests {
                         for &(f, e) in cache.tokens(&vocab, raw) {
                             let name = |t: Term| {
                                 let table = vocab.table.lock().expect("lock");
-                                table.names[t as usize].to_string()
+                                match t {
+                                    NO_SPELLING => "<expanded>".to_owned(),
+                                    WORD_ONLY => "<abbreviation>".to_owned(),
+                                    _ => table.names[t as usize].to_string(),
+                                }
                             };
                             toks.push((name(f), name(e)));
                         }
@@ -934,9 +972,13 @@ mod tests {
                 got.retain(|p| !p.is_empty());
                 let want: Vec<Vec<(String, String)>> = phrases(&text)
                     .map(|p| {
-                        search_tokens(p)
+                        search_token_parts(p)
                             .into_iter()
-                            .map(|t| (fold(&t), t))
+                            .map(|(t, part)| match part {
+                                Part::Word => (fold(&t), t),
+                                Part::Expanded => (fold(&t), "<expanded>".to_owned()),
+                                Part::Abbreviation => (t, "<abbreviation>".to_owned()),
+                            })
                             .collect()
                     })
                     .filter(|p: &Vec<(String, String)>| !p.is_empty())

@@ -105,14 +105,42 @@ pub(crate) fn unify_iy(token: &str) -> String {
 }
 
 /// The search tokens of a raw word: `vietnamese::tokens`, i/y unified, abbreviations
-/// read as their words. Index and query (search.js `searchTokens`) cut text this way.
+/// read as their words. Index and query (search.js `searchTokens`) cut text this way
+/// (the index through `search_token_parts`).
+#[cfg(test)]
 pub(crate) fn search_tokens(raw: &str) -> Vec<String> {
+    search_token_parts(raw)
+        .into_iter()
+        .filter(|(_, part)| *part != Part::Abbreviation)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// What a token of `search_token_parts` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// A word as written.
+    Word,
+    /// A word of an abbreviation's expansion (`uỷ` of `UBND`).
+    Expanded,
+    /// The abbreviation itself, folded (`ubnd`), after its expansion's words.
+    Abbreviation,
+}
+
+/// `search_tokens`, each token with its part, and after an abbreviation's words the
+/// abbreviation itself: the index keeps it as a word too, so the abbreviation as written
+/// ranks first.
+pub(crate) fn search_token_parts(raw: &str) -> Vec<(String, Part)> {
     let mut out = Vec::new();
     for t in tokens(raw) {
         let t = unify_iy(&t);
-        match ABBREVIATIONS.get(&fold(&t)) {
-            Some(words) => out.extend(words.iter().cloned()),
-            None => out.push(t),
+        let key = fold(&t);
+        match ABBREVIATIONS.get(&key) {
+            Some(words) => {
+                out.extend(words.iter().map(|w| (w.clone(), Part::Expanded)));
+                out.push((key, Part::Abbreviation));
+            }
+            None => out.push((t, Part::Word)),
         }
     }
     out
@@ -146,6 +174,15 @@ mod tests {
         assert_eq!(search_tokens("UBND"), ["uỷ", "ban", "nhân", "dân"]);
         assert_eq!(search_tokens("HĐND"), search_tokens("hdnd"));
         assert_eq!(search_tokens("kỹ"), ["kĩ"]);
+    }
+
+    #[test]
+    fn an_abbreviation_is_kept_as_written_after_its_words() {
+        let parts = search_token_parts("UBND");
+        assert_eq!(parts.len(), 5);
+        assert!(parts[..4].iter().all(|(_, p)| *p == Part::Expanded));
+        assert_eq!(parts[4], ("ubnd".to_owned(), Part::Abbreviation));
+        assert_eq!(search_token_parts("kỹ"), [("kĩ".to_owned(), Part::Word)]);
     }
 
     #[test]

@@ -57,6 +57,8 @@ fn view(d: &Doc) -> SearchDoc<'_> {
         body_words: crate::markdown::html_text(&d.body)
             .split_whitespace()
             .count(),
+        level: None,
+        kind: "",
     }
 }
 
@@ -312,4 +314,63 @@ fn excerpts_collapse_whitespace_and_cut_at_a_word_end() {
         EXCERPT_CHARS + 10,
         "one long word is kept"
     );
+}
+
+#[test]
+fn tags_are_listed_in_the_manifest_not_in_the_word_blocks() {
+    let mut a = doc("a", "Đường làng", "Bà con góp đất.");
+    a.tags = vec!["Nông thôn mới".to_owned()];
+    let b = doc("b", "Nước sạch", "Nông thôn mới về đích.");
+    let docs = [a, b];
+    let files = build(&docs.iter().map(view).collect::<Vec<_>>());
+    let manifest = &files
+        .iter()
+        .find(|f| f.0.ends_with("manifest.json"))
+        .expect("manifest")
+        .1;
+    let m: serde_json::Value = serde_json::from_slice(manifest).expect("json");
+    let tags = m["tags"].as_array().expect("tags");
+    assert_eq!(tags.len(), 1);
+    assert_eq!(tags[0][0], "nong-thon-moi");
+    assert_eq!(tags[0][1], 1, "one story has the tag");
+    let index = Index::new(&files);
+    assert!(
+        index.word("#nong-thon-moi").is_none(),
+        "no word block holds it"
+    );
+    assert_eq!(
+        urls(&index.rank("nong thon moi")).len(),
+        2,
+        "its words stay words"
+    );
+}
+
+#[test]
+fn attributes_give_level_kind_and_the_newest_first_order() {
+    let mut old = doc("old", "Cũ", "Một.");
+    old.year = 2016;
+    let new = doc("new", "Mới", "Hai.");
+    let owned = [new, old];
+    let mut docs: Vec<SearchDoc<'_>> = owned.iter().map(view).collect();
+    docs[0].level = Some(crate::article::Level::Tinh);
+    docs[0].kind = "phu-nu";
+    let files = build(&docs);
+    let bytes = &files
+        .iter()
+        .find(|f| f.0.ends_with("/a.json"))
+        .expect("a.json")
+        .1;
+    let a: serde_json::Value = serde_json::from_slice(bytes).expect("json");
+    assert_eq!(a["levels"][1][0], "tinh");
+    assert_eq!(a["kinds"][1][0], "phu-nu");
+    // Documents are numbered in facet order (the 2016 story first); the input is newest first.
+    assert_eq!(a["level"], "41", "none (chua-ghi), then tỉnh");
+    assert_eq!(a["kind"], "81", "khac (no kind given), then phu-nu");
+    let bytes = &files
+        .iter()
+        .find(|f| f.0.ends_with("/n.json"))
+        .expect("n.json")
+        .1;
+    let newest: serde_json::Value = serde_json::from_slice(bytes).expect("json");
+    assert_eq!(newest, serde_json::json!([1, 0]));
 }

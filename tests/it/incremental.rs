@@ -402,14 +402,16 @@ fn serves_the_same(server: &Server, built: &Path, last: &[String], context: &str
         if std::time::Instant::now() > deadline {
             let first = &bad[0];
             let want = std::fs::read_to_string(built.join(first)).unwrap_or_default();
-            let got = server.get(&target(first)).text();
+            let got = server.get(&target(first)).text().replacen(live, "", 1);
             let at = want
                 .bytes()
                 .zip(got.bytes())
                 .take_while(|(a, b)| a == b)
                 .count();
             let near = |t: &str| {
-                t.get(at.saturating_sub(300)..(at + 300).min(t.len()))
+                let from = (at.saturating_sub(300)..=at).find(|&i| t.is_char_boundary(i));
+                let to = (at..t.len()).find(|&i| i >= at + 300 && t.is_char_boundary(i));
+                t.get(from.unwrap_or(0)..to.unwrap_or(t.len()))
                     .unwrap_or("")
                     .to_owned()
             };

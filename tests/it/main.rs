@@ -29,6 +29,7 @@ mod property;
 mod readers;
 mod schema_agreement;
 mod search;
+mod search_filters_browser;
 mod serve;
 mod serve_safety;
 mod stats_data;

@@ -227,6 +227,8 @@ fn bench_index_build() {
             body_words: kheo::markdown::html_text(&d.body)
                 .split_whitespace()
                 .count(),
+            level: None,
+            kind: "",
         })
         .collect();
     let rss = |key: &str| -> u64 {

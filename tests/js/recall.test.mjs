@@ -176,3 +176,55 @@ test('snippets mark the other spelling and the abbreviation', { skip }, async ()
   const [htx] = await js.search('hợp tác xã dừa mở lớp');
   assert.match(htx.snippet, /<mark>HTX dừa mở lớp<\/mark>/, htx.snippet);
 });
+
+const SAIGON = 'Chuyến xe nghĩa tình từ Sài Gòn về quê';
+
+test('a name adds the name it stands for: Sài Gòn finds stories saying Sài Gòn first, then Hồ Chí Minh', { skip }, async () => {
+  for (const q of ['Sài Gòn', 'sai gon', 'sài gòn']) {
+    const t = await titles(q);
+    assert.deepEqual(t, [SAIGON, HCM], q);
+  }
+  assert.deepEqual(await titles('sài gòn nghĩa tình'), [SAIGON], 'the other words still apply');
+  const [, hcm] = await js.search('Sài Gòn');
+  assert.match(hcm.snippet, /<mark>Hồ Chí Minh<\/mark>/, 'the reading is marked: ' + hcm.snippet);
+  assert.ok(!(await titles('Hồ Chí Minh')).includes(SAIGON), 'the table reads one way: a name, not every Hồ Chí Minh');
+});
+
+test('an abbreviation finds the stories that write it and those that spell it out, both ways', { skip }, async () => {
+  for (const q of ['UBND', 'ubnd', 'Ủy ban nhân dân', 'uỷ ban nhân dân', 'uy ban nhan dan']) {
+    const t = await titles(q);
+    assert.ok(t.includes(KY) && t.includes(HIEN), `${q}: ${JSON.stringify(t)}`);
+    assert.ok(!t.includes(SAIGON), q);
+  }
+});
+
+test('an abbreviation is read through the pairs of its words and its own entry, without its words\' lists', { skip }, async () => {
+  const mod = await import(pathToFileURL(path.join(site, 'assets', 'search.js')).href + '?abbreviation-bytes');
+  const read = [];
+  mod.configure({ load: async (url) => { read.push(url.pathname.split('/tim-kiem/index/')[1]); return readFile(url); } });
+  const res = await mod.find('UBND');
+  assert.deepEqual(res.results.map((r) => r.title).sort(), [HIEN, KY].sort());
+  assert.ok(read.filter((p) => p.startsWith('t/')).length <= 1, `one word block at most (UBND's own): ${JSON.stringify(read)}`);
+});
+
+test('an abbreviation as written ranks first, and its words as written rank first', { skip }, async () => {
+  // KY writes UBND and HTX; HIEN writes Ủy ban nhân dân and Hợp tác xã.
+  assert.deepEqual(await titles('UBND'), [KY, HIEN]);
+  assert.deepEqual(await titles('Ủy ban nhân dân'), [HIEN, KY, HCM]);
+  assert.deepEqual(await titles('HTX'), [KY, HIEN]);
+  assert.deepEqual(await titles('hợp tác xã'), [HIEN, KY]);
+});
+
+const NTM = 'Đường nông thôn mới về ấp Tân Lợi';
+
+test('a query that names a tag or a field ranks the stories with that tag or of that field first', { skip }, async () => {
+  // NTM writes "nông thôn mới" in its title and body; KY only has the tag.
+  assert.deepEqual(await titles('nong thon moi'), [KY, NTM]);
+  assert.deepEqual(await titles('mô hình nông thôn mới'), [KY, NTM]);
+  // NTM writes "lĩnh vực kinh tế"; HIEN and KY are of the field Kinh tế and never say "lĩnh vực".
+  for (const q of ['lĩnh vực kinh tế', 'linh vuc kinh te']) {
+    const t = await titles(q);
+    assert.deepEqual(t.slice(0, 2).sort(), [HIEN, KY].sort(), `${q}: ${JSON.stringify(t)}`);
+    assert.equal(t[2], NTM, q);
+  }
+});

@@ -151,3 +151,24 @@ test('a single letter typed after other words waits for the next one, unless it 
   assert.deepEqual(titles(await js.search('camera q')), titles(await js.search('camera')));
   assert.deepEqual(titles(await js.search('khóm 3')), ['Tổ hòa giải ở khóm 3']);
 });
+
+test('level, kind of organisation and year range filter as the statistics count; an empty query with filters lists them newest first', { skip }, async () => {
+  const list = async (opts) => titles(await js.search('', { limit: 50, ...opts }));
+  assert.deepEqual(await list({ level: 'tinh' }), ['Dân vận khéo ở xóm biển Năm Căn', 'Chi bộ bốn tốt']);
+  assert.deepEqual(await list({ level: 'xa' }), ['Camera an ninh giữ bình yên xóm ấp']);
+  assert.equal((await list({ level: 'chua-ghi' })).length, 6, 'stories without a level');
+  assert.deepEqual(await list({ kind: 'nong-dan' }), ['Dân vận khéo ở xóm biển Năm Căn', 'Nông dân làm mới con đường về thôn', 'Hỗ trợ diêm dân giữ nghề muối']);
+  assert.deepEqual(await list({ kind: 'thon' }), ['Tổ dân phố xanh, sạch, đẹp ở Đà Nẵng', 'Tổ hòa giải ở khóm 3']);
+  const period = await js.find('', { from: 2016, to: 2020, limit: 50 });
+  assert.equal(period.total, 5);
+  assert.deepEqual(period.results.map((r) => r.year), [2020, 2019, 2018, 2017, 2016], 'newest first');
+  assert.deepEqual(await list({ level: 'tinh', from: 2020 }), ['Dân vận khéo ở xóm biển Năm Căn'], 'filters combine');
+  assert.deepEqual(await list({ kind: 'nong-dan', province: 'ca-mau' }), ['Dân vận khéo ở xóm biển Năm Căn', 'Hỗ trợ diêm dân giữ nghề muối']);
+  assert.deepEqual(await list({ level: 'no-such-level' }), [], 'an unknown key selects nothing');
+  const q = await js.find('nông dân', { kind: 'nong-dan', to: 2020 });
+  assert.deepEqual(titles(q.results).sort(), ['Hỗ trợ diêm dân giữ nghề muối', 'Nông dân làm mới con đường về thôn'].sort(), 'with a query too');
+  assert.deepEqual(await js.search(''), [], 'no query and no filter: nothing');
+  const labels = await js.filterLabels();
+  assert.deepEqual(labels.levels.map((l) => l[0]), ['trung-uong', 'tinh', 'huyen', 'xa', 'chua-ghi']);
+  assert.ok(labels.kinds.some(([k, l]) => k === 'phu-nu' && l === 'Hội Phụ nữ'));
+});

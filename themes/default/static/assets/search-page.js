@@ -1,13 +1,25 @@
 // search-page.js: the behaviour of /tim-kiem/ (markup in templates/search.html). Runs
 // queries through ./search.js as the reader types (debounced), renders results, facet
 // filters with live counts and the empty state, and keeps the query and filters in the
-// URL (?q=&tinh=&linh-vuc=&nam=) so a search can be shared and the back button works.
+// URL (?q=&tinh=&linh-vuc=&nam=&cap=&tu=&den=&don-vi=) so a search can be shared and the
+// back button works. An empty query with a filter lists what the filter selects (the
+// statistics page links its numbers there), and says in words what it is filtered by.
 
-import { find } from './search.js';
+// The manifest is fetched while search.js loads (one round trip less on a slow link).
+const manifest = fetch(new URL('../tim-kiem/index/manifest.json', import.meta.url), { cache: 'no-cache' }).then((r) =>
+  r.ok ? r.arrayBuffer() : Promise.reject(new Error(`search index: ${r.status}`)),
+);
+manifest.catch(() => {});
+const { configure, filterLabels, find, warm } = await import('./search.js');
+configure({ manifest });
 
 const DEBOUNCE_MS = 150;
 const PAGE = 10;
 const PARAMS = { province: 'tinh', field: 'linh-vuc', year: 'nam' };
+// Filters without a control of their own, set from the URL (links from /thong-ke/):
+// level of recognition, year range, kind of organisation.
+const EXTRA = { level: 'cap', from: 'tu', to: 'den', kind: 'don-vi' };
+const extra = {};
 
 const $ = (id) => document.getElementById(id);
 const form = $('search-form');
@@ -20,6 +32,15 @@ const note = $('search-note');
 const filters = $('search-filters');
 const reset = $('search-reset');
 const selects = { province: $('search-province'), field: $('search-field'), year: $('search-year') };
+// What the results are filtered by, in words: the template's #search-active, or one
+// made here before the status (the default template has no place for it).
+const active = $('search-active') || document.createElement('p');
+if (!active.isConnected) {
+  active.className = 'search-active';
+  active.id = 'search-active';
+  active.hidden = true;
+  status.before(active);
+}
 const base = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 
 const baseTitle = document.title;
@@ -42,6 +63,7 @@ function el(tag, attrs = {}, html = '') {
 function current() {
   const opts = {};
   for (const [k, s] of Object.entries(selects)) if (s.value) opts[k] = k === 'year' ? Number(s.value) : s.value;
+  for (const [k, v] of Object.entries(extra)) if (v) opts[k] = k === 'from' || k === 'to' ? Number(v) : v;
   return { q: input.value, opts };
 }
 
@@ -49,7 +71,7 @@ function urlFor({ q, opts }) {
   const u = new URL(location.href);
   u.search = '';
   if (q.trim()) u.searchParams.set('q', q);
-  for (const [k, p] of Object.entries(PARAMS)) if (opts[k] !== undefined) u.searchParams.set(p, String(opts[k]));
+  for (const [k, p] of Object.entries({ ...PARAMS, ...EXTRA })) if (opts[k] !== undefined) u.searchParams.set(p, String(opts[k]));
   return u;
 }
 
@@ -69,6 +91,39 @@ function fromUrl() {
     if (v && ![...s.options].some((o) => o.value === v)) s.append(el('option', { value: v }, escapeHtml(v)));
     s.value = v;
   }
+  for (const [k, p] of Object.entries(EXTRA)) {
+    const v = (sp.get(p) || '').trim();
+    extra[k] = (k === 'from' || k === 'to') && !/^\d{1,4}$/.test(v) ? '' : v;
+  }
+}
+
+function clearFilters() {
+  for (const s of Object.values(selects)) s.value = '';
+  for (const k of Object.keys(extra)) extra[k] = '';
+}
+
+// The active filters in words, each with a button that removes it.
+async function renderActive(res) {
+  const { opts } = current();
+  const parts = [];
+  const name = (list, key) => (list || []).find((x) => x[0] === key)?.[1] ?? key;
+  const labels = opts.level || opts.kind ? await filterLabels().catch(() => ({})) : {};
+  const facets = res && res.facets;
+  if (opts.province) parts.push(['province', `tỉnh, thành: ${facets?.province.find((p) => p.slug === opts.province)?.name ?? opts.province}`]);
+  if (opts.field) parts.push(['field', `lĩnh vực: ${facets?.field.find((f) => f.slug === opts.field)?.name ?? opts.field}`]);
+  if (opts.year) parts.push(['year', `năm ${opts.year}`]);
+  if (opts.level) parts.push(['level', `cấp công nhận: ${name(labels.levels, opts.level)}`]);
+  if (opts.from !== undefined && opts.to !== undefined) parts.push(['range', `từ năm ${opts.from} đến năm ${opts.to}`]);
+  else if (opts.from !== undefined) parts.push(['range', `từ năm ${opts.from}`]);
+  else if (opts.to !== undefined) parts.push(['range', `đến năm ${opts.to}`]);
+  if (opts.kind) parts.push(['kind', `tổ chức thực hiện: ${name(labels.kinds, opts.kind)}`]);
+  active.hidden = parts.length === 0;
+  active.innerHTML =
+    parts.length === 0
+      ? ''
+      : `Đang lọc theo ${parts
+          .map(([k, text]) => `<span class="search-active-item">${escapeHtml(text)} <button type="button" class="search-link" data-remove="${k}" aria-label="Bỏ lọc ${escapeHtml(text)}">Bỏ lọc</button></span>`)
+          .join('; ')}.`;
 }
 
 function fillSelect(select, items, allLabel) {
@@ -117,7 +172,8 @@ function quoted(q) {
 }
 
 function renderEmpty(q, res) {
-  const parts = [`<p class="search-empty-title">Không tìm thấy mô hình nào cho ${quoted(q)}.</p>`];
+  const title = q.trim() ? `Không tìm thấy mô hình nào cho ${quoted(q)}.` : 'Không có mô hình nào khớp bộ lọc này.';
+  const parts = [`<p class="search-empty-title">${title}</p>`];
   const tips = [];
   for (const s of res.suggestions) {
     if (s.kind === 'filters') {
@@ -128,7 +184,8 @@ function renderEmpty(q, res) {
       tips.push(s.kind === 'query' ? `<li>Có phải bạn muốn tìm ${link}?</li>` : `<li>Tìm không cần đúng cụm từ: ${link}</li>`);
     }
   }
-  tips.push('<li>Kiểm tra chính tả, thử gõ không dấu hoặc bớt một vài từ.</li>');
+  if (q.trim()) tips.push('<li>Kiểm tra chính tả, thử gõ không dấu hoặc bớt một vài từ.</li>');
+  else tips.push('<li><button type="button" class="search-link" data-clear-filters>Bỏ bộ lọc</button> để xem mọi mô hình.</li>');
   tips.push(
     `<li>Xem các mô hình theo <a href="${base}/tinh/">tỉnh, thành</a>, <a href="${base}/linh-vuc/">lĩnh vực</a> hoặc <a href="${base}/nam/">năm</a>.</li>`,
   );
@@ -168,15 +225,27 @@ async function run({ append = false } = {}) {
   const filtered = Object.keys(opts).length > 0;
   reset.hidden = !filtered;
   if (filtered) filters.hidden = false; // an active filter stays visible, even before counts
-  if (!q.trim()) {
+  if (!q.trim() && !filtered) {
     clearResults();
+    active.hidden = true;
     status.textContent = '';
     return;
   }
   list.setAttribute('aria-busy', 'true');
+  // Results are put in the list as their metadata arrives, first ones first.
+  let painted = 0;
+  let firstAdded = null;
+  const paint = (res) => {
+    if (my !== seq) return;
+    if (painted === 0 && !append) clearResults();
+    const added = res.results.slice(painted).map(renderResult);
+    if (!firstAdded && added.length > 0) firstAdded = added[0];
+    list.append(...added);
+    painted = res.results.length;
+  };
   let res;
   try {
-    res = await find(q, { ...opts, limit: PAGE, offset: append ? shown : 0 });
+    res = await find(q, { ...opts, limit: PAGE, offset: append ? shown : 0, progress: paint });
   } catch (e) {
     if (my !== seq) return;
     clearResults();
@@ -186,8 +255,10 @@ async function run({ append = false } = {}) {
     return;
   }
   if (my !== seq) return;
+  await renderActive(res);
+  if (my !== seq) return;
   list.removeAttribute('aria-busy');
-  if (!append) clearResults();
+  if (painted === 0 && !append) clearResults();
   renderFacets(res.facets);
   renderNote(res);
   if (res.total === 0) {
@@ -195,14 +266,12 @@ async function run({ append = false } = {}) {
     renderEmpty(q, res);
     return;
   }
-  const frag = document.createDocumentFragment();
-  const added = res.results.map(renderResult);
-  frag.append(...added);
-  list.append(frag);
-  if (append && added.length > 0) added[0].querySelector('a').focus(); // keyboard users continue there
+  paint(res);
+  if (append && firstAdded) firstAdded.querySelector('a').focus(); // keyboard users continue there
   shown += res.results.length;
   more.hidden = shown >= res.total;
-  status.textContent = `${res.total.toLocaleString('vi-VN')} kết quả cho “${q.trim()}”${shown < res.total ? `, hiển thị ${shown}` : ''}.`;
+  const what = q.trim() ? `kết quả cho “${q.trim()}”` : 'mô hình, mới nhất trước';
+  status.textContent = `${res.total.toLocaleString('vi-VN')} ${what}${shown < res.total ? `, hiển thị ${shown}` : ''}.`;
 }
 
 function schedule() {
@@ -228,7 +297,7 @@ form.addEventListener('submit', (e) => {
 });
 for (const s of Object.values(selects)) s.addEventListener('change', commit);
 reset.addEventListener('click', () => {
-  for (const s of Object.values(selects)) s.value = '';
+  clearFilters();
   commit();
   input.focus();
 });
@@ -237,7 +306,7 @@ empty.addEventListener('click', (e) => {
   const t = e.target;
   if (!(t instanceof Element)) return;
   if (t.closest('[data-clear-filters]')) {
-    for (const s of Object.values(selects)) s.value = '';
+    clearFilters();
     commit();
   } else if (t.closest('[data-query]')) {
     e.preventDefault();
@@ -245,6 +314,17 @@ empty.addEventListener('click', (e) => {
     commit();
     input.focus();
   }
+});
+
+active.addEventListener('click', (e) => {
+  const b = e.target instanceof Element && e.target.closest('[data-remove]');
+  if (!b) return;
+  const k = b.getAttribute('data-remove');
+  if (k === 'range') extra.from = extra.to = '';
+  else if (k in selects) selects[k].value = '';
+  else extra[k] = '';
+  commit();
+  input.focus();
 });
 
 // Arrow keys move between the input and the result links.
@@ -270,5 +350,8 @@ window.addEventListener('popstate', () => {
 });
 
 fromUrl();
-if (input.value.trim()) run();
-else input.focus();
+if (input.value.trim() || Object.keys(current().opts).length > 0) run();
+else {
+  input.focus();
+  warm(); // the index is open before the first query is typed
+}

@@ -120,7 +120,7 @@ export async function recover(ix, parsed, entries) {
   }
   if (words.length === 0) return { words, entries: kept, exactMode: false, dropped: [], read: [] };
   // Words one letter off are optional beside words found as typed; alone, required.
-  if (words.some((w) => !w.typo)) for (const w of words) w.optional = Boolean(w.typo);
+  if (words.some((w) => !w.typo)) for (const w of words) w.optional = Boolean(w.typo || w.shape);
   return { words, entries: kept, exactMode: words.some((w) => !w.typo && w.exact !== w.folded), dropped, read };
 }
 

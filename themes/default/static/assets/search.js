@@ -155,12 +155,22 @@ let opened = null;
 /**
  * Replaces how index files are read (`load(url, { fresh }) -> Promise<ArrayBuffer |
  * Uint8Array>`, `fresh` for the manifest, which must not come from a stale cache) or
- * where the index is (`base`, the URL of the index folder). Clears every cache.
+ * where the index is (`base`, the URL of the index folder), or hands over the manifest's
+ * bytes already being fetched (`manifest`, a promise; read once). Clears every cache.
  */
-export function configure({ load, base } = {}) {
+export function configure({ load, base, manifest } = {}) {
   if (load) loadBytes = load;
   if (base) indexUrl = new URL(base);
+  early = manifest || null;
   opened = null;
+}
+
+// The manifest's bytes, when the page started fetching them before this module loaded.
+let early = null;
+
+/** Opens the index (fetches the manifest) ahead of a first query; never throws. */
+export function warm() {
+  open().catch(() => {});
 }
 
 async function defaultLoad(url, { fresh = false } = {}) {
@@ -195,7 +205,10 @@ function open() {
 
 async function loadIndex() {
   // The manifest is revalidated; every other file carries its build's version.
-  const m = JSON.parse(utf8.decode(await bytesOf('manifest.json')));
+  const given = early;
+  early = null;
+  const bytes = given ? new Uint8Array(await given.catch(() => bytesOf('manifest.json'))) : await bytesOf('manifest.json');
+  const m = JSON.parse(utf8.decode(bytes));
   if (m.format !== 1) throw new Error(`search index: unknown format ${m.format}`);
   const groups = [];
   const groupOf = new Uint16Array(m.docs);
@@ -217,6 +230,7 @@ async function loadIndex() {
     blocks: new Map(), // word block number -> Promise<entries>
     shards: new Map(), // pair shard number -> Promise<Map key -> entry>
     metas: new Map(), // metadata chunk -> Promise<rows>
+    phrases: new Map(), // folded phrase -> Promise<entry | null>
   };
 }
 
@@ -430,10 +444,11 @@ async function postings(ix, entry) {
 }
 
 // The documents of a word that use one of its spellings, with that spelling's impacts.
+// The word's list and the spelling's are fetched together (one round trip, not two).
 async function spellingPostings(ix, entry, spelling) {
-  const all = await postings(ix, entry);
-  if (!spelling.own) return all;
-  const r = new Reader(await refBytes(ix, spelling.own));
+  if (!spelling.own) return postings(ix, entry);
+  const [all, own] = await Promise.all([postings(ix, entry), refBytes(ix, spelling.own)]);
+  const r = new Reader(own);
   const ids = r.idSet(spelling.df).map((p) => all.ids[p]);
   return { ids, impacts: r.bytes(spelling.df) };
 }
@@ -458,6 +473,8 @@ const MAX_EXPANSION_BYTES = 160 * 1024;
 // Impact levels (src/search/analyze.rs): level q stands for 0.25 * 1.2^(q - 1).
 const IMPACT = Float64Array.from({ length: 256 }, (_, q) => (q === 0 ? 0 : 0.25 * 1.2 ** (q - 1)));
 const TIER = 1e6;
+// Added to the score of a story of the field or tag the query names: it ranks first.
+const NAMED = 1e9;
 const QUOTES = /["“”„«»]/;
 const MAX_WORDS = 16;
 
@@ -475,6 +492,7 @@ export function parse(query) {
   const q = nfc(String(query ?? ''));
   const words = [];
   let phrases = 0;
+  let groups = 0;
   q.split(QUOTES).forEach((part, k) => {
     // Odd parts are inside quotes (an unclosed quote runs to the end).
     const segments = k % 2 === 1 ? part.split(PHRASE_BREAK) : [part];
@@ -483,35 +501,57 @@ export function parse(query) {
       for (const raw of segment.split(NON_ALNUM)) {
         const toks = searchTokens(raw);
         const own = phrase < 0 && toks.length > 1 ? phrases++ : phrase;
+        const group = toks.length > 1 ? groups++ : -1;
         for (const exact of toks) {
-          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1 });
+          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1, group });
         }
       }
     }
   });
-  const named = readNames(words, () => phrases++);
-  named.forEach((w, i) => {
+  words.forEach((w, i) => {
     w.at = i;
   });
-  const last = named[named.length - 1];
+  const last = words[words.length - 1];
   if (last && !last.whole && /[\p{L}\p{N}\p{M}]$/u.test(q)) last.prefix = true;
-  return { words: named, exactMode: named.some((w) => w.exact !== w.folded) };
+  const alts = readNames(words);
+  // An abbreviation's words say nothing of how the reader spells: they do not make the
+  // query one with diacritics.
+  const exactMode = words.some((w) => w.group < 0 && w.exact !== w.folded);
+  return { words, alts, exactMode, abbreviations: groupsOf(words) };
 }
 
-// The words with every name of the table (Sài Gòn) replaced by the words it is read as.
-function readNames(words, newPhrase) {
+// Every name of the table (Sài Gòn) among the words, as an alternative the words may be
+// matched by (`[{ at, len, folded: the words it is read as }]`): the words typed stay,
+// and rank first (the alternative lifts no tier).
+function readNames(words) {
   const out = [];
   for (let i = 0; i < words.length; ) {
     const hit = synonyms.names.find(([key]) => key.every((k, j) => words[i + j] && words[i + j].folded === k));
     if (!hit) {
-      out.push(words[i++]);
+      i++;
       continue;
     }
     const [key, read] = hit;
-    const typed = words.slice(i, i + key.length).map((w) => w.typed).join(' ');
-    const phrase = words[i].phrase >= 0 ? words[i].phrase : newPhrase();
-    for (const exact of read) out.push({ exact, folded: fold(exact), phrase, typed, whole: true });
+    out.push({ at: i, len: key.length, folded: read.map(fold), exact: read });
     i += key.length;
+  }
+  return out;
+}
+
+// The words that stand for one abbreviation (UBND: uỷ ban nhân dân), as `[{ at, len,
+// folded }]`: matched as their phrase through the pair shards alone (a run of required
+// pairs), so an abbreviation costs its pairs, not four common words' lists.
+function groupsOf(words) {
+  const out = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i + 1;
+    while (j < words.length && words[i].group >= 0 && words[j].group === words[i].group) j++;
+    if (j - i > 1) {
+      // The abbreviation as typed, as the index keeps it beside its words (`ubnd`).
+      const key = fold(unifyIY(tokens(words[i].typed)[0] || ''));
+      out.push({ at: i, len: j - i, folded: words.slice(i, j).map((w) => w.folded), key });
+    }
+    i = j;
   }
   return out;
 }
@@ -545,26 +585,87 @@ function yearFilter(year) {
 // last word being typed, also its most frequent completions (COMPLETION_WEIGHT), those
 // spelled like the typed letters when the query has diacritics.
 async function resolveWords(ix, parsed) {
+  const groupOf = new Map();
+  for (const g of parsed.abbreviations || []) for (let i = g.at; i < g.at + g.len; i++) groupOf.set(i, g);
+  const altOf = new Map();
+  for (const a of parsed.alts || []) for (let i = a.at; i < a.at + a.len; i++) altOf.set(i, a);
   return Promise.all(
-    parsed.words.map(async (w) => {
-      if (!w.prefix || w.folded.length < MIN_PREFIX) {
-        const e = await lookupWord(ix, w.folded);
-        return e ? [{ e, weight: 1 }] : [];
+    parsed.words.map(async (w, i) => {
+      const group = groupOf.get(i);
+      if (group) {
+        // The phrase finds both spellings; the abbreviation as written lifts the tier.
+        const [e, written] = await Promise.all([phraseEntry(ix, group.folded), lookupWord(ix, group.key)]);
+        return [...(e ? [{ e, weight: 1 }] : []), ...(written ? [{ e: written, weight: 1, written: true }] : [])];
       }
-      const fits = (e) =>
-        e.key === w.folded || !parsed.exactMode || e.spellings.some((s) => s.exact.startsWith(w.exact));
-      const all = (await lookupPrefix(ix, w.folded)).filter(fits);
-      all.sort((a, b) => (a.key === w.folded ? -1 : b.key === w.folded ? 1 : b.df - a.df || cmp(a.key, b.key)));
-      const picked = [];
-      let bytes = 0;
-      for (const e of all) {
-        if (picked.length >= MAX_EXPANSIONS || (picked.length > 0 && bytes + e.list.size > MAX_EXPANSION_BYTES)) break;
-        picked.push({ e, weight: e.key === w.folded ? 1 : COMPLETION_WEIGHT });
-        bytes += e.list.size;
-      }
-      return picked;
+      const own = await wordEntries(ix, parsed, w);
+      const alt = altOf.get(i);
+      const e = alt && (await phraseEntry(ix, alt.folded));
+      return e ? [...own, { e, weight: ALT_WEIGHT }] : own;
     }),
   );
+}
+
+// The candidate entries of one word as typed.
+async function wordEntries(ix, parsed, w) {
+  if (!w.prefix || w.folded.length < MIN_PREFIX) {
+    const e = await lookupWord(ix, w.folded);
+    return e ? [{ e, weight: 1 }] : [];
+  }
+  const fits = (e) => e.key === w.folded || !parsed.exactMode || e.spellings.some((s) => s.exact.startsWith(w.exact));
+  const all = (await lookupPrefix(ix, w.folded)).filter(fits);
+  all.sort((a, b) => (a.key === w.folded ? -1 : b.key === w.folded ? 1 : b.df - a.df || cmp(a.key, b.key)));
+  const picked = [];
+  let bytes = 0;
+  for (const e of all) {
+    if (picked.length >= MAX_EXPANSIONS || (picked.length > 0 && bytes + e.list.size > MAX_EXPANSION_BYTES)) break;
+    picked.push({ e, weight: e.key === w.folded ? 1 : COMPLETION_WEIGHT });
+    bytes += e.list.size;
+  }
+  return picked;
+}
+
+// Weight of a name's alternative (Sài Gòn read as Hồ Chí Minh) beside the words typed.
+const ALT_WEIGHT = 0.8;
+
+// A phrase of folded words as one entry: the documents that have each of its adjacent
+// pairs (a word alone: the word's entry), with the lowest pair impact. Made from the
+// pair shards alone; null if no document has it.
+async function phraseEntry(ix, folded) {
+  if (folded.length === 1) return lookupWord(ix, folded[0]);
+  const key = folded.join(' ');
+  let p = ix.phrases.get(key);
+  if (!p) {
+    p = phraseOf(ix, folded);
+    ix.phrases.set(key, p);
+    p.catch(() => ix.phrases.delete(key));
+  }
+  return p;
+}
+
+async function phraseOf(ix, folded) {
+  const keys = folded.slice(1).map((f, i) => `${folded[i]} ${f}`);
+  const entries = await Promise.all(keys.map((k) => lookupPair(ix, k)));
+  if (entries.some((e) => !e)) return null;
+  const lists = await Promise.all(entries.map((e) => postings(ix, e)));
+  let { ids, impacts } = lists[0];
+  for (const other of lists.slice(1)) {
+    const keepIds = [];
+    const keepImpacts = [];
+    for (let a = 0, b = 0; a < ids.length && b < other.ids.length; ) {
+      if (ids[a] < other.ids[b]) a++;
+      else if (ids[a] > other.ids[b]) b++;
+      else {
+        keepIds.push(ids[a]);
+        keepImpacts.push(Math.min(impacts[a], other.impacts[b]));
+        a++;
+        b++;
+      }
+    }
+    ids = Uint32Array.from(keepIds);
+    impacts = Uint8Array.from(keepImpacts);
+  }
+  if (ids.length === 0) return null;
+  return { key: folded.join(' '), df: ids.length, list: { size: 0 }, spellings: [], decoded: Promise.resolve({ ids, impacts }) };
 }
 
 // Adjacent words: a phrase when quoted (required), else a bonus. A last word being
@@ -612,12 +713,18 @@ function recovery() {
 
 /**
  * Searches with facets: `{ results, total, facets, suggestions, words }`. Options:
- * `province` (slug), `field` (slug), `year` (number), `limit` (default 10), `offset`.
- * `facets` counts matches per province, field and year, each under the other filters.
+ * `province` (slug), `field` (slug), `year` (number), `level` (`trung-uong`, `tinh`,
+ * `huyen`, `xa`, `chua-ghi`), `kind` (kind of organisation, a key of `filterLabels`),
+ * `from` and `to` (years, inclusive), `limit` (default 10), `offset`. `facets` counts
+ * matches per province, field and year, each under the other filters. An empty query
+ * with a filter lists every story the filters select, newest first (`listing`).
+ * `progress`: called with the answer so far (the first results, in order) while the
+ * metadata of later results is still loading.
  */
 export async function find(query, options = {}) {
   const ix = await open();
   let parsed = parse(query);
+  if (ix.m.docs > 0 && parsed.words.length === 0 && filtered(options)) return list(ix, options);
   if (parsed.words.length === 0 || ix.m.docs === 0) return { results: [], total: 0, facets: null, suggestions: [] };
   const n = ix.m.docs;
   // "da n": a single letter being typed after other words counts only if it is a word.
@@ -625,6 +732,10 @@ export async function find(query, options = {}) {
   if (parsed.words.length > 1 && last.prefix && last.folded.length < MIN_PREFIX && !(await lookupWord(ix, last.folded))) {
     parsed = { ...parsed, words: parsed.words.slice(0, -1) };
   }
+  parsed = { ...parsed, words: shapeWords(ix, parsed.words) };
+  // The stories of a field or tag the query names, fetched beside the words.
+  const named = namedLists(ix, parsed.words);
+  named.catch(() => {});
   // Round trips: word blocks and pair shards together, then every list together.
   const [first] = await Promise.all([
     resolveWords(ix, parsed),
@@ -665,10 +776,11 @@ export async function find(query, options = {}) {
   const score = new Float64Array(n);
   const best = new Float64Array(n);
   const bestExact = new Float64Array(n);
+  const written = new Uint8Array(n);
   const touched = [];
   words.forEach((w, i) => {
     touched.length = 0;
-    entries[i].forEach(({ e, weight }, k) => {
+    entries[i].forEach(({ e, weight, written: asWritten }, k) => {
       const w8 = weight * idf(n, e.df);
       const { ids, impacts } = lists[i][k];
       for (let j = 0; j < ids.length; j++) {
@@ -676,6 +788,7 @@ export async function find(query, options = {}) {
         const v = w8 * IMPACT[impacts[j]];
         if (best[d] === 0) touched.push(d);
         if (v > best[d]) best[d] = v;
+        if (asWritten) written[d] = 1;
       }
     });
     for (const { weight, list } of exactLists[i]) {
@@ -689,6 +802,10 @@ export async function find(query, options = {}) {
       // A word read as one letter off is wanted, not required: it lifts the tier.
       if (w.optional) tier[d]++;
       else count[d]++;
+      if (written[d]) {
+        tier[d]++;
+        written[d] = 0;
+      }
       if (bestExact[d] > 0) {
         tier[d]++;
         score[d] += bestExact[d];
@@ -715,16 +832,6 @@ export async function find(query, options = {}) {
     }
   });
 
-  // Facets and filters.
-  const byProvince = provinceFilter(ix, options.province);
-  const byField = fieldFilter(ix, options.field);
-  const byYear = yearFilter(options.year);
-  const table = ix.m.provinces;
-  const pc = new Uint32Array(table.length);
-  const fc = new Uint32Array(ix.m.fields.length);
-  const yc = new Map();
-  const hits = [];
-  let unfiltered = 0;
   // No document has every word: those with the most of them (at least half) answer,
   // unless a quoted phrase is required.
   let full = need + requiredPairs;
@@ -732,10 +839,108 @@ export async function find(query, options = {}) {
   for (let d = 0; d < n; d++) if (count[d] > most) most = count[d];
   const partial = most < full && requiredPairs === 0 && need >= 3 && most >= Math.ceil(need / 2);
   if (partial) full = most;
-  for (let d = 0; d < n; d++) {
-    if (count[d] !== full) continue;
+  // A query that names a field or a tag ("lĩnh vực kinh tế", "nong thon moi") ranks the
+  // stories of that field or tag first.
+  const lift = await named;
+  const { hits, unfiltered, facets } = await filterHits(ix, options, (d) => count[d] === full);
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const lifted = new Uint8Array(n);
+  for (const d of hits) lifted[d] = lift(d) ? 1 : 0;
+  // Rank: of the field or tag named, then tier, then score, then document order
+  // (deterministic ties).
+  const better = (a, b) => lifted[a] - lifted[b] || tier[a] - tier[b] || score[a] - score[b] || b - a;
+  const shown = top(hits, offset + limit, better).slice(offset);
+  const info = { total: hits.length, facets, suggestions: [], words, dropped, read, partial };
+  const scoreOf = (d) => lifted[d] * NAMED + tier[d] * TIER + Math.round(score[d] * 1000) / 1000;
+  // A name's reading is marked too (Hồ Chí Minh for Sài Gòn).
+  const marks = [...words, ...(parsed.alts || []).flatMap((a) => a.exact.map((exact, k) => ({ exact, folded: a.folded[k] })))];
+  const results = await inOrder(
+    shown.map((d) => result(ix, d, marks, exactMode, scoreOf(d))),
+    options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
+  );
+  const suggestions =
+    hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
+  return { ...info, results, suggestions };
+}
+
+// Words that only say what kind of thing the rest names ("lĩnh vực", "mô hình").
+const SHAPES = ['linh vuc', 'mo hinh', 'chu de'];
+
+// The words, with those of `SHAPES` wanted but not required when the other words
+// name a field or a tag ("lĩnh vực kinh tế": the stories of Kinh tế, whether or not
+// they write "lĩnh vực").
+function shapeWords(ix, words) {
+  const shaped = new Set();
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (SHAPES.includes(`${words[i].folded} ${words[i + 1].folded}`) && words[i].phrase < 0) shaped.add(i).add(i + 1);
+  }
+  if (shaped.size === 0 || shaped.size === words.length) return words;
+  const rest = `-${words.filter((w, i) => !shaped.has(i)).map((w) => w.folded).join('-')}-`;
+  const names = [...ix.m.fields.map((f) => f[0]), ...(ix.m.tags || []).map((t) => t[0])];
+  if (!names.some((s) => rest.includes(`-${s}-`))) return words;
+  return words.map((w, i) => (shaped.has(i) ? { ...w, optional: true, shape: true } : w));
+}
+
+// Whether a document is of a field or has a tag whose name the words contain, whole
+// words in order (slugs compared: `nong-thon-moi` in `mo-hinh-nong-thon-moi`).
+async function namedLists(ix, words) {
+  const q = `-${words.map((w) => w.folded).join('-')}-`;
+  const fields = new Set();
+  ix.m.fields.forEach((f, i) => {
+    if (q.includes(`-${f[0]}-`)) fields.add(i);
+  });
+  // [slug, document frequency, list reference] (src/search.rs `write_tags`).
+  // A tag every story has (dân vận khéo) tells none apart: its list is not read.
+  const tags = (ix.m.tags || []).filter((t) => q.includes(`-${t[0]}-`) && t[1] < ix.m.docs);
+  const lists = await Promise.all(
+    tags.map(async ([key, df, ref]) => (await postings(ix, { key, df, list: new Reader(Uint8Array.from(ref)).ref() })).ids),
+  );
+  const tagged = new Uint8Array(ix.m.docs);
+  for (const ids of lists) for (const d of ids) tagged[d] = 1;
+  return (d) => tagged[d] === 1 || fields.has(ix.groups[ix.groupOf[d]].field);
+}
+
+// The result record of document `d`, its matches of `words` marked.
+async function result(ix, d, words, exactMode, score) {
+  const rows = await metaRows(ix, Math.floor(d / ix.m.metaChunk));
+  const [url, title, summary, excerpt] = rows[d % ix.m.metaChunk];
+  const g = ix.groups[ix.groupOf[d]];
+  return {
+    url,
+    title,
+    titleHtml: titleHtml(title, words, exactMode),
+    snippet: snippet([summary, excerpt], words, exactMode),
+    province: ix.m.provinces[g.province][1],
+    field: ix.m.fields[g.field][1],
+    year: g.year,
+    score,
+  };
+}
+
+// True if `options` has a filter (an empty query with one lists what it selects).
+function filtered(options) {
+  return ['province', 'field', 'year', 'level', 'kind', 'from', 'to'].some((k) => options[k] !== undefined && options[k] !== null && options[k] !== '');
+}
+
+// The documents for which `match` holds and that pass the filters of `options`, with
+// the facet counts (each under the other filters) and how many matched unfiltered.
+async function filterHits(ix, options, match) {
+  const byProvince = provinceFilter(ix, options.province);
+  const byField = fieldFilter(ix, options.field);
+  const byYear = yearFilter(options.year);
+  const byRest = await restFilter(ix, options);
+  const table = ix.m.provinces;
+  const pc = new Uint32Array(table.length);
+  const fc = new Uint32Array(ix.m.fields.length);
+  const yc = new Map();
+  const hits = [];
+  let unfiltered = 0;
+  for (let d = 0; d < ix.m.docs; d++) {
+    if (!match(d)) continue;
     unfiltered++;
     const g = ix.groups[ix.groupOf[d]];
+    if (byRest && !byRest(d, g)) continue;
     const okP = !byProvince || byProvince(g.province);
     const okF = !byField || byField(g.field);
     const okY = !byYear || byYear(g.year);
@@ -747,36 +952,88 @@ export async function find(query, options = {}) {
     if (okP && okF) yc.set(g.year, (yc.get(g.year) || 0) + 1);
     if (okP && okF && okY) hits.push(d);
   }
-  const limit = options.limit ?? 10;
-  const offset = options.offset ?? 0;
-  // Rank: tier, then score, then document order (deterministic ties).
-  const better = (a, b) => tier[a] - tier[b] || score[a] - score[b] || b - a;
-  const shown = top(hits, offset + limit, better).slice(offset);
-  const results = await Promise.all(
-    shown.map(async (d) => {
-      const rows = await metaRows(ix, Math.floor(d / ix.m.metaChunk));
-      const [url, title, summary, excerpt] = rows[d % ix.m.metaChunk];
-      const g = ix.groups[ix.groupOf[d]];
-      return {
-        url,
-        title,
-        titleHtml: titleHtml(title, words, exactMode),
-        snippet: snippet([summary, excerpt], words, exactMode),
-        province: table[g.province][1],
-        field: ix.m.fields[g.field][1],
-        year: g.year,
-        score: tier[d] * TIER + Math.round(score[d] * 1000) / 1000,
-      };
-    }),
-  );
   const facets = {
     province: table.map((p, i) => ({ slug: p[0], name: p[1], current: p[2] === i, unit: table[p[2]][0], count: pc[i] })),
     field: ix.m.fields.map((f, i) => ({ slug: f[0], name: f[1], count: fc[i] })),
     year: ix.years.map((y) => ({ year: y, count: yc.get(y) || 0 })),
   };
-  const suggestions =
-    hits.length === 0 ? await (await recovery()).suggest(api(ix), { ...parsed, words }, entries, options, unfiltered) : [];
-  return { results, total: hits.length, facets, suggestions, words, dropped, read, partial };
+  return { hits, unfiltered, facets };
+}
+
+// The filters that no facet counts: level, kind of organisation (from `a.json`, read
+// only then) and the year range `from`..`to` (inclusive). Null without any.
+async function restFilter(ix, { level, kind, from, to }) {
+  const has = (v) => v !== undefined && v !== null && v !== '';
+  if (![level, kind, from, to].some(has)) return null;
+  const a = has(level) || has(kind) ? await attributes(ix) : null;
+  const code = (table, key) => {
+    const i = table.findIndex((t) => t[0] === key);
+    return i < 0 ? '' : String.fromCharCode(48 + i);
+  };
+  const lv = has(level) ? code(a.levels, String(level)) : null;
+  const kd = has(kind) ? code(a.kinds, String(kind)) : null;
+  const lo = has(from) ? Number(from) : -Infinity;
+  const hi = has(to) ? Number(to) : Infinity;
+  return (d, g) => (lv === null || a.level[d] === lv) && (kd === null || a.kind[d] === kd) && g.year >= lo && g.year <= hi;
+}
+
+function attributes(ix) {
+  if (!ix.attributes) {
+    ix.attributes = file(ix, 'a.json').then((b) => JSON.parse(utf8.decode(b)));
+    ix.attributes.catch(() => {
+      ix.attributes = null;
+    });
+  }
+  return ix.attributes;
+}
+
+/**
+ * The filter tables: `{ levels: [[key, label]], kinds: [[key, label]] }`, the keys
+ * `level` and `kind` take and their Vietnamese labels (read from the index).
+ */
+export async function filterLabels() {
+  const a = await attributes(await open());
+  return { levels: a.levels, kinds: a.kinds };
+}
+
+// An empty query with filters: every document they select, newest first.
+async function list(ix, options) {
+  const [{ hits, facets }, newest] = await Promise.all([filterHits(ix, options, () => true), file(ix, 'n.json')]);
+  const rank = new Uint32Array(ix.m.docs);
+  JSON.parse(utf8.decode(newest)).forEach((d, i) => {
+    rank[d] = i;
+  });
+  hits.sort((x, y) => rank[x] - rank[y]);
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const info = { total: hits.length, facets, suggestions: [], words: [], dropped: [], read: [], listing: true };
+  const results = await inOrder(
+    hits.slice(offset, offset + limit).map((d) => result(ix, d, [], false, 0)),
+    options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
+  );
+  return { ...info, results };
+}
+
+// The values of `promises`, in order; `progress` (if any) is called with each longer
+// prefix that is ready before the last (on a slow link the first results show while
+// the metadata of the others is still on its way).
+async function inOrder(promises, progress) {
+  if (!progress) return Promise.all(promises);
+  const values = new Array(promises.length);
+  const ready = new Array(promises.length).fill(false);
+  let prefix = 0;
+  await Promise.all(
+    promises.map((p, i) =>
+      p.then((v) => {
+        values[i] = v;
+        ready[i] = true;
+        const before = prefix;
+        while (prefix < promises.length && ready[prefix]) prefix++;
+        if (prefix > before && prefix < promises.length) progress(values.slice(0, prefix));
+      }),
+    ),
+  );
+  return values;
 }
 
 // The best `k` of `items` by `cmp` (positive: the first is better), best first, in
@@ -813,11 +1070,13 @@ function top(items, k, cmp) {
 }
 
 /**
- * Searches: `search(query, { province, field, year, limit })` resolves to
+ * Searches: `search(query, { province, field, year, level, from, to, kind, limit })`
+ * (options as `find`) resolves to
  * `[{ url, title, snippet, province, field, year, score }]`, best first. `snippet` is
  * HTML (text escaped, matches in <mark>); `province` and `field` are display names;
- * `score` is 1e6 per word spelled as typed or adjacent pair found, plus the BM25-style
- * score. Each result also has `titleHtml`, the title with its matches marked.
+ * `score` is 1e9 for a story of the field or tag the query names, plus 1e6 per word
+ * spelled as typed or adjacent pair found, plus the BM25-style score. Each result also
+ * has `titleHtml`, the title with its matches marked.
  */
 export async function search(query, options = {}) {
   return (await find(query, options)).results;
