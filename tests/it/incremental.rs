@@ -360,8 +360,9 @@ fn build_into(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
 }
 
 /// Waits (at most 60 s) until `server` serves every file of the build in `built` with
-/// the same bytes (but for the live-reload script in pages), and answers 404 for the
-/// files of the last build that this one no longer has. Returns this build's files.
+/// the same bytes (but for the live-reload script in pages), and answers 404 (or a
+/// redirect, for a story that moved) for the pages of the last build that this one no
+/// longer has. Returns this build's files.
 #[track_caller]
 fn serves_the_same(server: &Server, built: &Path, last: &[String], context: &str) -> Vec<String> {
     let live = "<script src=\"/__kheo/live.js\" defer></script>";
@@ -388,7 +389,8 @@ fn serves_the_same(server: &Server, built: &Path, last: &[String], context: &str
         bad.extend(
             last.iter()
                 .filter(|p| !paths.contains(p) && p.ends_with(".html"))
-                .filter(|p| server.get(&target(p)).status != 404)
+                // Gone (404), or moved: the preview sends a tab to a story's new address.
+                .filter(|p| !matches!(server.get(&target(p)).status, 404 | 301..=308))
                 .cloned(),
         );
         bad
@@ -403,6 +405,10 @@ fn serves_the_same(server: &Server, built: &Path, last: &[String], context: &str
             let first = &bad[0];
             let want = std::fs::read_to_string(built.join(first)).unwrap_or_default();
             let got = server.get(&target(first)).text().replacen(live, "", 1);
+            if let Ok(dir) = std::env::var("KHEO_EDIT_DUMP") {
+                let _ = std::fs::write(format!("{dir}/served.html"), &got);
+                let _ = std::fs::write(format!("{dir}/built.html"), &want);
+            }
             let at = want
                 .bytes()
                 .zip(got.bytes())
