@@ -339,8 +339,9 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
             "{context}: unchanged files written again: {rewritten:?}"
         );
         if step % 3 == 2 || step + 1 == edits {
+            // The preview shows drafts (marked), as `build --drafts` does.
             let base = format!("--base-url={}", server.url("/"));
-            assert_exit(&build_into(root, &served, &[&base]), 0);
+            assert_exit(&build_into(root, &served, &[&base, "--drafts"]), 0);
             served_before = serves_the_same(&server, &served, &served_before, &context);
         }
     }
