@@ -73,82 +73,130 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_ne
 
 /// Renders a body. `unsafe_html` keeps raw HTML as written.
 pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Rendered {
-    let opts = OPTIONS;
-    let mut out = Rendered::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut raw_html = false;
-    let mut code: Option<(String, String)> = None; // (lang, text)
-    let mut image: Option<PendingImage> = None;
-    let mut heading: Option<usize> = None; // index of the heading's start event
-    let mut heading_text = String::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut own_ids: Vec<String> = Vec::new(); // heading and footnote ids kheo writes
-    let mut dropped_link = false; // a link whose scheme is not allowed: text only
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        if let Some(img) = image.as_mut() {
-            match &event {
-                Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
-                Event::End(TagEnd::Image) => {
-                    if let Some(img) = image.take() {
-                        events.push(img.event());
-                    }
-                }
-                _ => {}
-            }
+    let mut pass = Pass::default();
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
+        if pass.inside_image(&event) || pass.inside_code(&event) || !pass.notice(&event) {
             continue;
         }
-        if let Some((_, code_buf)) = code.as_mut() {
-            match event {
-                Event::Text(t) => code_buf.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    let (lang, code_text) = code.take().unwrap_or_default();
-                    events.push(Event::Html(highlight(&lang, &code_text).into()));
-                }
-                _ => {}
-            }
-            continue;
+        if let Some(event) = pass.rewrite(event, range.start, links) {
+            pass.events.push(event);
         }
-        match &event {
+    }
+    pass.finish(body.len(), unsafe_html)
+}
+
+/// One pass over a body's events: what has been seen so far.
+#[derive(Default)]
+struct Pass<'a> {
+    out: Rendered,
+    events: Vec<Event<'a>>,
+    raw_html: bool,
+    /// Inside a fenced or indented code block: its language and text.
+    code: Option<(String, String)>,
+    /// Inside an image: its alt text is being gathered.
+    image: Option<PendingImage>,
+    /// Inside a heading: the index of its start event, and its text.
+    heading: Option<usize>,
+    heading_text: String,
+    ids: HashMap<String, usize>,
+    /// Heading and footnote ids kheo writes (the sanitiser keeps them).
+    own_ids: Vec<String>,
+    /// A link whose scheme is not allowed: its text only.
+    dropped_link: bool,
+}
+
+impl<'a> Pass<'a> {
+    /// Inside an image: gathers its alt text; true if the event was taken.
+    fn inside_image(&mut self, event: &Event<'a>) -> bool {
+        let Some(img) = self.image.as_mut() else {
+            return false;
+        };
+        match event {
+            Event::Text(t) | Event::Code(t) => img.alt.push_str(t),
+            Event::End(TagEnd::Image) => {
+                if let Some(img) = self.image.take() {
+                    self.events.push(img.event());
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Inside a code block: gathers its text, highlighted at its end; true if taken.
+    fn inside_code(&mut self, event: &Event<'a>) -> bool {
+        let Some((_, text)) = self.code.as_mut() else {
+            return false;
+        };
+        match event {
+            Event::Text(t) => text.push_str(t),
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, text) = self.code.take().unwrap_or_default();
+                self.events
+                    .push(Event::Html(highlight(&lang, &text).into()));
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Notes code blocks (false: the start was taken), headings and raw HTML.
+    fn notice(&mut self, event: &Event<'a>) -> bool {
+        match event {
             Event::Start(Tag::CodeBlock(kind)) => {
-                out.has_code = true;
+                self.out.has_code = true;
                 let lang = match kind {
                     CodeBlockKind::Fenced(l) => l.split([' ', ',']).next().unwrap_or("").to_owned(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
-                continue;
+                self.code = Some((lang, String::new()));
+                return false;
             }
             Event::Start(Tag::Heading { .. }) => {
-                heading = Some(events.len());
-                heading_text.clear();
+                self.heading = Some(self.events.len());
+                self.heading_text.clear();
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(i) = heading.take() {
-                    let id = heading_id(&mut ids, &heading_text);
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i]
+                if let Some(i) = self.heading.take() {
+                    let id = heading_id(&mut self.ids, &self.heading_text);
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[i]
                         && slot.is_none()
                     {
-                        own_ids.push(id.clone());
+                        self.own_ids.push(id.clone());
                         *slot = Some(id.into());
                     }
                 }
             }
-            Event::Text(t) | Event::Code(t) if heading.is_some() => heading_text.push_str(t),
-            Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
+            Event::Text(t) | Event::Code(t) if self.heading.is_some() => {
+                self.heading_text.push_str(t);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => self.raw_html = true,
             _ => {}
         }
-        let event = match event {
+        true
+    }
+
+    /// Links and images rewritten (or dropped, for a scheme that is not allowed); an
+    /// image waits for its alt text. `None`: nothing to emit now.
+    fn rewrite(
+        &mut self,
+        event: Event<'a>,
+        start: usize,
+        links: &dyn LinkRewriter,
+    ) -> Option<Event<'a>> {
+        let out = &mut self.out;
+        Some(match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                let dest_url = reference(&mut out, links, dest_url, range.start, false, link_type);
+                let dest_url = reference(out, links, dest_url, start, false, link_type);
                 if !is_allowed_url(&dest_url, false) {
                     // Links do not nest: the next link end is this one's.
-                    dropped_link = true;
-                    continue;
+                    self.dropped_link = true;
+                    return None;
                 }
                 Event::Start(Tag::Link {
                     link_type,
@@ -165,39 +213,41 @@ pub fn render(body: &str, unsafe_html: bool, links: &dyn LinkRewriter) -> Render
             }) => {
                 let size = links.image_size(&dest_url);
                 let srcset = size.and_then(|(w, _)| links.image_srcset(&dest_url, w));
-                let src =
-                    reference(&mut out, links, dest_url, range.start, true, link_type).to_string();
-                image = Some(PendingImage {
+                let src = reference(out, links, dest_url, start, true, link_type).to_string();
+                self.image = Some(PendingImage {
                     src,
                     title: title.to_string(),
                     alt: String::new(),
                     size,
                     srcset,
                 });
-                continue;
+                return None;
             }
-            Event::End(TagEnd::Link) if dropped_link => {
-                dropped_link = false;
-                continue;
+            Event::End(TagEnd::Link) if self.dropped_link => {
+                self.dropped_link = false;
+                return None;
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                own_ids.push(label.to_string());
+                self.own_ids.push(label.to_string());
                 Event::Start(Tag::FootnoteDefinition(label))
             }
             e => e,
-        };
-        events.push(event);
+        })
     }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = if raw_html && !unsafe_html {
-        sanitize::clean(&html, own_ids)
-    } else {
-        html
+
+    /// The HTML (sanitised when it had raw HTML, unless the site allows it) and counts.
+    fn finish(mut self, body_len: usize, unsafe_html: bool) -> Rendered {
+        let mut html = String::with_capacity(body_len * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        self.out.html = if self.raw_html && !unsafe_html {
+            sanitize::clean(&html, self.own_ids)
+        } else {
+            html
+        }
+        .into();
+        self.out.word_count = count_words(&html_text(&self.out.html));
+        self.out
     }
-    .into();
-    out.word_count = count_words(&html_text(&out.html));
-    out
 }
 
 /// The id of a heading with this text: its slug (`muc` if it has none), with `-2`,
