@@ -346,7 +346,7 @@ fn build_options(opts: &BuildOptions) -> Vec<String> {
 
 /// `kheo check`: everything `build` validates, including rendering every page into a
 /// sink that discards it (so template errors show up), and writes nothing: not even
-/// the image cache, since no smaller copies of images are made.
+/// the image cache, since the smaller copies of photos are not made (`Scope::Check`).
 pub fn check(opts: &BuildOptions) -> Result<Outcome> {
     struct Discard;
     impl output::Sink for Discard {
@@ -358,12 +358,9 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
         }
     }
     let mut outcome = Outcome::default();
-    if let Some((site, mut loaded, tera)) = prepare(opts, &mut outcome)? {
-        // Without sizes no image is resized (render makes copies only of images it
-        // knows to be large), so nothing is written to `.kheo-cache`.
-        loaded.image_sizes.clear();
+    if let Some((site, loaded, tera)) = prepare(opts, &mut outcome)? {
         let nothing = engine::Fingerprints::new();
-        let scope = engine::Scope::All;
+        let scope = engine::Scope::Check;
         let (report, _) = engine::render(&site, &loaded, &tera, &Discard, &nothing, scope, None)?;
         outcome.models = report.models;
     }

@@ -34,6 +34,9 @@ pub enum Scope {
     Pages,
     /// Only the site-wide files.
     SiteWide,
+    /// Everything but the smaller copies of photos: what `check` renders (and discards),
+    /// so it writes nothing, not even the image cache.
+    Check,
 }
 
 /// What happened to one job.
@@ -102,6 +105,7 @@ fn run_jobs(
             Scope::All => true,
             Scope::Pages => !job.is_site_wide(),
             Scope::SiteWide => job.is_site_wide(),
+            Scope::Check => !job.is_image_copies(),
         };
         // Out of scope: not run, so its fingerprint is not needed.
         let fingerprint = if in_scope { fingerprint(plan, job) } else { 0 };

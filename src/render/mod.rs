@@ -100,10 +100,18 @@ pub struct ListSpec {
 pub enum Job {
     Home,
     Article(usize),
-    Redirect { from: String, to: String },
+    /// The smaller copies of a story's large photos, for `srcset`: a job of its own, so
+    /// `check` (which writes nothing, not even the image cache) can leave it out.
+    ImageCopies(usize),
+    Redirect {
+        from: String,
+        to: String,
+    },
     List(Arc<ListSpec>, usize),
     Provinces,
-    Terms { section: &'static str },
+    Terms {
+        section: &'static str,
+    },
     Search,
     Stats,
     Data,
@@ -112,7 +120,10 @@ pub enum Job {
     JsonFeed,
     CrawlerFiles,
     ExportSite,
-    ExportTerm { former: bool, index: usize },
+    ExportTerm {
+        former: bool,
+        index: usize,
+    },
     SearchIndex,
     Statics,
 }
@@ -123,6 +134,7 @@ impl Job {
         match self {
             Job::Home => "home".into(),
             Job::Article(i) => format!("article:{}", site.articles[*i].url),
+            Job::ImageCopies(i) => format!("images:{}", site.articles[*i].url),
             Job::List(spec, n) => format!("list:{}:{n}", spec.term.url),
             Job::Redirect { from, .. } => format!("redirect:{from}"),
             Job::Atom(f) => format!("atom:{f:?}"),
@@ -139,6 +151,11 @@ impl Job {
             Job::SearchIndex => "search-index".into(),
             Job::Statics => "statics".into(),
         }
+    }
+
+    /// True for the smaller copies of photos, which `check` does not make.
+    pub fn is_image_copies(&self) -> bool {
+        matches!(self, Job::ImageCopies(_))
     }
 
     /// Jobs whose output depends on every article; `serve` runs them after the pages.
@@ -251,6 +268,20 @@ impl Plan<'_> {
                 a.extend(&self.related[*i]);
                 (a, false)
             }
+            Job::ImageCopies(i) => {
+                // The copies depend on each photo's bytes (its identity) and width.
+                let a = &site.articles[*i];
+                for asset in a
+                    .assets
+                    .iter()
+                    .filter(|x| crate::images::is_resizable(&x.name))
+                {
+                    asset.name.hash(&mut h);
+                    file_stamp(&asset.file).hash(&mut h);
+                    self.photo_width(*i, &asset.name).hash(&mut h);
+                }
+                (Vec::new(), false)
+            }
             Job::Redirect { from, to } => {
                 (from, to).hash(&mut h);
                 (Vec::new(), false)
@@ -297,6 +328,12 @@ impl Plan<'_> {
             counts,
             own: h.finish(),
         }
+    }
+
+    /// The width of photo `name` beside story `i`, read from its header (0 if unknown).
+    fn photo_width(&self, i: usize, name: &str) -> u32 {
+        let key = format!("{}/{}", self.site.articles[i].source.parent(), name);
+        self.loaded.image_sizes.get(&key).map_or(0, |s| s.0)
     }
 
     /// Every page address of the plan that belongs in the sitemap.
@@ -389,6 +426,7 @@ impl Plan<'_> {
         match job {
             Job::Home => self.home(sink),
             Job::Article(i) => self.article(*i, sink),
+            Job::ImageCopies(i) => self.image_copies(*i, sink).map(|()| 0),
             Job::Redirect { from, to } => self.redirect(from, to, sink),
             Job::List(spec, n) => self.list(spec, *n, sink),
             Job::Provinces => self.provinces(sink),

@@ -267,7 +267,7 @@ impl Plan<'_> {
     }
 
     /// The files beside a story's page: its source (`index.md`), its data
-    /// (`index.json`), its images and their smaller copies.
+    /// (`index.json`) and its images (their smaller copies are `image_copies`).
     fn beside(&self, i: usize, sink: &dyn Sink) -> Result<()> {
         let a = &self.site.articles[i];
         let lean = self.site.config.lean_output;
@@ -284,23 +284,28 @@ impl Plan<'_> {
             let json = export::article_json(self.site, &self.views, i);
             sink.put(&format!("{dir}index.json"), json)?;
         }
-        let cache = crate::images::cache_dir(&self.loaded.root);
         for asset in &a.assets {
-            sink.copy(
-                &format!("{dir}{}", asset.name),
-                &Blob::Disk(asset.file.clone()),
-            )?;
-            // Large photos also get smaller copies for `srcset` (see `images`).
-            let key = format!("{}/{}", a.source.parent(), asset.name);
-            let width = self.loaded.image_sizes.get(&key).map_or(0, |s| s.0);
-            if crate::images::is_resizable(&asset.name) {
-                for w in crate::images::variant_widths(width) {
-                    let bytes = crate::images::resized(cache.as_deref(), &asset.file, w)?;
-                    sink.put(
-                        &format!("{dir}{}", crate::images::variant_name(&asset.name, w)),
-                        bytes,
-                    )?;
-                }
+            let path = format!("{dir}{}", asset.name);
+            sink.copy(&path, &Blob::Disk(asset.file.clone()))?;
+        }
+        Ok(())
+    }
+
+    /// The smaller copies of a story's large photos, for `srcset` (see `images`).
+    pub(super) fn image_copies(&self, i: usize, sink: &dyn Sink) -> Result<()> {
+        let a = &self.site.articles[i];
+        let base = output_path(&self.site.config.base_path, &a.url);
+        let dir = base.trim_end_matches("index.html");
+        let cache = crate::images::cache_dir(&self.loaded.root);
+        for asset in a
+            .assets
+            .iter()
+            .filter(|x| crate::images::is_resizable(&x.name))
+        {
+            for w in crate::images::variant_widths(self.photo_width(i, &asset.name)) {
+                let bytes = crate::images::resized(cache.as_deref(), &asset.file, w)?;
+                let name = crate::images::variant_name(&asset.name, w);
+                sink.put(&format!("{dir}{name}"), bytes)?;
             }
         }
         Ok(())

@@ -16,6 +16,12 @@ pub(super) fn plan(site: &Site, v: &Views<'_>) -> Vec<Job> {
     let mut jobs = site_jobs(site);
     for (i, a) in site.articles.iter().enumerate() {
         jobs.push(Job::Article(i));
+        if a.assets
+            .iter()
+            .any(|x| crate::images::is_resizable(&x.name))
+        {
+            jobs.push(Job::ImageCopies(i));
+        }
         for alias in &a.aliases {
             jobs.push(Job::Redirect {
                 from: alias.clone(),

@@ -651,3 +651,50 @@ fn a_linked_cache_folder_is_never_used_for_the_build_state() {
     assert!(stderr(&out).contains("built "), "{}", stderr(&out));
     assert!(!elsewhere.join("build-state").exists());
 }
+
+/// A photo replaced by another of the same name: its smaller copies (their own job) are
+/// made again, exactly as a build from nothing makes them; `check` makes none.
+#[test]
+fn a_replaced_photo_gets_new_copies_and_check_makes_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        root,
+        "site.yaml",
+        "title: Thử\nbase_url: https://example.org/\n",
+    );
+    let photo = |shade: u8| {
+        let img =
+            image::RgbImage::from_fn(1000, 600, |x, _| image::Rgb([shade, (x % 256) as u8, 90]));
+        img.save(root.join("content/anh/lon.png"))
+            .expect("save photo");
+    };
+    write(
+        root,
+        "content/anh/index.md",
+        "---\ntitle: Ảnh lớn\nprovince: An Giang\nfield: Kinh tế\nyear: 2024\nsummary: Thử.\nimage: lon.png\n---\nẢnh.\n",
+    );
+    photo(10);
+    assert_exit(&kheo(root, &["check"]), 0);
+    assert!(!root.join(".kheo-cache").exists(), "check wrote the cache");
+    assert_exit(&kheo(root, &["build"]), 0);
+    let copy = root.join("public/mo-hinh/anh-lon/lon-480w.png");
+    let before = std::fs::read(&copy).expect("a smaller copy");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    photo(200);
+    let out = kheo(root, &["build"]);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("updated "), "{}", stderr(&out));
+    assert_ne!(
+        std::fs::read(&copy).expect("copy"),
+        before,
+        "copy made again"
+    );
+    let other = tempfile::tempdir().expect("temp dir");
+    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
+    same_files(
+        &root.join("public"),
+        &other.path().join("clean"),
+        "after the new photo",
+    );
+}
