@@ -70,14 +70,21 @@ pub fn write_json(site: &Site, v: &Views<'_>, sink: &dyn Sink) -> Result<()> {
     sink.put("feed.json", json_feed(site, v))
 }
 
-/// Writes `sitemap.xml` (of `urls`) and `robots.txt`.
+/// The most URLs one sitemap file may list (the sitemap protocol's limit).
+const SITEMAP_URLS: usize = 50_000;
+
+/// Writes `sitemap.xml` (of `urls`) and `robots.txt`. Past the protocol's 50,000 URLs,
+/// `sitemap.xml` is an index of `sitemap-1.xml`, `sitemap-2.xml`, … (a national site of
+/// 50,000 stories has about 80,000 pages).
 pub fn write_crawler_files(
     site: &Site,
     v: &Views<'_>,
     urls: &[String],
     sink: &dyn Sink,
 ) -> Result<()> {
-    sink.put("sitemap.xml", sitemap(site, urls))?;
+    for (path, bytes) in sitemaps(site, v, urls, SITEMAP_URLS) {
+        sink.put(&path, bytes)?;
+    }
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.config.absolute(&v.path("/sitemap.xml"))
@@ -239,6 +246,32 @@ fn json_feed(site: &Site, v: &Views<'_>) -> Vec<u8> {
     out
 }
 
+/// The sitemap files for `urls`, at most `per_file` URLs each: one `sitemap.xml`, or an
+/// index by that name and the parts it lists.
+fn sitemaps(
+    site: &Site,
+    v: &Views<'_>,
+    urls: &[String],
+    per_file: usize,
+) -> Vec<(String, Vec<u8>)> {
+    if urls.len() <= per_file {
+        return vec![("sitemap.xml".to_owned(), sitemap(site, urls))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, part) in urls.chunks(per_file.max(1)).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let url = site.config.absolute(&v.path(&format!("/{name}")));
+        index.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml(&url)));
+        files.push((name, sitemap(site, part)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".to_owned(), index.into_bytes()));
+    files
+}
+
 fn sitemap(site: &Site, urls: &[String]) -> Vec<u8> {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -255,7 +288,38 @@ fn sitemap(site: &Site, urls: &[String]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::xml;
+    use super::{sitemaps, xml};
+
+    #[test]
+    fn a_sitemap_past_its_limit_becomes_an_index_of_parts() {
+        let site = crate::taxonomy::index(
+            crate::config::Config::default(),
+            Vec::<crate::article::Article>::new(),
+        );
+        let strings = crate::view::Strings::parse("").unwrap_or_else(|_| panic!("strings"));
+        let v = crate::view::Views::new(&site, &strings);
+        let urls: Vec<String> = (0..5).map(|n| format!("/mo-hinh/{n}/")).collect();
+        let one = sitemaps(&site, &v, &urls, 5);
+        assert_eq!(one.len(), 1);
+        let files = sitemaps(&site, &v, &urls, 2);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let index = String::from_utf8_lossy(&files[3].1).into_owned();
+        assert!(
+            index.contains("<sitemapindex") && index.contains("sitemap-3.xml</loc>"),
+            "{index}"
+        );
+        let last = String::from_utf8_lossy(&files[2].1).into_owned();
+        assert_eq!(last.matches("<url>").count(), 1, "{last}");
+    }
 
     #[test]
     fn xml_text_leaves_out_what_xml_forbids() {
