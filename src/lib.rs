@@ -301,12 +301,22 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     log::stage("engine: read state", t);
     let prints = previous.fingerprints();
     let none = engine::Fingerprints::new();
+    // Related stories are kept in the state: computed again only when what they read
+    // (any story's field, unit, tags, title, date or address) changed.
+    let t_related = Instant::now();
+    let inputs = engine::related_inputs(&site);
+    let related = match previous.related(inputs, site.articles.len()) {
+        Some(lists) => lists.to_vec(),
+        None => related::related(&site),
+    };
+    log::stage("engine: related", t_related);
     let known = Some(&previous.files).filter(|f| !f.is_empty());
     let written = output::write(dest, known, |sink, kept_output| {
         // A replaced output needs every file: no job may be skipped.
         let prints = if kept_output { &prints } else { &none };
         let scope = engine::Scope::All;
-        let (report, outputs) = engine::render(&site, &loaded, &tera, sink, prints, scope, None)?;
+        let (report, outputs) =
+            engine::render(&site, &loaded, &tera, sink, prints, scope, Some(&related))?;
         let kept = previous.kept(&outputs);
         Ok(((report, outputs), kept))
     })?;
@@ -316,11 +326,12 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     // Nothing ran and nothing was written: the state on disk is still right.
     let unchanged = update.incremental
         && previous.key == key
+        && previous.related(inputs, site.articles.len()).is_some()
         && (update.written, update.removed) == (0, 0)
         && outputs.iter().all(|o| o.paths.is_none());
     if let (Some(file), false, false) = (&state_file, opts.no_cache, unchanged) {
         let t = Instant::now();
-        let next = previous.next(key, outputs, update.stamps);
+        let next = previous.next(key, outputs, update.stamps, (inputs, related));
         if engine::state::write(file, &next).is_err() {
             engine::state::forget(file);
         }

@@ -46,6 +46,18 @@ impl Related {
     }
 }
 
+/// A hash of everything `related` reads of every story, in order, with each story's
+/// address (so a stored list's positions name the same stories): `kheo build` keeps the
+/// related stories in its state under it.
+pub fn related_inputs(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for a in &site.articles {
+        (input(a), &a.url, a.recency()).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// What `related` reads of one story.
 fn input(a: &crate::article::Article) -> Input {
     (

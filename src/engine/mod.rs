@@ -19,7 +19,7 @@ use crate::output::{Blob, Sink};
 use crate::render::{self, Job, Plan, Report};
 use crate::taxonomy::{Site, Term};
 
-pub use memo::Related;
+pub use memo::{Related, related_inputs};
 
 /// Job fingerprints of a previous render, by job key.
 pub type Fingerprints = HashMap<String, u64>;

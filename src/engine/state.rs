@@ -28,6 +28,8 @@ pub struct State {
     pub jobs: HashMap<String, (u64, Vec<String>)>,
     /// Every output file, with its stamp.
     pub files: Stamps,
+    /// The related stories of every story, under `engine::related_inputs`.
+    pub related: Option<(u64, Vec<Vec<usize>>)>,
 }
 
 impl State {
@@ -51,7 +53,13 @@ impl State {
 
     /// The state after a build: this state's jobs where they did not run, the new
     /// ones where they did; jobs that are gone are dropped.
-    pub fn next(&self, key: u64, outputs: Vec<JobOutput>, files: Stamps) -> State {
+    pub fn next(
+        &self,
+        key: u64,
+        outputs: Vec<JobOutput>,
+        files: Stamps,
+        related: (u64, Vec<Vec<usize>>),
+    ) -> State {
         let jobs = outputs
             .into_iter()
             .filter_map(|o| match o.paths {
@@ -59,7 +67,20 @@ impl State {
                 None => self.jobs.get(&o.key).map(|(f, p)| (o.key, (*f, p.clone()))),
             })
             .collect();
-        State { key, jobs, files }
+        State {
+            key,
+            jobs,
+            files,
+            related: Some(related),
+        }
+    }
+
+    /// The related stories kept for `inputs`, if they were kept for the same.
+    pub fn related(&self, inputs: u64, stories: usize) -> Option<&[Vec<usize>]> {
+        match &self.related {
+            Some((k, lists)) if *k == inputs && lists.len() == stories => Some(lists),
+            _ => None,
+        }
     }
 }
 
@@ -131,7 +152,7 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
     };
     let mut job: Option<&mut (u64, Vec<String>)> = None;
     for line in lines {
-        let (kind, rest) = line.split_once(' ')?;
+        let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
         match kind {
             // Under another key every job runs again; the stamps still say which
             // files need not be written.
@@ -154,6 +175,14 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
                 let mtime = parts.next()?.parse().ok()?;
                 let stamp = Stamp { hash, len, mtime };
                 state.files.insert(unescape(parts.next()?), stamp);
+            }
+            "R" => state.related = Some((u64::from_str_radix(rest, 16).ok()?, Vec::new())),
+            "r" => {
+                let list = rest
+                    .split_whitespace()
+                    .map(|i| i.parse().ok())
+                    .collect::<Option<Vec<usize>>>()?;
+                state.related.as_mut()?.1.push(list);
             }
             _ => return None,
         }
@@ -178,6 +207,16 @@ pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
     files.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (path, s) in files {
         let _ = writeln!(out, "F {:x} {} {} {}", s.hash, s.len, s.mtime, escape(path));
+    }
+    if let Some((inputs, lists)) = &state.related {
+        let _ = writeln!(out, "R {inputs:x}");
+        for list in lists {
+            out.push('r');
+            for i in list {
+                let _ = write!(out, " {i}");
+            }
+            out.push('\n');
+        }
     }
     let sum = content_hash(out.as_bytes());
     let _ = writeln!(out, "end {sum:x}");
@@ -228,6 +267,7 @@ mod tests {
             mtime: 1_700_000_000_123_456_789,
         };
         s.files.insert("a b/index.html".into(), stamp);
+        s.related = Some((9, vec![vec![1, 2], vec![], vec![0]]));
         s
     }
 
@@ -239,6 +279,7 @@ mod tests {
         let back = read(&file, 7).unwrap();
         assert_eq!(back.jobs, sample().jobs);
         assert_eq!(back.files, sample().files);
+        assert_eq!(back.related, sample().related);
     }
 
     #[test]
