@@ -44,6 +44,9 @@ const PNG: &[u8] = &[
     0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
+/// The settings of the small sites most tests build.
+const SETTINGS: &str = "title: Thử\nbase_url: https://example.org/\n";
+
 /// A small deterministic generator (xorshift), so a seed replays a failure.
 struct Rng(u64);
 
@@ -138,6 +141,19 @@ struct Site {
 }
 
 impl Site {
+    /// A site of `count` generated stories (drawn from `rng`) written at `root` with
+    /// `site.yaml` holding `settings`.
+    fn written(root: &Path, settings: &str, rng: &mut Rng, count: usize) -> Site {
+        write(root, "site.yaml", settings);
+        let site = Site {
+            stories: (0..count).map(|n| Some(Story::new(rng, n))).collect(),
+        };
+        for n in 0..count {
+            site.save(root, n);
+        }
+        site
+    }
+
     /// Each story is a folder with `index.md`, so it can carry an image.
     fn dir(n: usize) -> String {
         format!("content/mo-hinh-{n:03}")
@@ -278,17 +294,8 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
     let count = env_number("KHEO_EDIT_STORIES", 160) as usize;
     let mut rng = Rng(seed.max(1));
     let dir = tempfile::tempdir().expect("temp dir");
-    write(
-        dir.path(),
-        "site.yaml",
-        "title: Thử nghiệm\nbase_url: https://example.org/\npage_size: 3\n",
-    );
-    let mut site = Site {
-        stories: (0..count).map(|n| Some(Story::new(&mut rng, n))).collect(),
-    };
-    for n in 0..count {
-        site.save(dir.path(), n);
-    }
+    let settings = "title: Thử nghiệm\nbase_url: https://example.org/\npage_size: 3\n";
+    let mut site = Site::written(dir.path(), settings, &mut rng, count);
     assert_exit(&kheo(dir.path(), &["build"]), 0);
     // The same site served by `kheo serve`, which rebuilds on every edit.
     let server = Server::start(dir);
@@ -436,18 +443,7 @@ fn serves_the_same(server: &Server, built: &Path, last: &[String], context: &str
 fn a_build_with_nothing_changed_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    write(
-        root,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
-    let mut rng = Rng(7);
-    let site = Site {
-        stories: (0..12).map(|n| Some(Story::new(&mut rng, n))).collect(),
-    };
-    for n in 0..12 {
-        site.save(root, n);
-    }
+    Site::written(root, SETTINGS, &mut Rng(7), 12);
     assert_exit(&kheo(root, &["build"]), 0);
     let before = snapshot(&root.join("public"));
     let out = kheo(root, &["build"]);
@@ -464,18 +460,7 @@ fn a_build_with_nothing_changed_writes_nothing() {
 fn a_damaged_or_foreign_build_state_is_never_trusted() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    write(
-        root,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
-    let mut rng = Rng(11);
-    let mut site = Site {
-        stories: (0..8).map(|n| Some(Story::new(&mut rng, n))).collect(),
-    };
-    for n in 0..8 {
-        site.save(root, n);
-    }
+    let mut site = Site::written(root, SETTINGS, &mut Rng(11), 8);
     assert_exit(&kheo(root, &["build"]), 0);
     let other = tempfile::tempdir().expect("temp dir");
     let clean = other.path().join("clean");
@@ -519,18 +504,7 @@ fn a_damaged_or_foreign_build_state_is_never_trusted() {
 fn a_failed_incremental_build_leaves_the_output_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    write(
-        root,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
-    let mut rng = Rng(5);
-    let mut site = Site {
-        stories: (0..6).map(|n| Some(Story::new(&mut rng, n))).collect(),
-    };
-    for n in 0..6 {
-        site.save(root, n);
-    }
+    let mut site = Site::written(root, SETTINGS, &mut Rng(5), 6);
     assert_exit(&kheo(root, &["build"]), 0);
     let before = snapshot(&root.join("public"));
     // One good edit and one broken template: nothing of the good edit may land.
@@ -571,18 +545,7 @@ fn same_files(a: &Path, b: &Path, context: &str) {
 fn an_output_carried_with_its_cache_to_a_fresh_checkout_is_updated_incrementally() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("a");
-    write(
-        &root,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
-    let mut rng = Rng(3);
-    let mut site = Site {
-        stories: (0..6).map(|n| Some(Story::new(&mut rng, n))).collect(),
-    };
-    for n in 0..6 {
-        site.save(&root, n);
-    }
+    let mut site = Site::written(&root, SETTINGS, &mut Rng(3), 6);
     assert_exit(&kheo(&root, &["build"]), 0);
     // A fresh checkout elsewhere, then the cache restored from a tar archive.
     let fresh = dir.path().join("b");
@@ -603,11 +566,7 @@ fn an_output_carried_with_its_cache_to_a_fresh_checkout_is_updated_incrementally
     for n in 0..6 {
         site.save(&fresh, n);
     }
-    write(
-        &fresh,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
+    write(&fresh, "site.yaml", SETTINGS);
     tar(&["-xf", &t, "-C", &b]);
     site.stories[2].as_mut().expect("story").summary = "Tóm tắt mới.".into();
     site.save(&fresh, 2);
@@ -630,18 +589,7 @@ fn an_output_carried_with_its_cache_to_a_fresh_checkout_is_updated_incrementally
 fn a_linked_cache_folder_is_never_used_for_the_build_state() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("site");
-    write(
-        &root,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
-    let mut rng = Rng(9);
-    let site = Site {
-        stories: (0..3).map(|n| Some(Story::new(&mut rng, n))).collect(),
-    };
-    for n in 0..3 {
-        site.save(&root, n);
-    }
+    Site::written(&root, SETTINGS, &mut Rng(9), 3);
     let elsewhere = dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).expect("mkdir");
     std::os::unix::fs::symlink(&elsewhere, root.join(".kheo-cache")).expect("symlink");
@@ -658,11 +606,7 @@ fn a_linked_cache_folder_is_never_used_for_the_build_state() {
 fn a_replaced_photo_gets_new_copies_and_check_makes_none() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    write(
-        root,
-        "site.yaml",
-        "title: Thử\nbase_url: https://example.org/\n",
-    );
+    write(root, "site.yaml", SETTINGS);
     let photo = |shade: u8| {
         let img =
             image::RgbImage::from_fn(1000, 600, |x, _| image::Rgb([shade, (x % 256) as u8, 90]));
