@@ -67,16 +67,7 @@ const MAX_SIDE: u32 = 20_000;
 /// `images` folder is a symbolic link or not a folder: a cache is never read or
 /// written through a link.
 pub fn cache_dir(root: &Path) -> Option<PathBuf> {
-    let base = root.join(".kheo-cache");
-    let dir = base.join("images");
-    for p in [&base, &dir] {
-        if let Ok(m) = std::fs::symlink_metadata(p)
-            && (m.file_type().is_symlink() || !m.is_dir())
-        {
-            return None;
-        }
-    }
-    Some(dir)
+    crate::load::cache_entry(root, "images", true)
 }
 
 /// The copy of `source` resized to `width` pixels wide, from the cache when there is

@@ -333,6 +333,19 @@ impl Source {
     }
 }
 
+/// `<root>/.kheo-cache/<name>`, where kheo keeps what only saves time (resized images,
+/// the build state), or `None` when `.kheo-cache` or that entry is a symbolic link or
+/// not the kind of thing expected (a folder when `folder`, else a file): a cache is
+/// never read or written through a link.
+pub fn cache_entry(root: &Path, name: &str, folder: bool) -> Option<PathBuf> {
+    let base = root.join(".kheo-cache");
+    let entry = base.join(name);
+    let bad = |p: &Path, dir: bool| {
+        std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink() || m.is_dir() != dir)
+    };
+    (!bad(&base, true) && !bad(&entry, folder)).then_some(entry)
+}
+
 /// A site-relative, `/`-separated path in NFC (`path` as it is if it is not under
 /// `root`). NFC because macOS names files in NFD while the text that links to them is
 /// NFC; the file is still read by its path on disk.

@@ -13,7 +13,7 @@ mod leftovers;
 mod mirror;
 mod stage;
 
-pub use stage::{Stamp, Stamps, mtime};
+pub use stage::{Stamp, Stamps, file_identity, mtime};
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -109,11 +109,19 @@ impl DirSink {
     }
 }
 
-impl Sink for DirSink {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+impl DirSink {
+    /// Writes `bytes` at `path`; returns the new file's metadata when it can be read.
+    pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> Result<Option<std::fs::Metadata>> {
         let p = self.target(path)?;
         let mut f = std::fs::File::create(&p).map_err(|e| Error::io(&p, e))?;
-        f.write_all(&bytes).map_err(|e| Error::io(&p, e))
+        f.write_all(bytes).map_err(|e| Error::io(&p, e))?;
+        Ok(f.metadata().ok())
+    }
+}
+
+impl Sink for DirSink {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.write(path, &bytes).map(drop)
     }
 
     fn copy(&self, path: &str, blob: &Blob) -> Result<()> {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Fingerprints, JobOutput};
 use crate::load::Loaded;
-use crate::output::{Blob, Stamp, Stamps, content_hash};
+use crate::output::{Blob, Stamp, Stamps, content_hash, file_identity};
 
 /// First line of the file: its format.
 const HEADER: &str = "kheo build state 1";
@@ -87,16 +87,7 @@ impl State {
 /// Where the state of the site at `root` lives, or `None` when `.kheo-cache` is a link
 /// or not a folder (a cache is never read or written through a link).
 pub fn path(root: &Path) -> Option<PathBuf> {
-    let dir = root.join(".kheo-cache");
-    match std::fs::symlink_metadata(&dir) {
-        Ok(m) if m.file_type().is_symlink() || !m.is_dir() => return None,
-        _ => {}
-    }
-    let file = dir.join(FILE);
-    match std::fs::symlink_metadata(&file) {
-        Ok(m) if !m.is_file() => None,
-        _ => Some(file),
-    }
+    crate::load::cache_entry(root, FILE, false)
 }
 
 /// The key a state is valid for: this kheo (its version and its own executable, so a
@@ -106,7 +97,7 @@ pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     env!("CARGO_PKG_VERSION").hash(&mut h);
     if let Ok(exe) = std::env::current_exe() {
-        file_stamp(&exe).hash(&mut h);
+        file_identity(&exe).hash(&mut h);
     }
     options.hash(&mut h);
     loaded.config_text.hash(&mut h);
@@ -118,7 +109,7 @@ pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
         name.hash(&mut h);
         match blob {
             Blob::Embedded(bytes) => content_hash(bytes).hash(&mut h),
-            Blob::Disk(p) => file_stamp(p).hash(&mut h),
+            Blob::Disk(p) => file_identity(p).hash(&mut h),
         }
     }
     // Image sizes decide `srcset`s and the copies made of photos.
@@ -126,11 +117,6 @@ pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
     sizes.sort_unstable();
     sizes.hash(&mut h);
     h.finish()
-}
-
-fn file_stamp(p: &Path) -> Option<(u64, u128)> {
-    let m = std::fs::metadata(p).ok()?;
-    Some((m.len(), crate::output::mtime(&m)))
 }
 
 /// Reads the state at `file` if it is whole. Made under another `key`, it keeps only the

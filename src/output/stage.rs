@@ -6,7 +6,6 @@
 //! tools that compare them (rsync, `aws s3 sync`) send only what changed.
 
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
@@ -62,10 +61,7 @@ impl<'a> Staging<'a> {
         let stamp = match self.known.get(path) {
             Some(old) if old.hash == hash && old.len == len => *old,
             _ => {
-                let target = self.dir.target(path)?;
-                let mut f = std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
-                f.write_all(bytes).map_err(|e| Error::io(&target, e))?;
-                let mtime = f.metadata().map(|m| mtime(&m)).unwrap_or(0);
+                let mtime = self.dir.write(path, bytes)?.map_or(0, |m| mtime(&m));
                 if let Ok(mut w) = self.written.lock() {
                     w.push(path.to_owned());
                 }
@@ -95,6 +91,13 @@ impl Sink for Staging<'_> {
             }
         }
     }
+}
+
+/// A file's identity without reading it: its size and modification time (`None` if it
+/// cannot be read), for what depends on a file's bytes.
+pub fn file_identity(path: &Path) -> Option<(u64, u128)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), mtime(&m)))
 }
 
 /// A file's modification time in nanoseconds since 1970 (0 if unknown).

@@ -262,7 +262,7 @@ impl Plan<'_> {
                 // The files beside the story are copied as they are: their identity.
                 for asset in &site.articles[*i].assets {
                     asset.name.hash(&mut h);
-                    file_stamp(&asset.file).hash(&mut h);
+                    crate::output::file_identity(&asset.file).hash(&mut h);
                 }
                 let mut a = vec![*i];
                 a.extend(&self.related[*i]);
@@ -277,7 +277,7 @@ impl Plan<'_> {
                     .filter(|x| crate::images::is_resizable(&x.name))
                 {
                     asset.name.hash(&mut h);
-                    file_stamp(&asset.file).hash(&mut h);
+                    crate::output::file_identity(&asset.file).hash(&mut h);
                     self.photo_width(*i, &asset.name).hash(&mut h);
                 }
                 (Vec::new(), false)
@@ -510,12 +510,6 @@ fn list_inputs(spec: &ListSpec, n: usize, size: usize) -> &[usize] {
     } else {
         page_items(spec, n, size)
     }
-}
-
-/// A file's identity without reading it: its size and modification time.
-fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.len(), m.modified().ok()))
 }
 
 /// Site path of page `n` of a list at `base`.
