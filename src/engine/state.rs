@@ -210,7 +210,14 @@ pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     let tmp = file.with_extension(format!("tmp-{}", std::process::id()));
-    std::fs::write(&tmp, out)?;
+    // A new file, never through whatever was left at that name (a link planted in the
+    // cache would otherwise be followed).
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)?;
+    std::io::Write::write_all(&mut f, out.as_bytes())?;
     std::fs::rename(&tmp, file)
 }
 

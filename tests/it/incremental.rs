@@ -642,3 +642,31 @@ fn a_replaced_photo_gets_new_copies_and_check_makes_none() {
         "after the new photo",
     );
 }
+
+/// A build state planted in the cache (say by a pull request that adds `.kheo-cache/`)
+/// naming files outside the output is never trusted: nothing outside is removed.
+#[test]
+fn a_planted_build_state_never_reaches_outside_the_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    Site::written(&root, SETTINGS, &mut Rng(13), 3);
+    assert_exit(&kheo(&root, &["build"]), 0);
+    let outside = dir.path().join("quan-trong.txt");
+    std::fs::write(&outside, "giữ nguyên").expect("write");
+    let file = root.join(".kheo-cache/build-state");
+    let mut state = kheo::engine::state::State::default();
+    let stamp = kheo::output::Stamp {
+        hash: 1,
+        len: 10,
+        mtime: 0,
+    };
+    state.files.insert("../quan-trong.txt".into(), stamp);
+    kheo::engine::state::write(&file, &state).expect("plant a state");
+    let out = kheo(&root, &["build"]);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("built "), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&outside).expect("still there"),
+        "giữ nguyên"
+    );
+}
