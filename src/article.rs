@@ -121,6 +121,9 @@ pub struct Asset {
     pub name: String,
     /// Where it is on disk.
     pub file: PathBuf,
+    /// Its width in pixels, read from its header (0 if it is no image or unknown): the
+    /// smaller copies made of it depend on it.
+    pub width: u32,
 }
 
 /// An article's source as published beside its page (`index.md`).

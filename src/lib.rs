@@ -108,7 +108,7 @@ pub fn prepare(
     outcome.timings.push(("load", t.elapsed()));
     // Rendering needs no source text (`index.md` is copied from disk or kept by its
     // article): validation frees each source once its article is made.
-    let sources = std::mem::take(&mut loaded.sources);
+    let sources = std::mem::take(&mut loaded.content.sources);
     let drafts = if opts.drafts || opts.allow_empty {
         Vec::new()
     } else {
@@ -201,7 +201,7 @@ pub fn front(loaded: &load::Loaded, sources: Validation<'_>, opts: &FrontOptions
     let t = Instant::now();
     let tera = match &opts.templates {
         Some(t) => Ok(std::sync::Arc::clone(t)),
-        None => render::templates(loaded).map(std::sync::Arc::new),
+        None => render::templates(&loaded.theme).map(std::sync::Arc::new),
     };
     timings.push(("templates", t.elapsed()));
     diagnostic::sort(&mut diagnostics);
@@ -311,12 +311,12 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     };
     log::stage("engine: related", t_related);
     let known = Some(&previous.files).filter(|f| !f.is_empty());
+    let look = render::Look::of(&loaded, &tera);
     let written = output::write(dest, known, |sink, kept_output| {
         // A replaced output needs every file: no job may be skipped.
         let prints = if kept_output { &prints } else { &none };
         let scope = engine::Scope::All;
-        let (report, outputs) =
-            engine::render(&site, &loaded, &tera, sink, prints, scope, Some(&related))?;
+        let (report, outputs) = engine::render(&site, &look, sink, prints, scope, Some(&related))?;
         let kept = previous.kept(&outputs);
         Ok(((report, outputs), kept))
     })?;
@@ -372,7 +372,8 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
     if let Some((site, loaded, tera)) = prepare(opts, &mut outcome)? {
         let nothing = engine::Fingerprints::new();
         let scope = engine::Scope::Check;
-        let (report, _) = engine::render(&site, &loaded, &tera, &Discard, &nothing, scope, None)?;
+        let look = render::Look::of(&loaded, &tera);
+        let (report, _) = engine::render(&site, &look, &Discard, &nothing, scope, None)?;
         outcome.models = report.models;
     }
     Ok(outcome)

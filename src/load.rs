@@ -71,28 +71,43 @@ pub struct TemplateSource {
     pub origin: String,
 }
 
-/// Everything read from disk for one build.
+/// Everything read from disk for one build: the site's content and its theme, each on
+/// its own (rendering reads only the theme; validation reads both).
 #[derive(Debug)]
 pub struct Loaded {
     /// The site folder.
     pub root: PathBuf,
     /// Text of `site.yaml`, if present.
     pub config_text: Option<String>,
+    /// What `content/` holds.
+    pub content: Content,
+    /// The theme, after the site's overrides.
+    pub theme: Theme,
+    /// Width and height of the images among the content's files (by the same key) and
+    /// among the theme's static files (by `/` + output path), read from their headers.
+    pub image_sizes: std::collections::HashMap<String, (u32, u32)>,
+    /// Problems found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The files of `content/`.
+#[derive(Debug, Default, Clone)]
+pub struct Content {
     /// Article sources, sorted by path.
     pub sources: Vec<Source>,
     /// Every non-Markdown file under `content/`, site-relative, with its location.
-    pub content_files: BTreeMap<String, PathBuf>,
-    /// Width and height of the images among `content_files` (by the same key) and
-    /// among `statics` (by `/` + output path), read from their headers.
-    pub image_sizes: std::collections::HashMap<String, (u32, u32)>,
+    pub files: BTreeMap<String, PathBuf>,
+}
+
+/// A theme: what turns a site into pages.
+#[derive(Debug, Default, Clone)]
+pub struct Theme {
     /// Templates by name (`article.html`), after overrides.
     pub templates: BTreeMap<String, TemplateSource>,
     /// Static files by output path (`assets/style.css`), after overrides.
     pub statics: BTreeMap<String, Blob>,
     /// The theme's UI strings (`strings.yaml`), overridable by the site's theme folder.
     pub strings: String,
-    /// Problems found while reading.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads the site at `root`. `theme` comes from `site.yaml`, which is read first.
@@ -133,12 +148,16 @@ pub fn site(root: &Path) -> Result<Loaded> {
     Ok(Loaded {
         root: root.to_path_buf(),
         config_text,
-        sources,
-        content_files,
+        content: Content {
+            sources,
+            files: content_files,
+        },
+        theme: Theme {
+            templates,
+            statics,
+            strings,
+        },
         image_sizes,
-        templates,
-        statics,
-        strings,
         diagnostics,
     })
 }
@@ -264,11 +283,12 @@ fn plain_svg(path: &Path) -> Result<bool> {
     }
 }
 
-type Content = (Vec<Source>, BTreeMap<String, PathBuf>, Vec<Diagnostic>);
+/// What reading (part of) `content/` gives: sources, other files, problems.
+type ContentRead = (Vec<Source>, BTreeMap<String, PathBuf>, Vec<Diagnostic>);
 
 /// Everything under `content/`, which may itself be a link only to a folder inside
 /// the site.
-fn content(fence: &Fence) -> Result<Content> {
+fn content(fence: &Fence) -> Result<ContentRead> {
     match fence.resolve("content") {
         Ok(Some(dir)) => content_under(&fence.root, &dir, true),
         Ok(None) => Ok(Default::default()),
@@ -279,7 +299,7 @@ fn content(fence: &Fence) -> Result<Content> {
 /// Reads the articles and other files at or below `dir` (a folder or one file). Links
 /// below it are never followed, nor `dir` itself unless `follow_dir` (checked by the
 /// caller). Files that may not be published are left out, with a warning.
-pub(crate) fn content_under(root: &Path, dir: &Path, follow_dir: bool) -> Result<Content> {
+pub(crate) fn content_under(root: &Path, dir: &Path, follow_dir: bool) -> Result<ContentRead> {
     let mut md = Vec::new();
     let mut others = BTreeMap::new();
     let mut diags = Vec::new();

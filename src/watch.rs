@@ -221,6 +221,6 @@ mod tests {
                 .any(|d| d.code == "E007" && d.path == "content")
         );
         crate::engine::reload::refresh(&mut loaded, &[changed]).expect("refresh");
-        assert!(loaded.sources.is_empty() && loaded.content_files.is_empty());
+        assert!(loaded.content.sources.is_empty() && loaded.content.files.is_empty());
     }
 }

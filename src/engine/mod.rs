@@ -14,7 +14,6 @@ use std::hash::{Hash, Hasher};
 use rayon::prelude::*;
 
 use crate::error::Result;
-use crate::load::Loaded;
 use crate::output::{Blob, Sink};
 use crate::render::{self, Job, Plan, Report};
 use crate::taxonomy::{Site, Term};
@@ -56,8 +55,7 @@ pub struct JobOutput {
 /// saves computing related stories again (see `Related`).
 pub fn render(
     site: &Site,
-    loaded: &Loaded,
-    tera: &tera::Tera,
+    look: &render::Look<'_>,
     sink: &dyn Sink,
     previous: &Fingerprints,
     scope: Scope,
@@ -75,7 +73,7 @@ pub fn render(
         }
     };
     crate::log::stage("render: related", t);
-    render::with_plan(site, loaded, tera, related, |plan| {
+    render::with_plan(site, look, related, |plan| {
         let t = std::time::Instant::now();
         let outputs = run_jobs(plan, sink, previous, scope)?;
         crate::log::stage("render: fingerprint+render", t);

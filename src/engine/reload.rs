@@ -1,7 +1,6 @@
 //! The incremental load of `kheo serve`: what changed under `content/` is read again and
 //! the rest of the last `Loaded` kept (the stage itself, `load::site`, reads everything).
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
@@ -14,12 +13,9 @@ pub fn shell(loaded: &Loaded) -> Loaded {
     Loaded {
         root: loaded.root.clone(),
         config_text: loaded.config_text.clone(),
-        sources: Vec::new(),
-        content_files: BTreeMap::new(),
+        content: crate::load::Content::default(),
+        theme: loaded.theme.clone(),
         image_sizes: loaded.image_sizes.clone(),
-        templates: loaded.templates.clone(),
-        statics: loaded.statics.clone(),
-        strings: loaded.strings.clone(),
         diagnostics: Vec::new(),
     }
 }
@@ -28,8 +24,8 @@ pub fn shell(loaded: &Loaded) -> Loaded {
 /// has read: an article, a file beside one, or a file that got a diagnostic.
 pub fn has(loaded: &Loaded, rel: &str) -> bool {
     let inside = |p: &str| p == rel || p.strip_prefix(rel).is_some_and(|r| r.starts_with('/'));
-    loaded.sources.iter().any(|s| inside(&s.path.0))
-        || loaded.content_files.keys().any(|p| inside(p))
+    loaded.content.sources.iter().any(|s| inside(&s.path.0))
+        || loaded.content.files.keys().any(|p| inside(p))
         || loaded.diagnostics.iter().any(|d| inside(&d.path))
 }
 
@@ -48,8 +44,8 @@ pub fn refresh(loaded: &mut Loaded, changed: &[PathBuf]) -> Result<()> {
             continue;
         }
         let inside = |p: &str| p == rel || p.strip_prefix(&rel).is_some_and(|r| r.starts_with('/'));
-        loaded.sources.retain(|s| !inside(&s.path.0));
-        loaded.content_files.retain(|p, _| !inside(p));
+        loaded.content.sources.retain(|s| !inside(&s.path.0));
+        loaded.content.files.retain(|p, _| !inside(p));
         loaded.image_sizes.retain(|p, _| !inside(p));
         loaded.diagnostics.retain(|d| !inside(&d.path));
         if path.exists() {
@@ -61,18 +57,18 @@ pub fn refresh(loaded: &mut Loaded, changed: &[PathBuf]) -> Result<()> {
                 }
                 Err(e) => return Err(e),
             };
-            loaded.sources.extend(sources);
+            loaded.content.sources.extend(sources);
             measure(
                 &mut loaded.image_sizes,
                 files
                     .iter()
                     .map(|(k, p)| (k.clone(), Blob::Disk(p.clone()))),
             );
-            loaded.content_files.extend(files);
+            loaded.content.files.extend(files);
             loaded.diagnostics.extend(diags);
         }
     }
-    loaded.sources.sort_by(|a, b| a.path.cmp(&b.path));
-    loaded.sources.dedup_by(|a, b| a.path == b.path);
+    loaded.content.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded.content.sources.dedup_by(|a, b| a.path == b.path);
     Ok(())
 }

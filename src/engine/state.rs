@@ -101,11 +101,11 @@ pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
     }
     options.hash(&mut h);
     loaded.config_text.hash(&mut h);
-    loaded.strings.hash(&mut h);
-    for (name, t) in &loaded.templates {
+    loaded.theme.strings.hash(&mut h);
+    for (name, t) in &loaded.theme.templates {
         (name, &t.text).hash(&mut h);
     }
-    for (name, blob) in &loaded.statics {
+    for (name, blob) in &loaded.theme.statics {
         name.hash(&mut h);
         match blob {
             Blob::Embedded(bytes) => content_hash(bytes).hash(&mut h),

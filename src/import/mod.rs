@@ -155,6 +155,7 @@ fn validate(
         if p.state == State::New {
             by_path.insert(p.rel.clone(), i);
             loaded
+                .content
                 .sources
                 .push(Source::new(&p.rel, p.built.text.as_str(), None));
         }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::load::Loaded;
+use crate::load::Theme;
 use crate::output::{Sink, output_path};
 use crate::province::REGISTRY;
 use crate::taxonomy::Site;
@@ -35,26 +35,26 @@ pub const TEMPLATES: [&str; 12] = [
 ];
 
 /// Compiles the templates and registers the UI strings (`t`) globally.
-pub fn templates(loaded: &Loaded) -> Result<tera::Tera> {
+pub fn templates(theme: &Theme) -> Result<tera::Tera> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     for name in TEMPLATES {
-        if !loaded.templates.contains_key(name) {
+        if !theme.templates.contains_key(name) {
             return Err(Error::Template {
                 name: name.to_owned(),
                 message: "missing from the theme".to_owned(),
             });
         }
     }
-    let list: Vec<(&str, &str)> = loaded
+    let list: Vec<(&str, &str)> = theme
         .templates
         .iter()
         .map(|(n, t)| (n.as_str(), t.text.as_str()))
         .collect();
     tera.add_raw_templates(list)
-        .map_err(|e| template_error(loaded, &e))?;
+        .map_err(|e| template_error(theme, &e))?;
     let strings: serde_json::Value =
-        yaml_serde::from_str(&loaded.strings).map_err(|e| Error::Template {
+        yaml_serde::from_str(&theme.strings).map_err(|e| Error::Template {
             name: "strings.yaml".to_owned(),
             message: e.to_string(),
         })?;
@@ -62,7 +62,7 @@ pub fn templates(loaded: &Loaded) -> Result<tera::Tera> {
     Ok(tera)
 }
 
-fn template_error(loaded: &Loaded, e: &tera::Error) -> Error {
+fn template_error(theme: &Theme, e: &tera::Error) -> Error {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -70,7 +70,7 @@ fn template_error(loaded: &Loaded, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    let name = loaded
+    let name = theme
         .templates
         .iter()
         .find(|(n, _)| message.contains(n.as_str()))
@@ -190,22 +190,50 @@ pub struct Inputs {
     pub own: u64,
 }
 
+/// What rendering needs besides the site: the theme, its templates compiled (by
+/// `templates`), and where the smaller copies of photos are kept between builds (`None`:
+/// made afresh each time).
+pub struct Look<'a> {
+    /// The theme as loaded.
+    pub theme: &'a Theme,
+    /// Its templates, compiled.
+    pub tera: &'a tera::Tera,
+    /// The image cache folder (`images::cache_dir`).
+    pub image_cache: Option<std::path::PathBuf>,
+}
+
+impl<'a> Look<'a> {
+    /// The look of the site loaded in `loaded`, with its image cache.
+    pub fn of(loaded: &'a crate::load::Loaded, tera: &'a tera::Tera) -> Self {
+        Look {
+            theme: &loaded.theme,
+            tera,
+            image_cache: crate::images::cache_dir(&loaded.root),
+        }
+    }
+}
+
 /// Runs `f` with the plan of the whole site: every job, and what rendering them needs.
 /// `related` comes from `related::related` (or the engine's memo of it).
 pub fn with_plan<R>(
     site: &Site,
-    loaded: &Loaded,
-    tera: &tera::Tera,
+    look: &Look<'_>,
     related: &[Vec<usize>],
     f: impl FnOnce(&Plan<'_>) -> Result<R>,
 ) -> Result<R> {
+    let Look {
+        theme,
+        tera,
+        image_cache,
+    } = look;
+    let image_cache = image_cache.as_deref();
     let strings =
-        crate::view::Strings::parse(&loaded.strings).map_err(|message| Error::Template {
+        crate::view::Strings::parse(&theme.strings).map_err(|message| Error::Template {
             name: "strings.yaml".to_owned(),
             message,
         })?;
     let mut views = Views::new(site, &strings);
-    if loaded.templates.contains_key("card.html") {
+    if theme.templates.contains_key("card.html") {
         views = views.with_card_html(tera);
     }
     let t = std::time::Instant::now();
@@ -213,7 +241,8 @@ pub fn with_plan<R>(
     crate::log::stage("render: plan", t);
     f(&Plan {
         site,
-        loaded,
+        theme,
+        image_cache,
         tera,
         views,
         related,
@@ -224,7 +253,8 @@ pub fn with_plan<R>(
 /// The jobs of a build and everything rendering them needs, shared across threads.
 pub struct Plan<'a> {
     site: &'a Site,
-    loaded: &'a Loaded,
+    theme: &'a Theme,
+    image_cache: Option<&'a std::path::Path>,
     tera: &'a tera::Tera,
     views: Views<'a>,
     related: &'a [Vec<usize>],
@@ -278,7 +308,7 @@ impl Plan<'_> {
                 {
                     asset.name.hash(&mut h);
                     crate::output::file_identity(&asset.file).hash(&mut h);
-                    self.photo_width(*i, &asset.name).hash(&mut h);
+                    asset.width.hash(&mut h);
                 }
                 (Vec::new(), false)
             }
@@ -328,12 +358,6 @@ impl Plan<'_> {
             counts,
             own: h.finish(),
         }
-    }
-
-    /// The width of photo `name` beside story `i`, read from its header (0 if unknown).
-    fn photo_width(&self, i: usize, name: &str) -> u32 {
-        let key = format!("{}/{}", self.site.articles[i].source.parent(), name);
-        self.loaded.image_sizes.get(&key).map_or(0, |s| s.0)
     }
 
     /// Every page address of the plan that belongs in the sitemap.
@@ -395,7 +419,7 @@ impl Plan<'_> {
     }
 
     fn err(&self, template: &str, e: &tera::Error) -> Error {
-        match template_error(self.loaded, e) {
+        match template_error(self.theme, e) {
             Error::Template { message, .. } => Error::Template {
                 name: template.to_owned(),
                 message,

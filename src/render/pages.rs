@@ -165,7 +165,7 @@ impl Plan<'_> {
 
     pub(super) fn statics(&self, sink: &dyn Sink) -> Result<usize> {
         crate::cms::write(&self.site.config, sink)?;
-        for (path, blob) in &self.loaded.statics {
+        for (path, blob) in &self.theme.statics {
             sink.copy(path, blob)?;
         }
         if self.site.articles.iter().any(|a| a.has_code) {
@@ -296,14 +296,13 @@ impl Plan<'_> {
         let a = &self.site.articles[i];
         let base = output_path(&self.site.config.base_path, &a.url);
         let dir = base.trim_end_matches("index.html");
-        let cache = crate::images::cache_dir(&self.loaded.root);
         for asset in a
             .assets
             .iter()
             .filter(|x| crate::images::is_resizable(&x.name))
         {
-            for w in crate::images::variant_widths(self.photo_width(i, &asset.name)) {
-                let bytes = crate::images::resized(cache.as_deref(), &asset.file, w)?;
+            for w in crate::images::variant_widths(asset.width) {
+                let bytes = crate::images::resized(self.image_cache, &asset.file, w)?;
                 let name = crate::images::variant_name(&asset.name, w);
                 sink.put(&format!("{dir}{name}"), bytes)?;
             }

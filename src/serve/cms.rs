@@ -500,6 +500,7 @@ fn problems(root: &Path, config: &Config, change: &Change<'_>) -> Vec<String> {
         .chain(change.deleted.iter().map(String::as_str))
         .collect();
     loaded
+        .content
         .sources
         .retain(|s| !gone.contains(&s.path.0.as_str()));
     for m in change.data.iter().filter_map(|d| d.moved.as_ref()) {
@@ -513,11 +514,11 @@ fn problems(root: &Path, config: &Config, change: &Change<'_>) -> Vec<String> {
         let size_key = match a.rel.strip_prefix("static/") {
             Some(out) => {
                 let blob = crate::output::Blob::Disk(a.path.clone());
-                loaded.statics.insert(out.to_owned(), blob);
+                loaded.theme.statics.insert(out.to_owned(), blob);
                 format!("/{out}")
             }
             None => {
-                loaded.content_files.insert(a.rel.clone(), a.path.clone());
+                loaded.content.files.insert(a.rel.clone(), a.path.clone());
                 a.rel.clone()
             }
         };
@@ -533,10 +534,11 @@ fn problems(root: &Path, config: &Config, change: &Change<'_>) -> Vec<String> {
             .map(|dir| crate::load::SourcePath(dir.to_owned()));
         let text = crate::load::clean_text(&d.raw);
         loaded
+            .content
             .sources
             .push(crate::load::Source::new(&d.rel, text, bundle));
     }
-    loaded.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded.content.sources.sort_by(|a, b| a.path.cmp(&b.path));
     errors(&loaded, config)
         .filter(|d| !before.contains(&key(d)))
         .map(|d| sentence(&d))
@@ -546,8 +548,8 @@ fn problems(root: &Path, config: &Config, change: &Change<'_>) -> Vec<String> {
 /// The files beside a story that moves go with it, as `relocate` will move them.
 fn follow(loaded: &mut crate::load::Loaded, files: &[(String, String)]) {
     for (from, to) in files {
-        if let Some(file) = loaded.content_files.remove(from) {
-            loaded.content_files.insert(to.clone(), file);
+        if let Some(file) = loaded.content.files.remove(from) {
+            loaded.content.files.insert(to.clone(), file);
         }
         if let Some(size) = loaded.image_sizes.remove(from) {
             loaded.image_sizes.insert(to.clone(), size);
@@ -557,10 +559,10 @@ fn follow(loaded: &mut crate::load::Loaded, files: &[(String, String)]) {
 
 /// The site as if the file at `rel` (site-relative) were not there.
 fn forget(loaded: &mut crate::load::Loaded, rel: &str) {
-    loaded.content_files.remove(rel);
+    loaded.content.files.remove(rel);
     loaded.image_sizes.remove(rel);
     if let Some(out) = rel.strip_prefix("static/") {
-        loaded.statics.remove(out);
+        loaded.theme.statics.remove(out);
         loaded.image_sizes.remove(&format!("/{out}"));
     }
 }

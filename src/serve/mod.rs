@@ -352,8 +352,7 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
         let run = || {
             engine::render(
                 &work.site,
-                &work.loaded,
-                &work.tera,
+                &crate::render::Look::of(&work.loaded, &work.tera),
                 &sink,
                 &prints,
                 Scope::SiteWide,

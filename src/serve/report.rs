@@ -213,10 +213,11 @@ impl Addresses {
             return None;
         }
         let pinned = loaded
+            .content
             .sources
             .binary_search_by(|s| s.path.0.as_str().cmp(src))
             .ok()
-            .is_some_and(|i| pins_slug(&loaded.sources[i].text));
+            .is_some_and(|i| pins_slug(&loaded.content.sources[i].text));
         let m = Moved {
             notice: notice(src, first_url, url, first_slug, pinned),
             from: first_url.clone(),

@@ -249,8 +249,7 @@ impl Session {
         crate::log::stage("serve: related", t);
         let (report, outputs) = engine::render(
             site,
-            &self.loaded,
-            tera,
+            &crate::render::Look::of(&self.loaded, tera),
             &sink,
             &self.fingerprints,
             scope,

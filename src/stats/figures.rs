@@ -275,12 +275,14 @@ fn by_organisation(arts: &[&Article], scope: &Scope<'_>) -> Table {
         .iter()
         .map(|(k, l, _)| (*k, *l))
         .chain([("khac", "Tổ chức khác"), ("chua-ghi", "Chưa ghi đơn vị")]);
+    // Each story's kind is read once (reading it costs a slug), then counted per kind.
+    let read: Vec<&str> = arts
+        .iter()
+        .map(|a| organisation(a.unit.as_deref()))
+        .collect();
     let bars = kinds
         .map(|(key, label)| {
-            let count = arts
-                .iter()
-                .filter(|a| organisation(a.unit.as_deref()) == key)
-                .count();
+            let count = read.iter().filter(|&&k| k == key).count();
             Bar {
                 key: key.to_owned(),
                 label: label.to_owned(),

@@ -563,12 +563,14 @@ fn assets(source: &Source, loaded: &Loaded) -> Vec<Asset> {
     };
     let prefix = format!("{}/", dir.0);
     loaded
-        .content_files
+        .content
+        .files
         .range(prefix.clone()..)
         .take_while(|(p, _)| p.starts_with(&prefix))
         .map(|(p, f)| Asset {
             name: p[prefix.len()..].to_owned(),
             file: f.clone(),
+            width: loaded.image_sizes.get(p).map_or(0, |s| s.0),
         })
         .collect()
 }

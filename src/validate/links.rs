@@ -172,7 +172,7 @@ pub(super) fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Opti
     };
     let key = if let Some(abs) = path.strip_prefix('/') {
         let decoded = percent_decode(abs);
-        if !loaded.statics.contains_key(&decoded) {
+        if !loaded.theme.statics.contains_key(&decoded) {
             return missing(
                 crate::t!("links-image-not-in-static", src = src),
                 crate::t!("links-image-not-in-static-help", path = decoded.as_str()),
@@ -196,7 +196,7 @@ pub(super) fn image_problem(src: &str, source: &Source, loaded: &Loaded) -> Opti
             );
         };
         match join(&dir.0, path) {
-            Some(t) if loaded.content_files.contains_key(&t) => t,
+            Some(t) if loaded.content.files.contains_key(&t) => t,
             _ => {
                 return missing(
                     crate::t!("links-image-not-beside", src = src),
@@ -377,12 +377,12 @@ mod tests {
         Loaded {
             root: ".".into(),
             config_text: None,
-            sources,
-            content_files: Default::default(),
+            content: crate::load::Content {
+                sources,
+                files: Default::default(),
+            },
+            theme: Default::default(),
             image_sizes: Default::default(),
-            templates: Default::default(),
-            statics: Default::default(),
-            strings: String::new(),
             diagnostics: Vec::new(),
         }
     }

@@ -59,11 +59,15 @@ impl Cache {
     /// the ones parsed just now. (With a cache the sources are `loaded`'s, in the same
     /// order as `metas`.)
     fn keep_metas(&mut self, loaded: &Loaded, metas: &[Result<Meta<'_>, Vec<Diagnostic>>]) {
-        let present: std::collections::HashSet<&str> =
-            loaded.sources.iter().map(|s| s.path.0.as_str()).collect();
+        let present: std::collections::HashSet<&str> = loaded
+            .content
+            .sources
+            .iter()
+            .map(|s| s.path.0.as_str())
+            .collect();
         self.metas.retain(|p, _| present.contains(p.as_str()));
         self.bodies.retain(|p, _| present.contains(p.as_str()));
-        for (s, m) in loaded.sources.iter().zip(metas) {
+        for (s, m) in loaded.content.sources.iter().zip(metas) {
             if self.metas.get(&s.path.0).is_some_and(|(h, _)| *h == s.hash) {
                 continue;
             }
@@ -108,7 +112,7 @@ pub fn articles(
     opts: Options,
     cache: Option<&mut Cache>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
-    let sources = loaded.sources.iter().map(Cow::Borrowed).collect();
+    let sources = loaded.content.sources.iter().map(Cow::Borrowed).collect();
     validate(loaded, sources, config, opts, cache)
 }
 
@@ -259,7 +263,7 @@ pub fn edited(
     if loaded.diagnostics.iter().any(|d| d.path == path) {
         return None;
     }
-    let source = loaded.sources.iter().find(|s| s.path.0 == path)?;
+    let source = loaded.content.sources.iter().find(|s| s.path.0 == path)?;
     let Some((_, Ok(old))) = cache.metas.get(path) else {
         return None;
     };

@@ -70,7 +70,7 @@ pub(super) fn static_clashes(
         pages.extend(["admin/index.html".to_owned(), "admin/config.yml".to_owned()]);
     }
     let mut diags = Vec::new();
-    for (path, blob) in &loaded.statics {
+    for (path, blob) in &loaded.theme.statics {
         let message = if is_generated_page(path) || pages.contains(path) {
             crate::t!("outputs-static-replaces-page", path = path.as_str())
         } else if folders.contains(path) || is_generated_folder(path) {
