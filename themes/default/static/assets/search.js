@@ -209,15 +209,19 @@ async function loadIndex() {
   early = null;
   const bytes = given ? new Uint8Array(await given.catch(() => bytesOf('manifest.json'))) : await bytesOf('manifest.json');
   const m = JSON.parse(utf8.decode(bytes));
-  if (m.format !== 1) throw new Error(`search index: unknown format ${m.format}`);
+  if (m.format !== 2) throw new Error(`search index: unknown format ${m.format}`);
+  // Runs of documents sharing province, field and year, in document order; the manifest
+  // has one line per province and field: [province, field, first year, count per year].
   const groups = [];
   const groupOf = new Uint16Array(m.docs);
   let at = 0;
-  for (let i = 0; i < m.groups.length; i += 4) {
-    const g = groups.length;
-    groups.push({ province: m.groups[i], field: m.groups[i + 1], year: m.groups[i + 2] });
-    groupOf.fill(g, at, at + m.groups[i + 3]);
-    at += m.groups[i + 3];
+  for (const [province, field, first, ...counts] of m.groups) {
+    counts.forEach((count, k) => {
+      if (count === 0) return;
+      groupOf.fill(groups.length, at, at + count);
+      groups.push({ province, field, year: first + k });
+      at += count;
+    });
   }
   const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => b - a);
   synonyms = synonymTables(m.abbreviations, m.names);
