@@ -507,7 +507,7 @@ export function parse(query) {
         const own = phrase < 0 && toks.length > 1 ? phrases++ : phrase;
         const group = toks.length > 1 ? groups++ : -1;
         for (const exact of toks) {
-          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1, group });
+          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1, group, quoted: k % 2 === 1 });
         }
       }
     }
@@ -588,7 +588,8 @@ function yearFilter(year) {
 // For each word, its candidate entries with a weight: the word itself (1), or for a
 // last word being typed, also its most frequent completions (COMPLETION_WEIGHT), those
 // spelled like the typed letters when the query has diacritics.
-async function resolveWords(ix, parsed) {
+// `found(i, entries)` (optional) is called as each word's entries are known.
+async function resolveWords(ix, parsed, found = () => {}) {
   const groupOf = new Map();
   for (const g of parsed.abbreviations || []) for (let i = g.at; i < g.at + g.len; i++) groupOf.set(i, g);
   const altOf = new Map();
@@ -596,17 +597,52 @@ async function resolveWords(ix, parsed) {
   return Promise.all(
     parsed.words.map(async (w, i) => {
       const group = groupOf.get(i);
+      let out;
       if (group) {
         // The phrase finds both spellings; the abbreviation as written lifts the tier.
         const [e, written] = await Promise.all([phraseEntry(ix, group.folded), lookupWord(ix, group.key)]);
-        return [...(e ? [{ e, weight: 1 }] : []), ...(written ? [{ e: written, weight: 1, written: true }] : [])];
+        out = [...(e ? [{ e, weight: 1 }] : []), ...(written ? [{ e: written, weight: 1, written: true }] : [])];
+      } else {
+        const own = await wordEntries(ix, parsed, w);
+        const alt = altOf.get(i);
+        const e = alt && (await phraseEntry(ix, alt.folded));
+        out = e ? [...own, { e, weight: ALT_WEIGHT }] : own;
       }
-      const own = await wordEntries(ix, parsed, w);
-      const alt = altOf.get(i);
-      const e = alt && (await phraseEntry(ix, alt.folded));
-      return e ? [...own, { e, weight: ALT_WEIGHT }] : own;
+      found(i, out);
+      return out;
     }),
   );
+}
+
+// The exact spellings of word `w` among an entry's, as a query with diacritics reads them.
+function spelledAs(e, w) {
+  return e.spellings.filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact));
+}
+
+// Starts fetching the lists a query will read as soon as the word block or pair shard
+// naming each has arrived, not after all of them: on a slow link (and HTTP/1.1's six
+// connections per host) the first lists are on their way while other blocks still
+// are. What `find` then reads when every word is found; nothing before an
+// abbreviation's phrase is known to be there, nothing for quoted words (a phrase not
+// found reads no list).
+function prefetcher(ix, parsed, pairLookups) {
+  if (parsed.words.some((w) => w.quoted)) return { word: () => {}, pair: () => {} };
+  const pairs = pairsOf(parsed.words);
+  const ready = Promise.all(pairs.map((p, i) => (p.required ? pairLookups[i] : true))).then((es) => es.every(Boolean));
+  const later = (f) => {
+    ready.then((ok) => ok && f()).catch(() => {});
+  };
+  return {
+    word: (i, entries) =>
+      later(() => {
+        for (const { e } of entries) {
+          postings(ix, e).catch(() => {});
+          if (!parsed.exactMode) continue;
+          for (const s of spelledAs(e, parsed.words[i])) if (s.own) refBytes(ix, s.own).catch(() => {});
+        }
+      }),
+    pair: (i) => later(async () => (await pairLookups[i]) && postings(ix, await pairLookups[i])),
+  };
 }
 
 // The candidate entries of one word as typed.
@@ -741,10 +777,10 @@ export async function find(query, options = {}) {
   const named = namedLists(ix, parsed.words);
   named.catch(() => {});
   // Round trips: word blocks and pair shards together, then every list together.
-  const [first] = await Promise.all([
-    resolveWords(ix, parsed),
-    Promise.all(pairsOf(parsed.words).map((p) => lookupPair(ix, p.key))),
-  ]);
+  const pairLookups = pairsOf(parsed.words).map((p) => lookupPair(ix, p.key));
+  const ahead = prefetcher(ix, parsed, pairLookups);
+  pairLookups.forEach((_, i) => ahead.pair(i));
+  const [first] = await Promise.all([resolveWords(ix, parsed, ahead.word), Promise.all(pairLookups)]);
   // Only a word that matches nothing needs the decoders (search-recover.js).
   const recovered = first.some((e) => e.length === 0)
     ? await (await recovery()).recover(api(ix), parsed, first)
@@ -763,9 +799,7 @@ export async function find(query, options = {}) {
       words.map((w, i) =>
         Promise.all(
           (exactMode ? entries[i] : []).flatMap(({ e, weight }) =>
-            e.spellings
-              .filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact))
-              .map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
+            spelledAs(e, w).map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
           ),
         ),
       ),
