@@ -762,9 +762,11 @@ function recovery() {
  * metadata of later results is still loading.
  */
 export async function find(query, options = {}) {
+  // The filters' code is fetched beside the index when the answer will need it.
+  if (filtered(options, REST) || (filtered(options) && !/[\p{L}\p{N}]/u.test(String(query ?? '')))) filters().catch(() => {});
   const ix = await open();
   let parsed = parse(query);
-  if (ix.m.docs > 0 && parsed.words.length === 0 && filtered(options)) return list(ix, options);
+  if (ix.m.docs > 0 && parsed.words.length === 0 && filtered(options)) return (await filters()).list(filterApi(ix), options);
   if (parsed.words.length === 0 || ix.m.docs === 0) return { results: [], total: 0, facets: null, suggestions: [] };
   const n = ix.m.docs;
   // "da n": a single letter being typed after other words counts only if it is a word.
@@ -956,9 +958,38 @@ async function result(ix, d, words, exactMode, score) {
   };
 }
 
-// True if `options` has a filter (an empty query with one lists what it selects).
-function filtered(options) {
-  return ['province', 'field', 'year', 'level', 'kind', 'from', 'to'].some((k) => options[k] !== undefined && options[k] !== null && options[k] !== '');
+// The filters no facet counts (level, kind of organisation, year range).
+const REST = ['level', 'kind', 'from', 'to'];
+
+// True if `options` has one of the filters `keys` (default: any; an empty query with a
+// filter lists what it selects).
+function filtered(options, keys = ['province', 'field', 'year', ...REST]) {
+  return keys.some((k) => options[k] !== undefined && options[k] !== null && options[k] !== '');
+}
+
+// What the filters no facet counts and a list without a query need (./search-filters.js),
+// loaded then only.
+let filtersModule = null;
+function filters() {
+  if (!filtersModule) {
+    filtersModule = import('./search-filters.js').catch((e) => {
+      filtersModule = null;
+      throw e;
+    });
+  }
+  return filtersModule;
+}
+
+// What search-filters.js may use of an open index.
+function filterApi(ix) {
+  return {
+    docs: ix.m.docs,
+    attributes: () => attributes(ix),
+    json: async (path) => JSON.parse(utf8.decode(await file(ix, path))),
+    filterHits: (options, match) => filterHits(ix, options, match),
+    result: (d) => result(ix, d, [], false, 0),
+    inOrder,
+  };
 }
 
 // The documents for which `match` holds and that pass the filters of `options`, with
@@ -967,7 +998,7 @@ async function filterHits(ix, options, match) {
   const byProvince = provinceFilter(ix, options.province);
   const byField = fieldFilter(ix, options.field);
   const byYear = yearFilter(options.year);
-  const byRest = await restFilter(ix, options);
+  const byRest = filtered(options, REST) ? await (await filters()).restFilter(filterApi(ix), options) : null;
   const table = ix.m.provinces;
   const pc = new Uint32Array(table.length);
   const fc = new Uint32Array(ix.m.fields.length);
@@ -998,23 +1029,7 @@ async function filterHits(ix, options, match) {
   return { hits, unfiltered, facets };
 }
 
-// The filters that no facet counts: level, kind of organisation (from `a.json`, read
-// only then) and the year range `from`..`to` (inclusive). Null without any.
-async function restFilter(ix, { level, kind, from, to }) {
-  const has = (v) => v !== undefined && v !== null && v !== '';
-  if (![level, kind, from, to].some(has)) return null;
-  const a = has(level) || has(kind) ? await attributes(ix) : null;
-  const code = (table, key) => {
-    const i = table.findIndex((t) => t[0] === key);
-    return i < 0 ? '' : String.fromCharCode(48 + i);
-  };
-  const lv = has(level) ? code(a.levels, String(level)) : null;
-  const kd = has(kind) ? code(a.kinds, String(kind)) : null;
-  const lo = has(from) ? Number(from) : -Infinity;
-  const hi = has(to) ? Number(to) : Infinity;
-  return (d, g) => (lv === null || a.level[d] === lv) && (kd === null || a.kind[d] === kd) && g.year >= lo && g.year <= hi;
-}
-
+// The index's `a.json` (level and kind of each document, their tables), read once.
 function attributes(ix) {
   if (!ix.attributes) {
     ix.attributes = file(ix, 'a.json').then((b) => JSON.parse(utf8.decode(b)));
@@ -1032,24 +1047,6 @@ function attributes(ix) {
 export async function filterLabels() {
   const a = await attributes(await open());
   return { levels: a.levels, kinds: a.kinds };
-}
-
-// An empty query with filters: every document they select, newest first.
-async function list(ix, options) {
-  const [{ hits, facets }, newest] = await Promise.all([filterHits(ix, options, () => true), file(ix, 'n.json')]);
-  const rank = new Uint32Array(ix.m.docs);
-  JSON.parse(utf8.decode(newest)).forEach((d, i) => {
-    rank[d] = i;
-  });
-  hits.sort((x, y) => rank[x] - rank[y]);
-  const limit = options.limit ?? 10;
-  const offset = options.offset ?? 0;
-  const info = { total: hits.length, facets, suggestions: [], words: [], dropped: [], read: [], listing: true };
-  const results = await inOrder(
-    hits.slice(offset, offset + limit).map((d) => result(ix, d, [], false, 0)),
-    options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
-  );
-  return { ...info, results };
 }
 
 // The values of `promises`, in order; `progress` (if any) is called with each longer
