@@ -588,7 +588,8 @@ function yearFilter(year) {
 // For each word, its candidate entries with a weight: the word itself (1), or for a
 // last word being typed, also its most frequent completions (COMPLETION_WEIGHT), those
 // spelled like the typed letters when the query has diacritics.
-// `found(i, entries)` (optional) is called as each word's entries are known.
+// `found(i, entries)` (optional) is called as each word's entries are known (some of
+// them first, then all).
 async function resolveWords(ix, parsed, found = () => {}) {
   const groupOf = new Map();
   for (const g of parsed.abbreviations || []) for (let i = g.at; i < g.at + g.len; i++) groupOf.set(i, g);
@@ -600,12 +601,17 @@ async function resolveWords(ix, parsed, found = () => {}) {
       let out;
       if (group) {
         // The phrase finds both spellings; the abbreviation as written lifts the tier.
-        const [e, written] = await Promise.all([phraseEntry(ix, group.folded), lookupWord(ix, group.key)]);
-        out = [...(e ? [{ e, weight: 1 }] : []), ...(written ? [{ e: written, weight: 1, written: true }] : [])];
+        // Its list is fetched while the phrase's pairs are read.
+        const asWritten = lookupWord(ix, group.key).then((e) => e && [{ e, weight: 1, written: true }]);
+        asWritten.then((x) => x && found(i, x), () => {});
+        const [e, written] = await Promise.all([phraseEntry(ix, group.folded), asWritten]);
+        out = [...(e ? [{ e, weight: 1 }] : []), ...(written || [])];
       } else {
-        const own = await wordEntries(ix, parsed, w);
+        // A name's alternative (its phrase) is read beside the words typed.
         const alt = altOf.get(i);
-        const e = alt && (await phraseEntry(ix, alt.folded));
+        const typed = wordEntries(ix, parsed, w);
+        typed.then((x) => found(i, x), () => {});
+        const [own, e] = await Promise.all([typed, alt && phraseEntry(ix, alt.folded)]);
         out = e ? [...own, { e, weight: ALT_WEIGHT }] : own;
       }
       found(i, out);
