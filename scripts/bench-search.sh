@@ -295,6 +295,15 @@ for n, v in runs:
     for proto in ['http/1.1', 'h2']:
         r = v[proto]
         print(f'| {int(n):,} | {proto} | ' + ' | '.join(f"{r['typed'][q]} / {r['url'][q]} ms" for q in qs) + ' |')
+if all('runs' in v[p] for _, v in runs for p in ['http/1.1', 'h2']):
+    print()
+    print('Every run, typed / link (ms):')
+    print()
+    for n, v in runs:
+        for proto in ['http/1.1', 'h2']:
+            r = v[proto]['runs']
+            print(f'- {int(n):,}, {proto}: ' + '; '.join(
+                f"`{q}` {', '.join(map(str, r['typed'][q]))} / {', '.join(map(str, r['url'][q]))}" for q in qs))
 PY
   fi
 } >"$out_md"

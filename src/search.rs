@@ -4,7 +4,7 @@
 //! In: `SearchDoc`s in any deterministic order. Out: files (path, bytes), byte-identical
 //! for identical input. Reads and writes no disk; memory grows with postings, not text.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! Documents are numbered in facet order (current unit, province, field, year, input
 //! order), so a run of ids shares its facets and the manifest describes them in a few
@@ -18,7 +18,7 @@
 //! |---|---|
 //! | `manifest.json` | document count, facet tables, facet runs, first word of each word block, pair shard count, version hash, the abbreviation and name tables (`spelling`), tag slugs |
 //! | `t/<n>.bin` | word blocks (about `BLOCK_TARGET` bytes): folded words in byte order, front-coded; each with its document frequency, posting list, and exact spellings (canonical tone placement), each with its own list when there are several |
-//! | `p/<n>.bin` | pair shards: pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
+//! | `p/<n>.bin` | pair shards (about `SHARD_TARGET` bytes): pairs ("a b") whose FNV-1a hash modulo the shard count is `n`, sorted, each with its posting list |
 //! | `k/<n>.bin` | packs: lists too long to inline, up to `PACK_TARGET` bytes a pack; a long list has its own |
 //! | `m/<n>.json` | result metadata, `META_CHUNK` documents a file: `[url, title, summary, excerpt]` |
 //! | `a.json` | what only the level and kind filters need: level and kind of organisation per document (`Attributes`) |
@@ -102,8 +102,11 @@ const INLINE_MAX: usize = 32;
 const PACK_TARGET: usize = 6 * 1024;
 /// A list at least this long gets a pack of its own.
 const PACK_ALONE: usize = 3 * 1024;
-/// Word blocks and pair shards are cut at about this many bytes.
+/// Word blocks are cut at about this many bytes.
 const BLOCK_TARGET: usize = 4 * 1024;
+/// Pair shards hold about this many bytes: a query reads one entry of each shard it
+/// fetches, so smaller shards cost a first query fewer bytes (and the index more files).
+const SHARD_TARGET: usize = 2 * 1024;
 /// Documents per result metadata file.
 const META_CHUNK: usize = 5;
 /// Characters of body text kept per document for snippets.
@@ -170,7 +173,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     let tags = write_tags(tag_words, &mut packs, &mut out);
     let shard_count = write_pairs(pairs, &mut packs, &mut out);
     let manifest = Manifest {
-        format: 1,
+        format: 2,
         version: format!("{:016x}", out.hash),
         docs: docs.len(),
         provinces: facets
@@ -224,8 +227,9 @@ struct Manifest<'a> {
     provinces: Vec<(&'a str, &'a str, usize)>,
     /// `[slug, display name]`.
     fields: Vec<(&'a str, &'a str)>,
-    /// Facet runs in document order, flat: province index, field index, year, count.
-    groups: Vec<i64>,
+    /// Facet runs in document order, one per province and field: province index, field
+    /// index, first year, the count of each year from it on (`facets::Facets::groups`).
+    groups: Vec<Vec<i64>>,
     meta_chunk: usize,
     /// The first word of each word block `t/<n>.bin`.
     word_blocks: Vec<String>,
@@ -551,7 +555,7 @@ fn write_pairs(
             };
         entries.push((key, list.len, r));
     }
-    let shards = total.div_ceil(BLOCK_TARGET);
+    let shards = total.div_ceil(SHARD_TARGET);
     let mut blocks: Vec<Block> = (0..shards).map(|_| Block::default()).collect();
     for (key, df, r) in entries {
         let block = &mut blocks[fnv1a(&key) as usize % shards];

@@ -6,7 +6,9 @@
 // - `url`: /tim-kiem/?q=… opened cold; time from navigation start to the first result;
 // - `typed`: /tim-kiem/ opened cold and left idle for 3 s, then the query submitted;
 //   time from the submission to the first result (what a reader who types waits).
-// Prints JSON (milliseconds). SLOW_LINK_LOG=1 logs every request to stderr.
+// Prints JSON (milliseconds): per protocol the median of each (`url`, `typed`) and every
+// run (`runs`). SLOW_LINK_LOG=1 logs every request to stderr; SLOW_LINK_QUERIES (a JSON
+// array) and SLOW_LINK_ROUNDS replace the queries and the number of runs.
 // Usage: node scripts/relevance/slow-link.mjs SITE [CHROMIUM]
 import { launch, serve, sleep } from './browser.mjs';
 
@@ -71,6 +73,7 @@ const out = { link: LINK, rounds: ROUNDS };
 for (const [protocol, origin] of Object.entries(server.origins)) {
   const url = {};
   const type = {};
+  const runs = { url: {}, typed: {} };
   for (const q of QUERIES) {
     const u = [];
     const t = [];
@@ -80,8 +83,10 @@ for (const [protocol, origin] of Object.entries(server.origins)) {
     }
     url[q] = Math.round(median(u));
     type[q] = Math.round(median(t));
+    runs.url[q] = u.map(Math.round);
+    runs.typed[q] = t.map(Math.round);
   }
-  out[protocol] = { url, typed: type };
+  out[protocol] = { url, typed: type, runs };
 }
 console.log(JSON.stringify(out));
 await browser.close();

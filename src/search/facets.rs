@@ -1,7 +1,7 @@
 //! The facet tables of the index: provinces (each current unit followed by its former
 //! provinces, in Vietnamese order), fields, and the document order they induce (current
-//! unit, province, field, year, input order), described as runs so the manifest stays a
-//! few kilobytes at any size. search.js maps a document id to its run to filter and count.
+//! unit, province, field, year, input order), described as one run of year counts per
+//! province and field so the manifest stays a few kilobytes at any size. search.js maps a document id to its run to filter and count.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,8 +26,10 @@ pub(super) struct Facets<'a> {
     pub fields: Vec<(&'a str, &'a str)>,
     /// Input index of document id `n`.
     pub order: Vec<usize>,
-    /// Flat runs: province index, field index, year, count.
-    pub groups: Vec<i64>,
+    /// The runs, one per province and field in document order: province index, field
+    /// index, first year, then the count of documents of each year from it on (0 for a
+    /// year without any), e.g. `[3, 1, 2019, 2, 0, 5]`: 2019 two, 2020 none, 2021 five.
+    pub groups: Vec<Vec<i64>>,
 }
 
 impl<'a> Facets<'a> {
@@ -91,18 +93,21 @@ impl<'a> Facets<'a> {
         };
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| (key(&docs[i]), i));
-        let mut groups: Vec<i64> = Vec::new();
-        let mut last = None;
+        let mut groups: Vec<Vec<i64>> = Vec::new();
+        let mut last: Option<(usize, usize, i32)> = None;
         for &i in &order {
             let k = key(&docs[i]);
-            if last == Some(k) {
-                if let Some(count) = groups.last_mut() {
-                    *count += 1;
+            match (last, groups.last_mut()) {
+                // Years ascend within a province and field: counts for the years between.
+                (Some((p, f, y)), Some(run)) if (p, f) == (k.0, k.1) => {
+                    run.extend(std::iter::repeat_n(0, (k.2 - y) as usize));
+                    if let Some(count) = run.last_mut() {
+                        *count += 1;
+                    }
                 }
-            } else {
-                groups.extend([k.0 as i64, k.1 as i64, i64::from(k.2), 1]);
-                last = Some(k);
+                _ => groups.push(vec![k.0 as i64, k.1 as i64, i64::from(k.2), 1]),
             }
+            last = Some(k);
         }
         Facets {
             provinces,

@@ -240,7 +240,12 @@ fn facets_nest_former_provinces_and_order_documents() {
     );
     assert_eq!(
         m["groups"],
-        serde_json::json!([0, 0, 2020, 1, 0, 1, 2019, 1, 1, 0, 2020, 1, 2, 0, 2020, 1])
+        serde_json::json!([
+            [0, 0, 2020, 1],
+            [0, 1, 2019, 1],
+            [1, 0, 2020, 1],
+            [2, 0, 2020, 1]
+        ])
     );
     let order: Vec<String> = (0..4).map(|id| ix.meta(id)[0].clone()).collect();
     assert_eq!(

@@ -113,3 +113,53 @@ fn a_period_and_an_organisation_link_list_their_stories_newest_first() {
         "{active}"
     );
 }
+
+/// The scripts the page has loaded so far (file names of `/assets/*.js`).
+fn scripts_loaded(b: &mut crate::cdp::Browser) -> Vec<String> {
+    let v = b.eval(
+        "performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname) \
+         .filter((p) => p.startsWith('/assets/') && p.endsWith('.js')).map((p) => p.slice(8))",
+    );
+    let mut names: Vec<String> = v
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn the_filters_code_is_loaded_only_by_a_search_that_needs_it() {
+    let Some(mut b) = crate::cdp::launch() else {
+        return;
+    };
+    let (_dir, out) = built_site(&[]);
+    let port = crate::support::serve_dir(&out, &[]);
+    // A plain query: search.js and the page's script, nothing else.
+    let (titles, _, active) = filtered_page(&mut b, port, "q=d%C3%A2n+v%E1%BA%ADn");
+    assert!(
+        !titles.is_empty() && active.is_empty(),
+        "{titles:?} {active}"
+    );
+    assert_eq!(scripts_loaded(&mut b), ["search-page.js", "search.js"]);
+    // A level filter from the statistics page: the filters' code of both, loaded and
+    // working (the stories listed, the filter said in words).
+    let (titles, _, active) = filtered_page(&mut b, port, "cap=tinh");
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(active.contains("Cấp tỉnh, thành phố"), "{active}");
+    assert_eq!(
+        scripts_loaded(&mut b),
+        [
+            "search-filters.js",
+            "search-page-more.js",
+            "search-page.js",
+            "search.js"
+        ]
+    );
+}

@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const site = process.env.KHEO_SEARCH_SITE;
@@ -171,4 +173,27 @@ test('level, kind of organisation and year range filter as the statistics count;
   const labels = await js.filterLabels();
   assert.deepEqual(labels.levels.map((l) => l[0]), ['trung-uong', 'tinh', 'huyen', 'xa', 'chua-ghi']);
   assert.ok(labels.kinds.some(([k, l]) => k === 'phu-nu' && l === 'Hội Phụ nữ'));
+});
+
+test('the code of the filters no facet counts and of a list without a query is loaded for them only', { skip }, async () => {
+  // search.js (and search-recover.js) without search-filters.js beside them: queries and
+  // the facet filters answer, a level, kind or year range filter and a list without a
+  // query cannot.
+  const dir = await mkdtemp(path.join(tmpdir(), 'kheo-search-alone-'));
+  try {
+    for (const f of ['search.js', 'search-recover.js']) await copyFile(path.join(site, 'assets', f), path.join(dir, f));
+    const alone = await import(pathToFileURL(path.join(dir, 'search.js')).href);
+    alone.configure({ base: pathToFileURL(path.join(site, 'tim-kiem', 'index') + path.sep).href });
+    assert.equal((await alone.search('dan van kheo'))[0].title, 'Dân vận khéo ở xóm biển Năm Căn');
+    const facets = await alone.find('dân vận', { province: 'ca-mau' });
+    assert.ok(facets.total > 0 && facets.results.length > 0, 'facet filters need no other module');
+    assert.equal((await alone.find('xyzzy qqqqq')).total, 0, 'an empty answer needs none either');
+    await assert.rejects(alone.find('dân vận', { level: 'tinh' }), 'a level filter needs search-filters.js');
+    await assert.rejects(alone.find('', { from: 2016 }), 'so does a list without a query');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  // As the build writes it, the module beside search.js: the same calls answer.
+  assert.equal((await js.find('dân vận', { level: 'tinh' })).total, 2);
+  assert.equal((await js.find('', { from: 2016 })).listing, true);
 });

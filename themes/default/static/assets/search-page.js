@@ -43,6 +43,22 @@ if (!active.isConnected) {
 }
 const base = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 
+// What ./search-page-more.js uses of this page.
+const page = { active, empty, base, escapeHtml, urlFor, current, filterLabels };
+
+// The parts of the page most answers never need (./search-page-more.js: the active
+// filters in words, the empty state), loaded then only.
+let extrasModule = null;
+function extras() {
+  if (!extrasModule) {
+    extrasModule = import('./search-page-more.js').catch((e) => {
+      extrasModule = null;
+      throw e;
+    });
+  }
+  return extrasModule;
+}
+
 const baseTitle = document.title;
 let seq = 0; // the latest query run; older answers are dropped
 let shown = 0;
@@ -102,28 +118,16 @@ function clearFilters() {
   for (const k of Object.keys(extra)) extra[k] = '';
 }
 
-// The active filters in words, each with a button that removes it.
+// The active filters in words, each with a button that removes it (in
+// ./search-page-more.js, fetched when the query run has filters).
 async function renderActive(res) {
   const { opts } = current();
-  const parts = [];
-  const name = (list, key) => (list || []).find((x) => x[0] === key)?.[1] ?? key;
-  const labels = opts.level || opts.kind ? await filterLabels().catch(() => ({})) : {};
-  const facets = res && res.facets;
-  if (opts.province) parts.push(['province', `tỉnh, thành: ${facets?.province.find((p) => p.slug === opts.province)?.name ?? opts.province}`]);
-  if (opts.field) parts.push(['field', `lĩnh vực: ${facets?.field.find((f) => f.slug === opts.field)?.name ?? opts.field}`]);
-  if (opts.year) parts.push(['year', `năm ${opts.year}`]);
-  if (opts.level) parts.push(['level', `cấp công nhận: ${name(labels.levels, opts.level)}`]);
-  if (opts.from !== undefined && opts.to !== undefined) parts.push(['range', `từ năm ${opts.from} đến năm ${opts.to}`]);
-  else if (opts.from !== undefined) parts.push(['range', `từ năm ${opts.from}`]);
-  else if (opts.to !== undefined) parts.push(['range', `đến năm ${opts.to}`]);
-  if (opts.kind) parts.push(['kind', `tổ chức thực hiện: ${name(labels.kinds, opts.kind)}`]);
-  active.hidden = parts.length === 0;
-  active.innerHTML =
-    parts.length === 0
-      ? ''
-      : `Đang lọc theo ${parts
-          .map(([k, text]) => `<span class="search-active-item">${escapeHtml(text)} <button type="button" class="search-link" data-remove="${k}" aria-label="Bỏ lọc ${escapeHtml(text)}">Bỏ lọc</button></span>`)
-          .join('; ')}.`;
+  if (Object.keys(opts).length === 0) {
+    active.hidden = true;
+    active.innerHTML = '';
+    return;
+  }
+  await (await extras()).renderActive(page, opts, res);
 }
 
 function fillSelect(select, items, allLabel) {
@@ -167,31 +171,13 @@ function renderResult(r) {
   return li;
 }
 
-function quoted(q) {
-  return `“${escapeHtml(q.trim())}”`;
-}
 
-function renderEmpty(q, res) {
-  const title = q.trim() ? `Không tìm thấy mô hình nào cho ${quoted(q)}.` : 'Không có mô hình nào khớp bộ lọc này.';
-  const parts = [`<p class="search-empty-title">${title}</p>`];
-  const tips = [];
-  for (const s of res.suggestions) {
-    if (s.kind === 'filters') {
-      tips.push(`<li><button type="button" class="search-link" data-clear-filters>Bỏ bộ lọc</button> để xem ${s.count} kết quả.</li>`);
-    } else if (s.kind === 'query' || s.kind === 'unquoted') {
-      const u = urlFor({ q: s.query, opts: current().opts });
-      const link = `<a href="${escapeHtml(u.pathname + u.search)}" data-query="${escapeHtml(s.query)}">${escapeHtml(s.query)}</a>`;
-      tips.push(s.kind === 'query' ? `<li>Có phải bạn muốn tìm ${link}?</li>` : `<li>Tìm không cần đúng cụm từ: ${link}</li>`);
-    }
-  }
-  if (q.trim()) tips.push('<li>Kiểm tra chính tả, thử gõ không dấu hoặc bớt một vài từ.</li>');
-  else tips.push('<li><button type="button" class="search-link" data-clear-filters>Bỏ bộ lọc</button> để xem mọi mô hình.</li>');
-  tips.push(
-    `<li>Xem các mô hình theo <a href="${base}/tinh/">tỉnh, thành</a>, <a href="${base}/linh-vuc/">lĩnh vực</a> hoặc <a href="${base}/nam/">năm</a>.</li>`,
+// The empty state with its ways out (./search-page-more.js), unless another query ran.
+function renderEmpty(q, res, my) {
+  extras().then(
+    (m) => my === seq && m.renderEmpty(page, q, res),
+    (e) => console.error(e),
   );
-  parts.push(`<p>Gợi ý:</p><ul class="search-suggestions">${tips.join('')}</ul>`);
-  empty.innerHTML = parts.join('');
-  empty.hidden = false;
 }
 
 // What the search did with the words: left out (matched nothing), read differently
@@ -224,7 +210,10 @@ async function run({ append = false } = {}) {
   document.title = q.trim() ? `“${q.trim()}” – ${baseTitle}` : baseTitle;
   const filtered = Object.keys(opts).length > 0;
   reset.hidden = !filtered;
-  if (filtered) filters.hidden = false; // an active filter stays visible, even before counts
+  if (filtered) {
+    filters.hidden = false; // an active filter stays visible, even before counts
+    extras().catch(() => {}); // the filters in words, fetched beside the answer
+  }
   if (!q.trim() && !filtered) {
     clearResults();
     active.hidden = true;
@@ -255,7 +244,7 @@ async function run({ append = false } = {}) {
     return;
   }
   if (my !== seq) return;
-  await renderActive(res);
+  await renderActive(res).catch((e) => console.error(e));
   if (my !== seq) return;
   list.removeAttribute('aria-busy');
   if (painted === 0 && !append) clearResults();
@@ -263,7 +252,7 @@ async function run({ append = false } = {}) {
   renderNote(res);
   if (res.total === 0) {
     status.textContent = `Không có kết quả cho ${q.trim() ? `“${q.trim()}”` : 'tìm kiếm này'}.`;
-    renderEmpty(q, res);
+    renderEmpty(q, res, my);
     return;
   }
   paint(res);

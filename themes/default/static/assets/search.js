@@ -209,15 +209,19 @@ async function loadIndex() {
   early = null;
   const bytes = given ? new Uint8Array(await given.catch(() => bytesOf('manifest.json'))) : await bytesOf('manifest.json');
   const m = JSON.parse(utf8.decode(bytes));
-  if (m.format !== 1) throw new Error(`search index: unknown format ${m.format}`);
+  if (m.format !== 2) throw new Error(`search index: unknown format ${m.format}`);
+  // Runs of documents sharing province, field and year, in document order; the manifest
+  // has one line per province and field: [province, field, first year, count per year].
   const groups = [];
   const groupOf = new Uint16Array(m.docs);
   let at = 0;
-  for (let i = 0; i < m.groups.length; i += 4) {
-    const g = groups.length;
-    groups.push({ province: m.groups[i], field: m.groups[i + 1], year: m.groups[i + 2] });
-    groupOf.fill(g, at, at + m.groups[i + 3]);
-    at += m.groups[i + 3];
+  for (const [province, field, first, ...counts] of m.groups) {
+    counts.forEach((count, k) => {
+      if (count === 0) return;
+      groupOf.fill(groups.length, at, at + count);
+      groups.push({ province, field, year: first + k });
+      at += count;
+    });
   }
   const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => b - a);
   synonyms = synonymTables(m.abbreviations, m.names);
@@ -503,7 +507,7 @@ export function parse(query) {
         const own = phrase < 0 && toks.length > 1 ? phrases++ : phrase;
         const group = toks.length > 1 ? groups++ : -1;
         for (const exact of toks) {
-          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1, group });
+          if (words.length < MAX_WORDS) words.push({ exact, folded: fold(exact), phrase: own, typed: raw, whole: toks.length > 1, group, quoted: k % 2 === 1 });
         }
       }
     }
@@ -584,7 +588,9 @@ function yearFilter(year) {
 // For each word, its candidate entries with a weight: the word itself (1), or for a
 // last word being typed, also its most frequent completions (COMPLETION_WEIGHT), those
 // spelled like the typed letters when the query has diacritics.
-async function resolveWords(ix, parsed) {
+// `found(i, entries)` (optional) is called as each word's entries are known (some of
+// them first, then all).
+async function resolveWords(ix, parsed, found = () => {}) {
   const groupOf = new Map();
   for (const g of parsed.abbreviations || []) for (let i = g.at; i < g.at + g.len; i++) groupOf.set(i, g);
   const altOf = new Map();
@@ -592,17 +598,57 @@ async function resolveWords(ix, parsed) {
   return Promise.all(
     parsed.words.map(async (w, i) => {
       const group = groupOf.get(i);
+      let out;
       if (group) {
         // The phrase finds both spellings; the abbreviation as written lifts the tier.
-        const [e, written] = await Promise.all([phraseEntry(ix, group.folded), lookupWord(ix, group.key)]);
-        return [...(e ? [{ e, weight: 1 }] : []), ...(written ? [{ e: written, weight: 1, written: true }] : [])];
+        // Its list is fetched while the phrase's pairs are read.
+        const asWritten = lookupWord(ix, group.key).then((e) => e && [{ e, weight: 1, written: true }]);
+        asWritten.then((x) => x && found(i, x), () => {});
+        const [e, written] = await Promise.all([phraseEntry(ix, group.folded), asWritten]);
+        out = [...(e ? [{ e, weight: 1 }] : []), ...(written || [])];
+      } else {
+        // A name's alternative (its phrase) is read beside the words typed.
+        const alt = altOf.get(i);
+        const typed = wordEntries(ix, parsed, w);
+        typed.then((x) => found(i, x), () => {});
+        const [own, e] = await Promise.all([typed, alt && phraseEntry(ix, alt.folded)]);
+        out = e ? [...own, { e, weight: ALT_WEIGHT }] : own;
       }
-      const own = await wordEntries(ix, parsed, w);
-      const alt = altOf.get(i);
-      const e = alt && (await phraseEntry(ix, alt.folded));
-      return e ? [...own, { e, weight: ALT_WEIGHT }] : own;
+      found(i, out);
+      return out;
     }),
   );
+}
+
+// The exact spellings of word `w` among an entry's, as a query with diacritics reads them.
+function spelledAs(e, w) {
+  return e.spellings.filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact));
+}
+
+// Starts fetching the lists a query will read as soon as the word block or pair shard
+// naming each has arrived, not after all of them: on a slow link (and HTTP/1.1's six
+// connections per host) the first lists are on their way while other blocks still
+// are. What `find` then reads when every word is found; nothing before an
+// abbreviation's phrase is known to be there, nothing for quoted words (a phrase not
+// found reads no list).
+function prefetcher(ix, parsed, pairLookups) {
+  if (parsed.words.some((w) => w.quoted)) return { word: () => {}, pair: () => {} };
+  const pairs = pairsOf(parsed.words);
+  const ready = Promise.all(pairs.map((p, i) => (p.required ? pairLookups[i] : true))).then((es) => es.every(Boolean));
+  const later = (f) => {
+    ready.then((ok) => ok && f()).catch(() => {});
+  };
+  return {
+    word: (i, entries) =>
+      later(() => {
+        for (const { e } of entries) {
+          postings(ix, e).catch(() => {});
+          if (!parsed.exactMode) continue;
+          for (const s of spelledAs(e, parsed.words[i])) if (s.own) refBytes(ix, s.own).catch(() => {});
+        }
+      }),
+    pair: (i) => later(async () => (await pairLookups[i]) && postings(ix, await pairLookups[i])),
+  };
 }
 
 // The candidate entries of one word as typed.
@@ -722,9 +768,11 @@ function recovery() {
  * metadata of later results is still loading.
  */
 export async function find(query, options = {}) {
+  // The filters' code is fetched beside the index when the answer will need it.
+  if (filtered(options, REST) || (filtered(options) && !/[\p{L}\p{N}]/u.test(String(query ?? '')))) filters().catch(() => {});
   const ix = await open();
   let parsed = parse(query);
-  if (ix.m.docs > 0 && parsed.words.length === 0 && filtered(options)) return list(ix, options);
+  if (ix.m.docs > 0 && parsed.words.length === 0 && filtered(options)) return (await filters()).list(filterApi(ix), options);
   if (parsed.words.length === 0 || ix.m.docs === 0) return { results: [], total: 0, facets: null, suggestions: [] };
   const n = ix.m.docs;
   // "da n": a single letter being typed after other words counts only if it is a word.
@@ -737,10 +785,10 @@ export async function find(query, options = {}) {
   const named = namedLists(ix, parsed.words);
   named.catch(() => {});
   // Round trips: word blocks and pair shards together, then every list together.
-  const [first] = await Promise.all([
-    resolveWords(ix, parsed),
-    Promise.all(pairsOf(parsed.words).map((p) => lookupPair(ix, p.key))),
-  ]);
+  const pairLookups = pairsOf(parsed.words).map((p) => lookupPair(ix, p.key));
+  const ahead = prefetcher(ix, parsed, pairLookups);
+  pairLookups.forEach((_, i) => ahead.pair(i));
+  const [first] = await Promise.all([resolveWords(ix, parsed, ahead.word), Promise.all(pairLookups)]);
   // Only a word that matches nothing needs the decoders (search-recover.js).
   const recovered = first.some((e) => e.length === 0)
     ? await (await recovery()).recover(api(ix), parsed, first)
@@ -759,9 +807,7 @@ export async function find(query, options = {}) {
       words.map((w, i) =>
         Promise.all(
           (exactMode ? entries[i] : []).flatMap(({ e, weight }) =>
-            e.spellings
-              .filter((s) => (w.prefix ? s.exact.startsWith(w.exact) : s.exact === w.exact))
-              .map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
+            spelledAs(e, w).map(async (s) => ({ weight: weight * idf(n, s.df), list: await spellingPostings(ix, e, s) })),
           ),
         ),
       ),
@@ -918,9 +964,38 @@ async function result(ix, d, words, exactMode, score) {
   };
 }
 
-// True if `options` has a filter (an empty query with one lists what it selects).
-function filtered(options) {
-  return ['province', 'field', 'year', 'level', 'kind', 'from', 'to'].some((k) => options[k] !== undefined && options[k] !== null && options[k] !== '');
+// The filters no facet counts (level, kind of organisation, year range).
+const REST = ['level', 'kind', 'from', 'to'];
+
+// True if `options` has one of the filters `keys` (default: any; an empty query with a
+// filter lists what it selects).
+function filtered(options, keys = ['province', 'field', 'year', ...REST]) {
+  return keys.some((k) => options[k] !== undefined && options[k] !== null && options[k] !== '');
+}
+
+// What the filters no facet counts and a list without a query need (./search-filters.js),
+// loaded then only.
+let filtersModule = null;
+function filters() {
+  if (!filtersModule) {
+    filtersModule = import('./search-filters.js').catch((e) => {
+      filtersModule = null;
+      throw e;
+    });
+  }
+  return filtersModule;
+}
+
+// What search-filters.js may use of an open index.
+function filterApi(ix) {
+  return {
+    docs: ix.m.docs,
+    attributes: () => attributes(ix),
+    json: async (path) => JSON.parse(utf8.decode(await file(ix, path))),
+    filterHits: (options, match) => filterHits(ix, options, match),
+    result: (d) => result(ix, d, [], false, 0),
+    inOrder,
+  };
 }
 
 // The documents for which `match` holds and that pass the filters of `options`, with
@@ -929,7 +1004,7 @@ async function filterHits(ix, options, match) {
   const byProvince = provinceFilter(ix, options.province);
   const byField = fieldFilter(ix, options.field);
   const byYear = yearFilter(options.year);
-  const byRest = await restFilter(ix, options);
+  const byRest = filtered(options, REST) ? await (await filters()).restFilter(filterApi(ix), options) : null;
   const table = ix.m.provinces;
   const pc = new Uint32Array(table.length);
   const fc = new Uint32Array(ix.m.fields.length);
@@ -960,23 +1035,7 @@ async function filterHits(ix, options, match) {
   return { hits, unfiltered, facets };
 }
 
-// The filters that no facet counts: level, kind of organisation (from `a.json`, read
-// only then) and the year range `from`..`to` (inclusive). Null without any.
-async function restFilter(ix, { level, kind, from, to }) {
-  const has = (v) => v !== undefined && v !== null && v !== '';
-  if (![level, kind, from, to].some(has)) return null;
-  const a = has(level) || has(kind) ? await attributes(ix) : null;
-  const code = (table, key) => {
-    const i = table.findIndex((t) => t[0] === key);
-    return i < 0 ? '' : String.fromCharCode(48 + i);
-  };
-  const lv = has(level) ? code(a.levels, String(level)) : null;
-  const kd = has(kind) ? code(a.kinds, String(kind)) : null;
-  const lo = has(from) ? Number(from) : -Infinity;
-  const hi = has(to) ? Number(to) : Infinity;
-  return (d, g) => (lv === null || a.level[d] === lv) && (kd === null || a.kind[d] === kd) && g.year >= lo && g.year <= hi;
-}
-
+// The index's `a.json` (level and kind of each document, their tables), read once.
 function attributes(ix) {
   if (!ix.attributes) {
     ix.attributes = file(ix, 'a.json').then((b) => JSON.parse(utf8.decode(b)));
@@ -994,24 +1053,6 @@ function attributes(ix) {
 export async function filterLabels() {
   const a = await attributes(await open());
   return { levels: a.levels, kinds: a.kinds };
-}
-
-// An empty query with filters: every document they select, newest first.
-async function list(ix, options) {
-  const [{ hits, facets }, newest] = await Promise.all([filterHits(ix, options, () => true), file(ix, 'n.json')]);
-  const rank = new Uint32Array(ix.m.docs);
-  JSON.parse(utf8.decode(newest)).forEach((d, i) => {
-    rank[d] = i;
-  });
-  hits.sort((x, y) => rank[x] - rank[y]);
-  const limit = options.limit ?? 10;
-  const offset = options.offset ?? 0;
-  const info = { total: hits.length, facets, suggestions: [], words: [], dropped: [], read: [], listing: true };
-  const results = await inOrder(
-    hits.slice(offset, offset + limit).map((d) => result(ix, d, [], false, 0)),
-    options.progress && ((prefix) => options.progress({ ...info, results: prefix })),
-  );
-  return { ...info, results };
 }
 
 // The values of `promises`, in order; `progress` (if any) is called with each longer
