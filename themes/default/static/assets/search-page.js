@@ -10,7 +10,7 @@ const manifest = fetch(new URL('../tim-kiem/index/manifest.json', import.meta.ur
   r.ok ? r.arrayBuffer() : Promise.reject(new Error(`search index: ${r.status}`)),
 );
 manifest.catch(() => {});
-const { configure, filterLabels, find, warm } = await import('./search.js');
+const { configure, filterLabels, find, lazy, warm } = await import('./search.js');
 configure({ manifest });
 
 const DEBOUNCE_MS = 150;
@@ -48,16 +48,7 @@ const page = { active, empty, base, escapeHtml, urlFor, current, filterLabels };
 
 // The parts of the page most answers never need (./search-page-more.js: the active
 // filters in words, the empty state), loaded then only.
-let extrasModule = null;
-function extras() {
-  if (!extrasModule) {
-    extrasModule = import('./search-page-more.js').catch((e) => {
-      extrasModule = null;
-      throw e;
-    });
-  }
-  return extrasModule;
-}
+const extras = lazy(() => import('./search-page-more.js'));
 
 const baseTitle = document.title;
 let seq = 0; // the latest query run; older answers are dropped

@@ -744,18 +744,20 @@ function api(ix) {
   };
 }
 
+// `load` (a dynamic import) run on the first call only; a load that failed is tried again
+// on the next. For the code most queries never need.
+export function lazy(load) {
+  let loading = null;
+  return () =>
+    (loading ??= load().catch((e) => {
+      loading = null;
+      throw e;
+    }));
+}
+
 // What a word that matches nothing or an empty answer needs (./search-recover.js:
 // decoders, near words, suggestions), loaded then only: most queries never pay for it.
-let recoveryModule = null;
-function recovery() {
-  if (!recoveryModule) {
-    recoveryModule = import('./search-recover.js').catch((e) => {
-      recoveryModule = null;
-      throw e;
-    });
-  }
-  return recoveryModule;
-}
+const recovery = lazy(() => import('./search-recover.js'));
 
 /**
  * Searches with facets: `{ results, total, facets, suggestions, words }`. Options:
@@ -975,16 +977,7 @@ function filtered(options, keys = ['province', 'field', 'year', ...REST]) {
 
 // What the filters no facet counts and a list without a query need (./search-filters.js),
 // loaded then only.
-let filtersModule = null;
-function filters() {
-  if (!filtersModule) {
-    filtersModule = import('./search-filters.js').catch((e) => {
-      filtersModule = null;
-      throw e;
-    });
-  }
-  return filtersModule;
-}
+const filters = lazy(() => import('./search-filters.js'));
 
 // What search-filters.js may use of an open index.
 function filterApi(ix) {
