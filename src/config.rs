@@ -2,6 +2,8 @@
 //! are diagnostics on `site.yaml` (an unknown key gets a did-you-mean); a missing file
 //! means defaults, so an empty folder with `content/` is already a site.
 
+pub mod cms;
+
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
@@ -48,7 +50,7 @@ pub struct Config {
     /// Licence line shown on the data page.
     pub license: String,
     /// The editing form (`cms:`), when the site opts in.
-    pub cms: Option<crate::cms::Settings>,
+    pub cms: Option<cms::Settings>,
     /// Smaller output for hosts with limits (README, "Hosting a big site"): no copies of
     /// each story's source and data beside it, tags and a province's narrowed lists on one
     /// page of short rows, unit and field feeds with summaries.
@@ -82,7 +84,7 @@ struct RawConfig {
     fields: Option<Vec<String>>,
     unsafe_html: Option<bool>,
     license: Option<String>,
-    cms: Option<crate::cms::RawSettings>,
+    cms: Option<cms::RawSettings>,
     lean_output: Option<bool>,
 }
 
@@ -202,7 +204,7 @@ impl Config {
             config.license = l;
         }
         if let Some(cms) = raw.cms {
-            config.cms = crate::cms::Settings::check(cms, text, &mut diags);
+            config.cms = cms::Settings::check(cms, text, &mut diags);
         }
         if let Some(url) = raw.base_url
             && let Err(mut d) = config.set_base_url(&url)

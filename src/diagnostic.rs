@@ -181,7 +181,7 @@ impl Diagnostic {
 /// A GitHub workflow command's message: `%`, CR and LF escaped, so it stays one line
 /// and one command.
 fn github_message(s: &str) -> String {
-    crate::markdown::replace_ascii(s, |b| match b {
+    crate::escape::replace_ascii(s, |b| match b {
         b'%' => Some("%25"),
         b'\r' => Some("%0D"),
         b'\n' => Some("%0A"),
@@ -192,7 +192,7 @@ fn github_message(s: &str) -> String {
 /// A GitHub workflow command's property value: as a message, plus `:` and `,`, which
 /// end a value.
 fn github_property(s: &str) -> String {
-    crate::markdown::replace_ascii(s, |b| match b {
+    crate::escape::replace_ascii(s, |b| match b {
         b'%' => Some("%25"),
         b'\r' => Some("%0D"),
         b'\n' => Some("%0A"),

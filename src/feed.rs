@@ -183,7 +183,7 @@ fn atom(
 /// characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) left
 /// out, so a form feed pasted into a title cannot make a feed unreadable.
 fn xml(s: &str) -> String {
-    let out = crate::markdown::replace_ascii(s, |b| match b {
+    let out = crate::escape::replace_ascii(s, |b| match b {
         b'&' => Some("&amp;"),
         b'<' => Some("&lt;"),
         b'>' => Some("&gt;"),
@@ -296,7 +296,7 @@ mod tests {
             crate::config::Config::default(),
             Vec::<crate::article::Article>::new(),
         );
-        let strings = crate::view::Strings::parse("").unwrap_or_else(|_| panic!("strings"));
+        let strings = crate::i18n::Strings::parse("").unwrap_or_else(|_| panic!("strings"));
         let v = crate::view::Views::new(&site, &strings);
         let urls: Vec<String> = (0..5).map(|n| format!("/mo-hinh/{n}/")).collect();
         let one = sitemaps(&site, &v, &urls, 5);
@@ -327,7 +327,7 @@ mod tests {
         assert_eq!(xml("t\tl\nr\r"), "t\tl\nr\r");
         assert_eq!(
             xml("<a href=\"x\">B&'</a>"),
-            crate::markdown::escape("<a href=\"x\">B&'</a>")
+            crate::escape::html("<a href=\"x\">B&'</a>")
         );
         assert_eq!(xml("Bà Rịa\u{85}"), "Bà Rịa\u{85}");
     }

@@ -176,6 +176,28 @@ pub fn ids(catalogue: &str) -> Vec<String> {
         .collect()
 }
 
+/// The theme's UI strings (`strings.yaml`), for text the build itself writes.
+#[derive(Debug, Default)]
+pub struct Strings(std::collections::BTreeMap<String, String>);
+
+impl Strings {
+    /// Parses `strings.yaml`; values that are not text are ignored.
+    pub fn parse(text: &str) -> Result<Strings, String> {
+        let map: std::collections::BTreeMap<String, yaml_serde::Value> =
+            yaml_serde::from_str(text).map_err(|e| e.to_string())?;
+        Ok(Strings(
+            map.into_iter()
+                .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
+                .collect(),
+        ))
+    }
+
+    /// The text for `key`, or the key itself when the theme lacks it (visible, not fatal).
+    pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
+        self.0.get(key).map_or(key, String::as_str)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod escape;
 pub mod export;
 pub mod feed;
 pub mod frontmatter;
@@ -142,8 +143,8 @@ pub fn prepare(
 pub enum Validation<'a> {
     /// The build's sources, taken out of `Loaded`.
     Owned(Vec<load::Source>),
-    /// `Loaded`'s own sources, with `serve`'s cache of per-file results.
-    Cached(&'a mut validate::Cache),
+    /// `Loaded`'s own sources, with `serve`'s per-file results (`engine::Files`).
+    Cached(&'a mut dyn validate::Memo),
 }
 
 /// What the front of the pipeline needs besides what was loaded.

@@ -13,6 +13,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::escape::html as escape;
 use crate::vietnamese::slugify;
 
 mod sanitize;
@@ -533,35 +534,6 @@ fn has_non_ascii_space(bytes: &[u8]) -> bool {
         })
 }
 
-/// Escapes text for HTML and XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    replace_ascii(s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        b'\'' => Some("&#39;"),
-        _ => None,
-    })
-}
-
-/// `s` with each ASCII byte for which `with` gives a text replaced by it, reading bytes
-/// and copying the runs between (feeds escape whole bodies).
-pub fn replace_ascii(s: &str, with: impl Fn(u8) -> Option<&'static str>) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        // Only ASCII is replaced, so `i` is a character boundary.
-        if let Some(text) = with(b).filter(|_| b.is_ascii()) {
-            out.push_str(&s[from..i]);
-            out.push_str(text);
-            from = i + 1;
-        }
-    }
-    out.push_str(&s[from..]);
-    out
-}
-
 /// CSS for the highlighting classes: a light theme, and a dark one for dark mode.
 pub fn highlight_css() -> String {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
@@ -618,18 +590,6 @@ mod tests {
             .flat_map(|c| [c, 'x'])
             .collect();
         assert_eq!(count_words(&every), every.split_whitespace().count());
-    }
-
-    #[test]
-    fn escape_replaces_the_five_specials_and_keeps_the_rest() {
-        assert_eq!(escape(""), "");
-        assert_eq!(escape("Dân vận"), "Dân vận");
-        assert_eq!(
-            escape("<a href=\"x\">Bà Rịa & 'Vũng Tàu'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;Bà Rịa &amp; &#39;Vũng Tàu&#39;&lt;/a&gt;"
-        );
-        assert_eq!(escape("&&"), "&amp;&amp;");
-        assert_eq!(escape("đ>"), "đ&gt;");
     }
 
     fn html(md: &str) -> String {

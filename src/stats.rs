@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
-use crate::markdown::escape;
+use crate::escape::html as escape;
+use crate::i18n::Strings;
 use crate::province::REGISTRY;
 use crate::taxonomy::Site;
-use crate::view::Views;
 
 /// Headline numbers.
 #[derive(Debug, Serialize, Clone, Copy)]
@@ -154,7 +154,7 @@ pub(crate) fn unit_tables(site: &Site, unit: usize) -> Vec<Table> {
 }
 
 /// The chart of a table, titled from the theme's strings (`chart_by_<id>`).
-fn chart_of(table: Table, v: &Views<'_>) -> Chart {
+fn chart_of(table: Table, strings: &Strings) -> Chart {
     let key = match table.id {
         "tinh" => "chart_by_province",
         "linh-vuc" => "chart_by_field",
@@ -165,10 +165,10 @@ fn chart_of(table: Table, v: &Views<'_>) -> Chart {
         _ => "chart_by_former",
     };
     let mut c = chart(
-        v.strings.get(key),
+        strings.get(key),
         table.bars,
-        v.strings.get("models"),
-        v.strings.get("total"),
+        strings.get("models"),
+        strings.get("total"),
     );
     c.id = table.id;
     c
@@ -176,7 +176,7 @@ fn chart_of(table: Table, v: &Views<'_>) -> Chart {
 
 /// A unit's own figures, for its list page: every chart of `/thong-ke/` narrowed to
 /// it, with its former provinces; `None` for any other list.
-pub fn unit_figures(site: &Site, v: &Views<'_>, slug: &str) -> Option<Vec<Chart>> {
+pub fn unit_figures(site: &Site, strings: &Strings, slug: &str) -> Option<Vec<Chart>> {
     let unit = site.units.iter().position(|t| t.slug == slug)?;
     if site.units[unit].items.is_empty() {
         return None;
@@ -185,16 +185,16 @@ pub fn unit_figures(site: &Site, v: &Views<'_>, slug: &str) -> Option<Vec<Chart>
         unit_tables(site, unit)
             .into_iter()
             .filter(|t| !t.bars.is_empty())
-            .map(|t| chart_of(t, v))
+            .map(|t| chart_of(t, strings))
             .collect(),
     )
 }
 
 /// Builds the statistics view.
-pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
+pub fn view(site: &Site, strings: &Strings) -> StatsView {
     let charts = site_tables(site)
         .into_iter()
-        .map(|t| chart_of(t, v))
+        .map(|t| chart_of(t, strings))
         .collect();
     let matrix = site
         .units
@@ -205,7 +205,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
             for &a in &t.items {
                 counts[site.articles[a].field] += 1;
             }
-            let url = v.path(&format!("/tinh/{}/", t.slug));
+            let url = format!("{}/tinh/{}/", site.config.base_path, t.slug);
             let cells = counts
                 .iter()
                 .zip(&site.fields)
@@ -234,10 +234,11 @@ pub fn view(site: &Site, v: &Views<'_>) -> StatsView {
             .iter()
             .map(|f| Cell {
                 count: f.items.len(),
-                url: (!f.items.is_empty()).then(|| v.path(&format!("/linh-vuc/{}/", f.slug))),
+                url: (!f.items.is_empty())
+                    .then(|| format!("{}/linh-vuc/{}/", site.config.base_path, f.slug)),
             })
             .collect(),
-        map: map::view(site, v),
+        map: map::view(site, strings),
     }
 }
 

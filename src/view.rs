@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::i18n::Strings;
 use crate::province::REGISTRY;
 use crate::taxonomy::{Site, Term};
 
@@ -358,28 +359,6 @@ pub struct FacetView {
     pub title: String,
     /// The choices.
     pub items: Vec<TermView>,
-}
-
-/// The theme's UI strings (`strings.yaml`), for text the build itself writes.
-#[derive(Debug, Default)]
-pub struct Strings(std::collections::BTreeMap<String, String>);
-
-impl Strings {
-    /// Parses `strings.yaml`; values that are not text are ignored.
-    pub fn parse(text: &str) -> Result<Strings, String> {
-        let map: std::collections::BTreeMap<String, yaml_serde::Value> =
-            yaml_serde::from_str(text).map_err(|e| e.to_string())?;
-        Ok(Strings(
-            map.into_iter()
-                .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
-                .collect(),
-        ))
-    }
-
-    /// The text for `key`, or the key itself when the theme lacks it (visible, not fatal).
-    pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
-        self.0.get(key).map_or(key, String::as_str)
-    }
 }
 
 /// Builds views from a `Site`.
@@ -757,7 +736,7 @@ pub(crate) fn credit_line(credit: &str, label: &str) -> String {
 /// writes only inside strings) become `\u003c`, `\u003e`, `\u0026`, the same text to a
 /// JSON parser; so neither `</script>` nor `<!--` nor any tag can appear in the page.
 pub(crate) fn script_safe(json: &str) -> String {
-    crate::markdown::replace_ascii(json, |b| match b {
+    crate::escape::replace_ascii(json, |b| match b {
         b'<' => Some("\\u003c"),
         b'>' => Some("\\u003e"),
         b'&' => Some("\\u0026"),

@@ -4,6 +4,7 @@
 //! `.kheo-cache/`). `build`, `check` and `serve` all render through `render` below; the
 //! stages themselves know nothing of it.
 
+mod files;
 mod memo;
 pub mod reload;
 pub mod state;
@@ -18,6 +19,7 @@ use crate::output::{Blob, Sink};
 use crate::render::{self, Job, Plan, Report};
 use crate::taxonomy::{Site, Term};
 
+pub use files::{Edited, Files, edited};
 pub use memo::{Related, related_inputs};
 
 /// Job fingerprints of a previous render, by job key.

@@ -228,7 +228,7 @@ pub fn with_plan<R>(
     } = look;
     let image_cache = image_cache.as_deref();
     let strings =
-        crate::view::Strings::parse(&theme.strings).map_err(|message| Error::Template {
+        crate::i18n::Strings::parse(&theme.strings).map_err(|message| Error::Template {
             name: "strings.yaml".to_owned(),
             message,
         })?;

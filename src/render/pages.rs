@@ -63,7 +63,7 @@ impl Plan<'_> {
             v.strings.get("desc_provinces"),
             self.home_crumb(),
         );
-        let map = stats::map::view(site, v);
+        let map = stats::map::view(site, v.strings);
         self.html("provinces.html", page, ProvincesPage { units, map }, sink)
     }
 
@@ -107,7 +107,7 @@ impl Plan<'_> {
             v.strings.get("desc_stats"),
             self.home_crumb(),
         );
-        self.html("stats.html", page, stats::view(self.site, v), sink)
+        self.html("stats.html", page, stats::view(self.site, v.strings), sink)
     }
 
     pub(super) fn data(&self, sink: &dyn Sink) -> Result<usize> {
@@ -260,7 +260,7 @@ impl Plan<'_> {
                 Vec::new()
             },
             figures: (n == 1 && spec.kind == "province")
-                .then(|| stats::unit_figures(self.site, &self.views, &spec.term.slug))
+                .then(|| stats::unit_figures(self.site, self.views.strings, &spec.term.slug))
                 .flatten(),
         };
         self.html("list.html", page, ListPage { list }, sink)

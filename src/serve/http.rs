@@ -716,12 +716,12 @@ fn error_page(diags: &[Diagnostic]) -> String {
     for d in diags.iter().filter(|d| d.is_error()) {
         list.push_str(&format!(
             "<pre>{}</pre>\n",
-            crate::markdown::escape(&d.render())
+            crate::escape::html(&d.render())
         ));
     }
     let lang = crate::i18n::current().code();
-    let title = crate::markdown::escape(&crate::t!("preview-error-page-title"));
-    let text = crate::markdown::escape(&crate::t!("preview-error-page-text"));
+    let title = crate::escape::html(&crate::t!("preview-error-page-title"));
+    let text = crate::escape::html(&crate::t!("preview-error-page-text"));
     format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>kheo: {title}</title></head><body><h1>{title}</h1><p>{text}</p>{list}<script src=\"{LIVE_JS}\" defer></script></body></html>"
     )

@@ -103,12 +103,12 @@ pub(super) struct Session {
     pub(super) loaded: Loaded,
     pub(super) config: Config,
     pub(super) tera: Option<Arc<tera::Tera>>,
-    pub(super) cache: validate::Cache,
+    pub(super) cache: crate::engine::Files,
     pub(super) fingerprints: Fingerprints,
     pub(super) snapshot: Snapshot,
     pub(super) related: crate::engine::Related,
     /// The site of the last rebuild if it succeeded: an edit that leaves every list as it
-    /// was is swapped into a copy of it (`validate::edited`).
+    /// was is swapped into a copy of it (`engine::edited`).
     pub(super) site: Option<Arc<taxonomy::Site>>,
     /// The problems last reported, so a rebuild prints only what changed.
     pub(super) problems: report::Problems,
@@ -143,7 +143,7 @@ impl Session {
             loaded,
             config: Config::default(),
             tera: None,
-            cache: validate::Cache::default(),
+            cache: crate::engine::Files::default(),
             fingerprints: Fingerprints::new(),
             snapshot: Snapshot::default(),
             related: crate::engine::Related::default(),
@@ -156,7 +156,7 @@ impl Session {
     /// Settings, templates or static files changed: start again from the disk.
     pub(super) fn reload_all(&mut self) -> Result<()> {
         self.loaded = crate::load::site(&self.opts.root)?;
-        self.cache = validate::Cache::default();
+        self.cache = crate::engine::Files::default();
         self.fingerprints.clear();
         self.site = None;
         Ok(())
@@ -174,7 +174,7 @@ impl Session {
         let (mut edited, mut warnings, mut moved) = (Vec::new(), Vec::new(), false);
         for path in paths {
             let i = site.articles.iter().position(|a| a.source.0 == *path)?;
-            let e = validate::edited(&self.loaded, site, i, &self.cache, vopts)?;
+            let e = crate::engine::edited(&self.loaded, site, i, &self.cache, vopts)?;
             new.articles[i] = Arc::new(e.article);
             edited.push(i);
             warnings.extend(e.diagnostics);

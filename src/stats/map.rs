@@ -10,10 +10,10 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use crate::markdown::escape;
+use crate::escape::html as escape;
+use crate::i18n::Strings;
 use crate::province::REGISTRY;
 use crate::taxonomy::Site;
-use crate::view::Views;
 
 /// Tile positions `(col, row)` by unit slug.
 static GRID: LazyLock<HashMap<String, (u32, u32)>> = LazyLock::new(|| {
@@ -105,7 +105,7 @@ fn legend(max: usize) -> Vec<LegendItem> {
 }
 
 /// The map of `site`; `title` names it, `unit` is the word after a number ("mô hình").
-pub fn view(site: &Site, v: &Views<'_>) -> MapView {
+pub fn view(site: &Site, strings: &Strings) -> MapView {
     let max = site.units.iter().map(|t| t.items.len()).max().unwrap_or(0);
     let rows: Vec<MapRow> = site
         .units
@@ -113,7 +113,7 @@ pub fn view(site: &Site, v: &Views<'_>) -> MapView {
         .enumerate()
         .map(|(i, t)| MapRow {
             name: t.name.clone(),
-            url: v.path(&format!("/tinh/{}/", t.slug)),
+            url: format!("{}/tinh/{}/", site.config.base_path, t.slug),
             count: t.items.len(),
             class: class(t.items.len(), max),
             former: REGISTRY.units[site.unit_ids[i]]
@@ -121,20 +121,20 @@ pub fn view(site: &Site, v: &Views<'_>) -> MapView {
                 .iter()
                 .map(|&f| MapFormer {
                     name: site.formers[f].name.clone(),
-                    url: v.path(&format!("/tinh/{}/", site.formers[f].slug)),
+                    url: format!("{}/tinh/{}/", site.config.base_path, site.formers[f].slug),
                     count: site.formers[f].items.len(),
                 })
                 .collect(),
         })
         .collect();
     let legend = legend(max);
-    let svg = svg(&rows, site, v);
+    let svg = svg(&rows, site, strings);
     MapView { svg, rows, legend }
 }
 
 /// The accessible name of a tile: "Cà Mau: 2 mô hình; tỉnh cũ: Bạc Liêu 1".
-fn tile_name(r: &MapRow, v: &Views<'_>) -> String {
-    let models = v.strings.get("models");
+fn tile_name(r: &MapRow, strings: &Strings) -> String {
+    let models = strings.get("models");
     let mut s = format!("{}: {} {models}", r.name, r.count);
     if !r.former.is_empty() {
         let list: Vec<String> = r
@@ -144,7 +144,7 @@ fn tile_name(r: &MapRow, v: &Views<'_>) -> String {
             .collect();
         s.push_str(&format!(
             "; {}: {}",
-            v.strings.get("map_former"),
+            strings.get("map_former"),
             list.join(", ")
         ));
     }
@@ -152,11 +152,11 @@ fn tile_name(r: &MapRow, v: &Views<'_>) -> String {
 }
 
 /// The SVG: a labelled group of links, one tile each, name and number as text.
-fn svg(rows: &[MapRow], site: &Site, v: &Views<'_>) -> String {
+fn svg(rows: &[MapRow], site: &Site, strings: &Strings) -> String {
     let cols = GRID.values().map(|p| p.0).max().unwrap_or(0) + 1;
     let lines = GRID.values().map(|p| p.1).max().unwrap_or(0) + 1;
     let (w, h) = (cols * (TILE_W + GAP), lines * (TILE_H + GAP));
-    let title = escape(v.strings.get("map_title"));
+    let title = escape(strings.get("map_title"));
     let mut out = format!(
         "<svg class=\"tile-map\" role=\"group\" aria-labelledby=\"tile-map-title\" viewBox=\"0 0 {w} {h}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tile-map-title\">{title}</title>"
     );
@@ -169,7 +169,7 @@ fn svg(rows: &[MapRow], site: &Site, v: &Views<'_>) -> String {
     tiles.sort_by_key(|&(l, c, _)| (l, c));
     for (l, c, r) in tiles {
         let (x, y) = (c * (TILE_W + GAP), l * (TILE_H + GAP));
-        let name = escape(&tile_name(r, v));
+        let name = escape(&tile_name(r, strings));
         let label: String = name_lines(&r.name)
             .iter()
             .enumerate()

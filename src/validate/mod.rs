@@ -37,46 +37,43 @@ pub struct Options {
 /// The earliest year a model can carry: the movement's first recognitions.
 pub const MIN_YEAR: i32 = 1990;
 
-/// Per-file results kept between rebuilds by `kheo serve`, keyed by path and checked
-/// against the source's content hash, so an edit re-parses and re-renders one file.
-/// Valid for one `Config`; make a new one when settings or templates change.
-#[derive(Debug, Default)]
-pub struct Cache {
-    metas: HashMap<String, (u64, Result<Parsed, Vec<Diagnostic>>)>,
-    bodies: HashMap<String, (u64, u64, markdown::Rendered)>,
+/// Per-file results a caller keeps between validations (the incremental engine keeps
+/// them between the rebuilds of `kheo serve`): validation asks before parsing a front
+/// matter or rendering a body, and hands over what it made. Keyed by site-relative path
+/// and checked against the source's content hash; valid for one `Config`.
+pub trait Memo: Sync {
+    /// The front matter result kept for `path` at content hash `hash`.
+    fn front(&self, path: &str, hash: u64) -> Option<&Result<Parsed, Vec<Diagnostic>>>;
+    /// The body kept for `path` at `hash`, with the signature of the link targets it
+    /// was rendered against (`Links::signature`).
+    fn body(&self, path: &str, hash: u64) -> Option<(u64, &markdown::Rendered)>;
+    /// Keeps a front matter result.
+    fn keep_front(&mut self, path: &str, hash: u64, front: Result<Parsed, Vec<Diagnostic>>);
+    /// Keeps a rendered body.
+    fn keep_body(&mut self, path: &str, hash: u64, signature: u64, body: markdown::Rendered);
+    /// Forgets every file for which `keep` says false.
+    fn retain(&mut self, keep: &dyn Fn(&str) -> bool);
 }
 
-impl Cache {
-    /// Forgets what was checked for the articles in `dir` (a site-relative folder): an
-    /// image added or removed there changes their diagnostics though their text did not.
-    pub fn forget_folder(&mut self, dir: &str) {
-        let inside = |p: &str| p.strip_prefix(dir).is_some_and(|r| r.starts_with('/'));
-        self.metas.retain(|p, _| !inside(p));
-        self.bodies.retain(|p, _| !inside(p));
-    }
-
-    /// Keeps the front matter results of the files still present, adding or replacing
-    /// the ones parsed just now. (With a cache the sources are `loaded`'s, in the same
-    /// order as `metas`.)
-    fn keep_metas(&mut self, loaded: &Loaded, metas: &[Result<Meta<'_>, Vec<Diagnostic>>]) {
-        let present: std::collections::HashSet<&str> = loaded
-            .content
-            .sources
-            .iter()
-            .map(|s| s.path.0.as_str())
-            .collect();
-        self.metas.retain(|p, _| present.contains(p.as_str()));
-        self.bodies.retain(|p, _| present.contains(p.as_str()));
-        for (s, m) in loaded.content.sources.iter().zip(metas) {
-            if self.metas.get(&s.path.0).is_some_and(|(h, _)| *h == s.hash) {
-                continue;
-            }
-            let v = match m {
-                Ok(m) => Ok(m.parsed.clone()),
-                Err(d) => Err(d.clone()),
-            };
-            self.metas.insert(s.path.0.clone(), (s.hash, v));
+/// Keeps the front matter results of the files still present, adding the ones parsed
+/// just now. (The sources are `loaded`'s, in the same order as `metas`.)
+fn keep_fronts(memo: &mut dyn Memo, loaded: &Loaded, metas: &[Result<Meta<'_>, Vec<Diagnostic>>]) {
+    let present: std::collections::HashSet<&str> = loaded
+        .content
+        .sources
+        .iter()
+        .map(|s| s.path.0.as_str())
+        .collect();
+    memo.retain(&|p| present.contains(p));
+    for (s, m) in loaded.content.sources.iter().zip(metas) {
+        if memo.front(&s.path.0, s.hash).is_some() {
+            continue;
         }
+        let front = match m {
+            Ok(m) => Ok(m.parsed.clone()),
+            Err(d) => Err(d.clone()),
+        };
+        memo.keep_front(&s.path.0, s.hash, front);
     }
 }
 
@@ -104,16 +101,16 @@ impl std::ops::DerefMut for Meta<'_> {
 }
 
 /// Validates every source. Returns the articles that passed (drafts removed unless
-/// asked for), and every problem found. With a `cache`, unchanged files are not
+/// asked for), and every problem found. With a `memo`, unchanged files are not
 /// parsed or rendered again.
 pub fn articles(
     loaded: &Loaded,
     config: &Config,
     opts: Options,
-    cache: Option<&mut Cache>,
+    memo: Option<&mut dyn Memo>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
     let sources = loaded.content.sources.iter().map(Cow::Borrowed).collect();
-    validate(loaded, sources, config, opts, cache)
+    validate(loaded, sources, config, opts, memo)
 }
 
 /// `articles` for a build, which needs the sources no more: each one is dropped as soon
@@ -134,23 +131,23 @@ fn validate(
     sources: Vec<Cow<'_, Source>>,
     config: &Config,
     opts: Options,
-    mut cache: Option<&mut Cache>,
+    mut memo: Option<&mut dyn Memo>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
     let t = std::time::Instant::now();
-    let cached = cache.as_deref();
+    let kept = memo.as_deref();
     let metas: Vec<Result<Meta<'_>, Vec<Diagnostic>>> = sources
         .into_par_iter()
-        .map(|s| match cached.and_then(|c| c.metas.get(&s.path.0)) {
-            Some((hash, Ok(p))) if *hash == s.hash => Ok(Meta {
+        .map(|s| match kept.and_then(|c| c.front(&s.path.0, s.hash)) {
+            Some(Ok(p)) => Ok(Meta {
                 parsed: p.clone(),
                 source: s,
             }),
-            Some((hash, Err(d))) if *hash == s.hash => Err(d.clone()),
-            _ => meta(s, config, opts, loaded),
+            Some(Err(d)) => Err(d.clone()),
+            None => meta(s, config, opts, loaded),
         })
         .collect();
-    if let Some(c) = cache.as_deref_mut() {
-        c.keep_metas(loaded, &metas);
+    if let Some(m) = memo.as_deref_mut() {
+        keep_fronts(m, loaded, &metas);
     }
     crate::log::stage("validate: front matter", t);
     let t = std::time::Instant::now();
@@ -171,18 +168,18 @@ fn validate(
     diags.extend(outputs::static_clashes(loaded, &ok, config));
     crate::log::stage("validate: site checks", t);
     let t = std::time::Instant::now();
-    let out = bodies(loaded, ok, config, cache, &mut diags);
+    let out = bodies(loaded, ok, config, memo, &mut diags);
     crate::log::stage("validate: bodies", t);
     (out, diags)
 }
 
-/// Renders every body and checks its links and images; with a `cache`, a body whose
+/// Renders every body and checks its links and images; with a `memo`, a body whose
 /// text and link targets did not change is not rendered again.
 fn bodies(
     loaded: &Loaded,
     ok: Vec<Meta<'_>>,
     config: &Config,
-    mut cache: Option<&mut Cache>,
+    mut memo: Option<&mut dyn Memo>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
     // Owned copies, so the articles can move out of `ok` below without cloning.
@@ -201,7 +198,7 @@ fn bodies(
         .iter()
         .map(|(_, _, slug)| (slug.as_str(), ()))
         .collect();
-    let cached = cache.as_deref();
+    let kept = memo.as_deref();
     type Body = (
         Article,
         Vec<Diagnostic>,
@@ -217,14 +214,11 @@ fn bodies(
                 md_urls: &md_urls,
                 image_sizes: &loaded.image_sizes,
             };
-            let hit =
-                cached
-                    .and_then(|c| c.bodies.get(&m.source.path.0))
-                    .filter(|(hash, sig, r)| {
-                        *hash == m.source.hash && *sig == links.signature(&r.references)
-                    });
+            let hit = kept
+                .and_then(|c| c.body(&m.source.path.0, m.source.hash))
+                .filter(|(sig, r)| *sig == links.signature(&r.references));
             let (r, signature, fresh) = match hit {
-                Some((_, sig, r)) => (r.clone(), *sig, false),
+                Some((sig, r)) => (r.clone(), sig, false),
                 None => {
                     let r = markdown::render(m.body(), config.unsafe_html, &links);
                     let sig = links.signature(&r.references);
@@ -239,57 +233,34 @@ fn bodies(
     let mut out = Vec::with_capacity(rendered.len());
     for (a, d, keep) in rendered {
         diags.extend(d);
-        if let (Some(c), Some(entry)) = (cache.as_deref_mut(), keep) {
-            c.bodies.insert(a.source.0.clone(), entry);
+        if let (Some(c), Some((hash, signature, r))) = (memo.as_deref_mut(), keep) {
+            c.keep_body(&a.source.0, hash, signature, r);
         }
         out.push(a);
     }
     out
 }
 
-/// Validates one edited article alone, for `kheo serve`: the article to put in place of
-/// `site.articles[index]`. `None` when the edit has a problem, or changes anything that
-/// other stories' checks read (slug, aliases, draft, withdrawn): then every article is
-/// validated with `articles`. `cache` must be the one the last successful `articles` run filled.
-pub fn edited(
+/// Validates one source alone, against `others` (the site's articles as they are) for
+/// its links: the incremental engine's fast path after an edit to one file. `None` when
+/// the file has an error, or had one when it was loaded: then every file is validated.
+pub fn alone(
     loaded: &Loaded,
-    site: &crate::taxonomy::Site,
-    index: usize,
-    cache: &Cache,
+    config: &Config,
+    others: &[std::sync::Arc<Article>],
+    source: &Source,
     opts: Options,
-) -> Option<Edited> {
-    let before = site.articles.get(index)?;
-    let path = before.source.0.as_str();
-    if loaded.diagnostics.iter().any(|d| d.path == path) {
+) -> Option<Alone> {
+    if loaded.diagnostics.iter().any(|d| d.path == source.path.0) {
         return None;
     }
-    let source = loaded.content.sources.iter().find(|s| s.path.0 == path)?;
-    let Some((_, Ok(old))) = cache.metas.get(path) else {
-        return None;
-    };
-    let config = &site.config;
     let m = meta(Cow::Borrowed(source), config, opts, loaded).ok()?;
-    // What makes the story a page of the site at its address (its slug, written or made
-    // from the title): a change to any of it reaches other stories' checks.
-    let identity = |a: &Article| (a.draft, a.withdrawn.is_some(), a.aliases.clone());
-    if identity(&m.article) != identity(before)
-        || (&m.article.slug, m.explicit_slug) != (&old.article.slug, old.explicit_slug)
-    {
-        return None;
-    }
-    // Where it is listed: a change moves it between lists (the site is regrouped).
-    let place = |a: &Article| (a.province, a.field, a.year, a.date, a.tags.clone());
-    let moved = place(&m.article) != place(before);
-    let md_urls: HashMap<&str, &str> = site
-        .articles
+    let explicit_slug = m.explicit_slug;
+    let md_urls: HashMap<&str, &str> = others
         .iter()
         .map(|a| (a.source.0.as_str(), a.url.as_str()))
         .collect();
-    let slugs: HashMap<&str, ()> = site
-        .articles
-        .iter()
-        .map(|a| (a.slug.as_str(), ()))
-        .collect();
+    let slugs: HashMap<&str, ()> = others.iter().map(|a| (a.slug.as_str(), ())).collect();
     let links = Links {
         dir: source.path.parent(),
         base_path: &config.base_path,
@@ -298,32 +269,31 @@ pub fn edited(
     };
     let r = markdown::render(m.body(), config.unsafe_html, &links);
     let signature = links.signature(&r.references);
-    let mut diags = m.warnings.clone();
+    let mut diagnostics = m.warnings.clone();
     let (article, d) = body(m, r, signature, loaded, &md_urls, &slugs);
     if d.iter().any(Diagnostic::is_error) {
         return None;
     }
-    diags.extend(d);
-    Some(Edited {
+    diagnostics.extend(d);
+    Some(Alone {
         article,
-        diagnostics: diags,
-        moved,
+        explicit_slug,
+        diagnostics,
     })
 }
 
-/// An article validated alone by `edited`.
-pub struct Edited {
-    /// The new article, at the same address.
+/// One article validated by `alone`.
+pub struct Alone {
+    /// The article.
     pub article: Article,
+    /// True when its slug is written in `slug:`, false when made from the title.
+    pub explicit_slug: bool,
     /// Its warnings.
     pub diagnostics: Vec<Diagnostic>,
-    /// True if it left or joined a list (another year, province, field, date or tags):
-    /// the site must be regrouped.
-    pub moved: bool,
 }
 
 /// An article whose front matter passed, before its body is rendered: its source and
-/// what was parsed from it (`Parsed` is what `Cache` keeps between rebuilds).
+/// what was parsed from it (`Parsed` is what a `Memo` keeps between validations).
 struct Meta<'a> {
     /// Borrowed from `Loaded` (`kheo serve` keeps it), or owned and dropped with the
     /// article's `Meta` (`kheo build`).
@@ -331,9 +301,9 @@ struct Meta<'a> {
     parsed: Parsed,
 }
 
-/// What parsing one file's front matter produced; no borrow, so it can be cached.
+/// What parsing one file's front matter produced; no borrow, so a `Memo` can keep it.
 #[derive(Debug, Clone)]
-struct Parsed {
+pub struct Parsed {
     /// Byte offset of the body in the source text.
     body_offset: usize,
     article: Article,
@@ -344,6 +314,14 @@ struct Parsed {
     explicit_slug: bool,
     /// Line of the `aliases:` key (1 if none).
     aliases_line: usize,
+}
+
+impl Parsed {
+    /// The story's slug, and true when it is written in `slug:` (false when made from
+    /// the title).
+    pub fn slug(&self) -> (&str, bool) {
+        (&self.article.slug, self.explicit_slug)
+    }
 }
 
 /// Where byte offsets of one text fall, as 1-based line and column (in characters): the

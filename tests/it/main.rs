@@ -2,6 +2,7 @@
 //! fixture site from `tests/fixtures/<case>/` into a temporary folder and runs the real
 //! `kheo` binary on it.
 
+mod architecture;
 mod bad_input;
 mod browser;
 mod build;
