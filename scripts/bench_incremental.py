@@ -51,6 +51,7 @@ def corpus(n):
 
 def build(site, out, *extra):
     env = dict(os.environ, KHEO_LANG="en")
+    before = stamps(out)
     t = time.perf_counter()
     p = subprocess.run([str(KHEO), "build", "--root", str(site), "--out", str(out), *extra],
                        capture_output=True, text=True, env=env)
@@ -59,7 +60,23 @@ def build(site, out, *extra):
         sys.exit(f"build failed:\n{p.stderr}")
     m = re.search(r"(\d+) changed files written, (\d+) files no longer used removed", p.stderr)
     written = int(m.group(1)) if m else None
-    return wall, written
+    return wall, written, bytes_changed(out, before)
+
+
+def stamps(out):
+    """Every output file's (inode, modification time, size), by path."""
+    found = {}
+    for dirpath, _, names in os.walk(out):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            st = os.stat(path)
+            found[path] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return found
+
+
+def bytes_changed(out, before):
+    """Bytes of the output files that are new or were replaced since `before`."""
+    return sum(s[2] for p, s in stamps(out).items() if before.get(p) != s)
 
 
 def output_size(out):
@@ -74,6 +91,11 @@ def output_size(out):
 
 def stories(site):
     return sorted(site.glob("content/**/*.md"))
+
+
+def summary(builds):
+    """Median wall time, files written and bytes written of some builds."""
+    return tuple(median([b[k] for b in builds]) for k in range(3))
 
 
 def median(xs):
@@ -93,17 +115,17 @@ def bench(n, runs, out_base):
         shutil.rmtree(out, ignore_errors=True)
         cold.append(build(site, out, "--no-cache")[0])
     files, size = output_size(out)
-    rows["cold (from nothing)"] = (median(cold), files)
+    rows["cold (from nothing)"] = (median(cold), files, size)
     build(site, out)  # leaves the state
     same = [build(site, out) for _ in range(runs)]
-    rows["nothing changed"] = (median([w for w, _ in same]), median([f for _, f in same]))
+    rows["nothing changed"] = summary(same)
     paths = stories(site)
     body = []
     for i in range(runs):
         p = paths[(i * 7919) % len(paths)]
         p.write_text(p.read_text(encoding="utf-8") + f"\nMột câu thêm ở lần đo {i}.\n", encoding="utf-8")
         body.append(build(site, out))
-    rows["one story's body edited"] = (median([w for w, _ in body]), median([f for _, f in body]))
+    rows["one story's body edited"] = summary(body)
     moved = []
     for i in range(runs):
         p = paths[(i * 104729 + 13) % len(paths)]
@@ -112,15 +134,24 @@ def bench(n, runs, out_base):
         new = "2019" if year and year.group(1) != "2019" else "2020"
         p.write_text(re.sub(r"^year: \d{4}", f"year: {new}", text, count=1, flags=re.M), encoding="utf-8")
         moved.append(build(site, out))
-    rows["one story moved (year)"] = (median([w for w, _ in moved]), median([f for _, f in moved]))
+    rows["one story moved (year)"] = summary(moved)
     template = []
     for i in range(runs):
         override.write_text(f"<!-- {i} -->\n", encoding="utf-8")
         template.append(build(site, out))
-    rows["a template changed"] = (median([w for w, _ in template]), median([f for _, f in template]))
+    rows["a template changed"] = summary(template)
     override.unlink(missing_ok=True)
     build(site, out)
     return rows, files, size
+
+
+def human(size):
+    """Bytes as B, KB or MB (powers of 1,024)."""
+    if size < 1024:
+        return f"{size:.0f} B"
+    if size < 2**20:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 2**20:,.1f} MB"
 
 
 def main():
@@ -141,24 +172,25 @@ def main():
         "",
         f"Made by `scripts/bench_incremental.py` on {time.strftime('%Y-%m-%d')}, commit `{commit}`, "
         f"{os.cpu_count()} CPU(s), {platform.machine()}; output on {where}; median of {a.runs} runs. "
-        "*written*: files the build wrote (the others were left untouched).",
+        "*written*: files the build wrote (the others were left untouched), and their bytes.",
         "",
-        "| articles | build | wall (median) | share of cold | written |",
-        "|---:|---|---:|---:|---:|",
+        "| articles | build | wall (median) | share of cold | files written | bytes written |",
+        "|---:|---|---:|---:|---:|---:|",
     ]
     sizes = []
     for n in a.n:
         rows, files, size = bench(n, a.runs, base)
         cold = rows["cold (from nothing)"][0]
-        for name, (wall, written) in rows.items():
+        for name, (wall, written, size_written) in rows.items():
             share = "100 %" if name.startswith("cold") else f"{100 * wall / cold:.0f} %"
             w = f"{written:,.0f}" if written == written else "n/a"
-            lines.append(f"| {n:,} | {name} | {wall:.2f} s | {share} | {w} |")
+            lines.append(f"| {n:,} | {name} | {wall:.2f} s | {share} | {w} | {human(size_written)} |")
         sizes.append((n, files, size))
         print("\n".join(lines[-len(rows):]), flush=True)
-    lines += ["", "| articles | output files | output size | files per article | KB per article |", "|---:|---:|---:|---:|---:|"]
+    lines += ["", "| articles | output files | output size | files per article | KB per article | crosses GitHub Pages' 1 GB near |", "|---:|---:|---:|---:|---:|---:|"]
     for n, files, size in sizes:
-        lines.append(f"| {n:,} | {files:,} | {size / 2**20:,.0f} MB | {files / n:.1f} | {size / n / 1024:.1f} |")
+        crosses = 10**9 / (size / n)
+        lines.append(f"| {n:,} | {files:,} | {size / 2**20:,.0f} MB | {files / n:.1f} | {size / n / 1024:.1f} | {crosses:,.0f} articles |")
     a.markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {a.markdown}")
 
