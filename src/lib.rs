@@ -98,15 +98,13 @@ impl Outcome {
     }
 }
 
-/// Load, validate, index: everything up to rendering. Returns the site and templates
-/// when there were no errors.
+/// Validate, index: everything after loading up to rendering. Returns the site and
+/// templates when there were no errors.
 pub fn prepare(
     opts: &BuildOptions,
+    mut loaded: load::Loaded,
     outcome: &mut Outcome,
 ) -> Result<Option<(taxonomy::Site, load::Loaded, std::sync::Arc<tera::Tera>)>> {
-    let t = Instant::now();
-    let mut loaded = load::site(&opts.root)?;
-    outcome.timings.push(("load", t.elapsed()));
     // Rendering needs no source text (`index.md` is copied from disk or kept by its
     // article): validation frees each source once its article is made.
     let sources = std::mem::take(&mut loaded.content.sources);
@@ -136,6 +134,14 @@ pub fn prepare(
         (Some(site), Ok(tera)) => Ok(Some((site, loaded, tera))),
         (None, Ok(_)) => Ok(None),
     }
+}
+
+/// Stage 1: reads the site from the disk.
+fn load(opts: &BuildOptions, outcome: &mut Outcome) -> Result<load::Loaded> {
+    let t = Instant::now();
+    let loaded = load::site(&opts.root)?;
+    outcome.timings.push(("load", t.elapsed()));
+    Ok(loaded)
 }
 
 /// The sources validation reads: a build hands them over (each freed once its article
@@ -286,12 +292,11 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         notices: dest.take_notices(),
         ..Outcome::default()
     };
-    let Some((site, loaded, tera)) = prepare(opts, &mut outcome)? else {
-        return Ok(outcome);
-    };
+    let loaded = load(opts, &mut outcome)?;
     let t = Instant::now();
     let state_file = engine::state::path(&opts.root);
     let key = engine::state::key(&loaded, &build_options(opts));
+    let digest = engine::state::inputs(&loaded, key, validate::next_year());
     // `--no-cache` neither reads the state nor keeps one: the output it writes no longer
     // matches the state's stamps, so a later build would not trust it anyway.
     let previous = match (&state_file, opts.no_cache) {
@@ -300,6 +305,22 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     };
     let previous = previous.unwrap_or_default();
     log::stage("engine: read state", t);
+    // Every input as the last build read it, which had nothing to report, and its output
+    // as it left it: there is nothing to do, not even to validate.
+    if let Some(models) = previous.unchanged(digest)
+        && loaded.diagnostics.is_empty()
+        && dest.holds(&previous.files)
+    {
+        outcome.notices.extend(dest.take_notices());
+        outcome.models = models;
+        outcome.incremental = true;
+        outcome.out = Some(out);
+        return Ok(outcome);
+    }
+    let Some((site, loaded, tera)) = prepare(opts, loaded, &mut outcome)? else {
+        return Ok(outcome);
+    };
+    let t = Instant::now();
     let prints = previous.fingerprints();
     let none = engine::Fingerprints::new();
     // Related stories are kept in the state: computed again only when what they read
@@ -325,14 +346,20 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     let update = written.value;
     let (report, outputs) = update.value;
     // Nothing ran and nothing was written: the state on disk is still right.
+    let clean = outcome
+        .diagnostics
+        .is_empty()
+        .then_some((digest, report.models));
     let unchanged = update.incremental
         && previous.key == key
         && previous.related(inputs, site.articles.len()).is_some()
+        && previous.inputs == clean
         && (update.written, update.removed) == (0, 0)
         && outputs.iter().all(|o| o.paths.is_none());
     if let (Some(file), false, false) = (&state_file, opts.no_cache, unchanged) {
         let t = Instant::now();
-        let next = previous.next(key, outputs, update.stamps, (inputs, related));
+        let mut next = previous.next(key, outputs, update.stamps, (inputs, related));
+        next.inputs = clean;
         if engine::state::write(file, &next).is_err() {
             engine::state::forget(file);
         }
@@ -370,7 +397,8 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
         }
     }
     let mut outcome = Outcome::default();
-    if let Some((site, loaded, tera)) = prepare(opts, &mut outcome)? {
+    let loaded = load(opts, &mut outcome)?;
+    if let Some((site, loaded, tera)) = prepare(opts, loaded, &mut outcome)? {
         let nothing = engine::Fingerprints::new();
         let scope = engine::Scope::Check;
         let look = render::Look::of(&loaded, &tera);

@@ -185,6 +185,12 @@ pub struct Written<T> {
 }
 
 impl Destination {
+    /// True if the output holds exactly the files of `known` as a build left them (see
+    /// `stage::holds`), and is not a link written in place.
+    pub fn holds(&self, known: &Stamps) -> bool {
+        self.link_target.is_none() && !known.is_empty() && stage::holds(&self.out, known)
+    }
+
     /// Checks, before anything is built, that the site may be written to `out`:
     /// refuses files, the site and its sources (see `guard`), puts back an output an
     /// interrupted build had moved aside and removes that build's leftovers, then

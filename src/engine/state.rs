@@ -30,6 +30,10 @@ pub struct State {
     pub files: Stamps,
     /// The related stories of every story, under `engine::related_inputs`.
     pub related: Option<(u64, Vec<Vec<usize>>)>,
+    /// When the build had no problem to report: the digest of every input it read
+    /// (`inputs`) and the number of models it published. A build whose inputs have the
+    /// same digest, into the output this build left, has nothing to do.
+    pub inputs: Option<(u64, usize)>,
 }
 
 impl State {
@@ -72,7 +76,16 @@ impl State {
             jobs,
             files,
             related: Some(related),
+            inputs: None,
         }
+    }
+
+    /// The number of models published, if the build that left this state read exactly
+    /// the inputs of digest `inputs` and had no problem to report.
+    pub fn unchanged(&self, inputs: u64) -> Option<usize> {
+        self.inputs
+            .filter(|(digest, _)| *digest == inputs)
+            .map(|(_, models)| models)
     }
 
     /// The related stories kept for `inputs`, if they were kept for the same.
@@ -92,7 +105,8 @@ pub fn path(root: &Path) -> Option<PathBuf> {
 
 /// The key a state is valid for: this kheo (its version and its own executable, so a
 /// rebuilt kheo never trusts an older one's output), the settings, the options that
-/// change the output, the templates, the theme's strings and every static file.
+/// change the output, the templates, the theme's strings and every static file (by
+/// content).
 pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     env!("CARGO_PKG_VERSION").hash(&mut h);
@@ -109,13 +123,29 @@ pub fn key(loaded: &Loaded, options: &[String]) -> u64 {
         name.hash(&mut h);
         match blob {
             Blob::Embedded(bytes) => content_hash(bytes).hash(&mut h),
-            Blob::Disk(p) => file_identity(p).hash(&mut h),
+            // By content, not by time: a fresh checkout (CI) gives every file a new time.
+            Blob::Disk(p) => std::fs::read(p).ok().map(|b| content_hash(&b)).hash(&mut h),
         }
     }
     // Image sizes decide `srcset`s and the copies made of photos.
     let mut sizes: Vec<_> = loaded.image_sizes.iter().collect();
     sizes.sort_unstable();
     sizes.hash(&mut h);
+    h.finish()
+}
+
+/// The digest of everything a build reads: the state's `key`, the latest year allowed
+/// (validation reads the clock), every article source by content and every other file
+/// under `content/` by size and time.
+pub fn inputs(loaded: &Loaded, key: u64, max_year: i32) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    (key, max_year).hash(&mut h);
+    for s in &loaded.content.sources {
+        (&s.path.0, s.hash).hash(&mut h);
+    }
+    for (name, path) in &loaded.content.files {
+        (name, file_identity(path)).hash(&mut h);
+    }
     h.finish()
 }
 
@@ -142,7 +172,7 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
         match kind {
             // Under another key every job runs again; the stamps still say which
             // files need not be written.
-            "J" | "P" if found != key => {}
+            "J" | "P" | "I" if found != key => {}
             "J" => {
                 let (print, name) = rest.split_once(' ')?;
                 let print = u64::from_str_radix(print, 16).ok()?;
@@ -161,6 +191,11 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
                 let mtime = parts.next()?.parse().ok()?;
                 let stamp = Stamp { hash, len, mtime };
                 state.files.insert(unescape(parts.next()?), stamp);
+            }
+            "I" => {
+                let (digest, models) = rest.split_once(' ')?;
+                let digest = u64::from_str_radix(digest, 16).ok()?;
+                state.inputs = Some((digest, models.parse().ok()?));
             }
             "R" => state.related = Some((u64::from_str_radix(rest, 16).ok()?, Vec::new())),
             "r" => {
@@ -193,6 +228,9 @@ pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
     files.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (path, s) in files {
         let _ = writeln!(out, "F {:x} {} {} {}", s.hash, s.len, s.mtime, escape(path));
+    }
+    if let Some((digest, models)) = state.inputs {
+        let _ = writeln!(out, "I {digest:x} {models}");
     }
     if let Some((inputs, lists)) = &state.related {
         let _ = writeln!(out, "R {inputs:x}");
@@ -261,6 +299,7 @@ mod tests {
         };
         s.files.insert("a b/index.html".into(), stamp);
         s.related = Some((9, vec![vec![1, 2], vec![], vec![0]]));
+        s.inputs = Some((0xfeed, 12));
         s
     }
 
@@ -273,6 +312,8 @@ mod tests {
         assert_eq!(back.jobs, sample().jobs);
         assert_eq!(back.files, sample().files);
         assert_eq!(back.related, sample().related);
+        assert_eq!(back.unchanged(0xfeed), Some(12));
+        assert_eq!(back.unchanged(0xbeef), None);
     }
 
     #[test]
@@ -282,6 +323,10 @@ mod tests {
         write(&file, &sample()).unwrap();
         let other = read(&file, 8).unwrap();
         assert!(other.jobs.is_empty(), "another key: no job is trusted");
+        assert_eq!(
+            other.inputs, None,
+            "another key: the inputs are not trusted"
+        );
         assert_eq!(other.files, sample().files, "the stamps are kept");
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, &text[..text.len() / 2]).unwrap();

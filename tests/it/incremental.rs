@@ -456,6 +456,79 @@ fn a_build_with_nothing_changed_writes_nothing() {
     assert!(snapshot(&root.join("public")) == before, "output changed");
 }
 
+/// With every input as the last build read it, nothing is validated or rendered again
+/// (the timings of `--verbose` show no validation); an edit after such a build is
+/// built as usual.
+#[test]
+fn a_build_with_nothing_changed_validates_nothing_and_the_next_edit_is_built() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let mut site = Site::written(root, SETTINGS, &mut Rng(11), 8);
+    assert_exit(&kheo(root, &["build"]), 0);
+    let out = kheo(root, &["build", "--verbose"]);
+    assert_exit(&out, 0);
+    let text = stderr(&out);
+    assert!(text.contains("0 pages rendered again"), "{text}");
+    assert!(!text.contains("parse+validate"), "validated again: {text}");
+    site.stories[3].as_mut().expect("story").summary = "Một tóm tắt khác hẳn.".into();
+    site.save(root, 3);
+    let out = kheo(root, &["build", "--verbose"]);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("parse+validate"), "{}", stderr(&out));
+    let other = tempfile::tempdir().expect("temp dir");
+    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
+    same_files(
+        &root.join("public"),
+        &other.path().join("clean"),
+        "after the edit",
+    );
+}
+
+/// A build that had warnings is validated again even when nothing changed, so its
+/// warnings are shown every time, never silently dropped.
+#[test]
+fn warnings_are_shown_again_by_a_build_with_nothing_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    Site::written(root, SETTINGS, &mut Rng(5), 4);
+    write(
+        root,
+        "content/khong-tom-tat.md",
+        "---\ntitle: Mô hình chưa có tóm tắt\nprovince: Cà Mau\nfield: Kinh tế\nyear: 2024\n---\nNội dung.\n",
+    );
+    for run in 0..2 {
+        let out = kheo(root, &["build"]);
+        assert_exit(&out, 0);
+        assert!(stderr(&out).contains("W001"), "run {run}: {}", stderr(&out));
+    }
+}
+
+/// A theme inside the site, checked out again (every file a new time, the same bytes,
+/// as in CI), costs no page rendered again: the build state knows static files by
+/// their content.
+#[test]
+fn a_site_theme_checked_out_again_renders_nothing_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    Site::written(root, SETTINGS, &mut Rng(9), 5);
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes");
+    super::support::copy_tree(&theme, &root.join("themes"));
+    assert_exit(&kheo(root, &["build"]), 0);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    for file in super::support::files(&root.join("themes")) {
+        let path = root.join("themes").join(&file);
+        let bytes = std::fs::read(&path).expect("theme file");
+        std::fs::write(&path, bytes).expect("theme file");
+    }
+    let out = kheo(root, &["build"]);
+    assert_exit(&out, 0);
+    assert!(
+        stderr(&out).contains(" 0 pages rendered again"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn a_damaged_or_foreign_build_state_is_never_trusted() {
     let dir = tempfile::tempdir().expect("temp dir");
