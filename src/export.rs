@@ -172,13 +172,14 @@ pub fn columns() -> Vec<ColumnView> {
 /// Every unit with models, in Vietnamese alphabetical order, with its files and those
 /// of its former provinces: the files `write_term` makes.
 pub fn province_files(site: &Site, v: &Views<'_>) -> Vec<ProvinceFilesView> {
+    let lean = site.config.lean_output;
     let files = |t: &crate::taxonomy::Term, former| {
         let url = v.path(&format!("/tinh/{}/", t.slug));
         ProvinceFilesView {
             name: t.name.clone(),
             count: t.items.len(),
             csv: format!("{url}mo-hinh.csv"),
-            json: format!("{url}mo-hinh.json"),
+            json: (!lean).then(|| format!("{url}mo-hinh.json")),
             url,
             former,
         }
@@ -192,7 +193,7 @@ pub fn province_files(site: &Site, v: &Views<'_>) -> Vec<ProvinceFilesView> {
                 .former
                 .iter()
                 .map(|&f| &site.formers[f])
-                .filter(|f| !f.items.is_empty())
+                .filter(|f| !f.items.is_empty() && !lean)
                 .map(|f| files(f, Vec::new()))
                 .collect();
             files(t, former)
@@ -265,9 +266,18 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
 /// First characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
+/// A data file's array of records, one record a line: a fifth smaller than indented
+/// JSON (this file is in every unit's and the site's data), and still one line a story
+/// for `grep`, `diff` and a text editor.
 fn records(site: &Site, items: &[usize]) -> Vec<u8> {
-    let list: Vec<Record<'_>> = items.iter().map(|&i| record(site, i)).collect();
-    json(&list)
+    let mut out = b"[".to_vec();
+    for (n, &i) in items.iter().enumerate() {
+        out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        // A record of strings, numbers and lists cannot fail to serialise.
+        serde_json::to_writer(&mut out, &record(site, i)).unwrap_or_default();
+    }
+    out.extend_from_slice(b"\n]\n");
+    out
 }
 
 /// The JSON Schema of the data files (`schemas/mo-hinh.schema.json` in the
@@ -450,10 +460,17 @@ fn figures_csv(f: &Figures<'_>) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Writes one province's data files `/tinh/<slug>/mo-hinh.{json,csv}` (none if empty).
+/// Writes one province's data files `/tinh/<slug>/mo-hinh.{json,csv}` (none if empty;
+/// under `lean_output` the CSV alone: the JSON of every story is the site's file).
 pub fn write_term(site: &Site, term: &crate::taxonomy::Term, sink: &dyn Sink) -> Result<()> {
     if term.items.is_empty() {
         return Ok(());
+    }
+    if site.config.lean_output {
+        return sink.put(
+            &format!("tinh/{}/mo-hinh.csv", term.slug),
+            csv(site, &term.items),
+        );
     }
     sink.put(
         &format!("tinh/{}/mo-hinh.json", term.slug),

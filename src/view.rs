@@ -97,9 +97,10 @@ pub struct ProvinceFilesView {
     pub count: usize,
     /// Site path of its `mo-hinh.csv`.
     pub csv: String,
-    /// Site path of its `mo-hinh.json`.
-    pub json: String,
-    /// Its former provinces that have models of their own, each with its files.
+    /// Site path of its `mo-hinh.json` (none under `lean_output`).
+    pub json: Option<String>,
+    /// Its former provinces that have models of their own, each with its files (none
+    /// under `lean_output`: their stories are in the unit's file).
     pub former: Vec<ProvinceFilesView>,
 }
 
@@ -613,7 +614,9 @@ impl<'a> Views<'a> {
                 name: REGISTRY.display(a.province),
             },
             date_published: a.date.map_or_else(|| a.year.to_string(), |d| d.iso()),
-            description: a.summary.as_deref(),
+            // Under `lean_output` the page's meta description and `mainEntityOfPage` say
+            // these already.
+            description: a.summary.as_deref().filter(|_| !c.lean_output),
             headline: &a.title,
             image: image.map(|i| [i]),
             in_language: "vi",
@@ -629,7 +632,7 @@ impl<'a> Views<'a> {
                 name: u,
                 url: None,
             }),
-            url: &url,
+            url: (!c.lean_output).then_some(url.as_str()),
             word_count: a.word_count,
         };
         // Serialising borrowed strings and numbers cannot fail.
@@ -770,7 +773,8 @@ struct Ld<'a> {
     publisher: LdAgent<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source_organization: Option<LdAgent<'a>>,
-    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     word_count: usize,
 }
 

@@ -91,9 +91,26 @@ pub struct ListSpec {
     crumbs: Vec<LinkView>,
     facets: Vec<FacetView>,
     feed: Option<String>,
-    /// Shown whole on one page as short rows (`ListView::compact`).
-    compact: bool,
+    layout: Layout,
 }
+
+/// How a list shows its stories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Cards (title, place, field, year, summary, unit), `page_size` a page.
+    Cards,
+    /// Short rows (`ListView::compact`), `ROWS_PER_CARD` times `page_size` a page: the
+    /// main lists under `lean_output`, where cards would repeat every story's summary
+    /// in three lists.
+    Rows,
+    /// Short rows, the whole list on one page: tags and a province's narrowed lists
+    /// under `lean_output`.
+    AllRows,
+}
+
+/// A row is about a third of a card's bytes: a page of rows holds this many times
+/// more stories for a page of about the same weight.
+const ROWS_PER_CARD: usize = 4;
 
 /// One output file (or a few that belong together), described before rendering.
 #[derive(Debug)]
@@ -511,12 +528,12 @@ fn latest(site: &Site) -> &[usize] {
     &site.listed[..site.listed.len().min(12)]
 }
 
-/// Stories per page of a list: the site's page size, or all of them for a compact list.
+/// Stories per page of a list (`Layout`).
 fn page_size(spec: &ListSpec, site: &Site) -> usize {
-    if spec.compact {
-        spec.items.len().max(1)
-    } else {
-        site.config.page_size
+    match spec.layout {
+        Layout::Cards => site.config.page_size,
+        Layout::Rows => site.config.page_size.saturating_mul(ROWS_PER_CARD),
+        Layout::AllRows => spec.items.len().max(1),
     }
 }
 

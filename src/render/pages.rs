@@ -253,7 +253,7 @@ impl Plan<'_> {
             term: spec.term.clone(),
             items,
             pagination: (self.views).pagination_by(&spec.term.url, n, spec.items.len(), size),
-            compact: spec.compact,
+            compact: spec.layout != super::Layout::Cards,
             facets: if n == 1 {
                 clone_facets(&spec.facets)
             } else {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{Job, ListSpec};
+use super::{Job, Layout, ListSpec};
 use crate::feed;
 use crate::province::REGISTRY;
 use crate::taxonomy::Site;
@@ -68,7 +68,10 @@ fn site_jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.units.len()).map(|i| Job::Atom(feed::Feed::Unit(i))));
     jobs.extend((0..site.fields.len()).map(|i| Job::Atom(feed::Feed::Field(i))));
     let units = (0..site.units.len()).map(|index| (false, index));
-    let formers = (0..site.formers.len()).map(|index| (true, index));
+    // Under `lean_output` a former province's stories are in its unit's file only.
+    let formers = (0..site.formers.len())
+        .filter(|_| !site.config.lean_output)
+        .map(|index| (true, index));
     jobs.extend(
         units
             .chain(formers)
@@ -119,7 +122,7 @@ fn province_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
             items: t.items.clone(),
             crumbs: crumbs.clone(),
             facets,
-            compact: false,
+            layout: main_layout(site),
         });
     }
     for (f, t) in site.formers.iter().enumerate() {
@@ -136,7 +139,7 @@ fn province_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
             items: t.items.clone(),
             crumbs: crumbs.clone(),
             facets,
-            compact: false,
+            layout: main_layout(site),
         });
     }
     lists
@@ -166,7 +169,11 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
             .collect(),
         facets: Vec::new(),
         feed: None,
-        compact: site.config.lean_output,
+        layout: if site.config.lean_output {
+            Layout::AllRows
+        } else {
+            Layout::Cards
+        },
     };
     let mut lists = Vec::new();
     for (fi, f) in site.fields.iter().enumerate() {
@@ -191,6 +198,15 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
     lists
 }
 
+/// How a unit's, a field's and a year's list shows its stories.
+fn main_layout(site: &Site) -> Layout {
+    if site.config.lean_output {
+        Layout::Rows
+    } else {
+        Layout::Cards
+    }
+}
+
 /// The lists of every field, year and tag.
 fn term_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
     let list = |kind: &'static str, title, feed, term, items: &[usize], up: &LinkView| ListSpec {
@@ -202,7 +218,11 @@ fn term_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
         crumbs: vec![c.home.clone(), up.clone()],
         facets: Vec::new(),
         // Tags are the biggest family of lists (several per story).
-        compact: kind == "tag" && site.config.lean_output,
+        layout: if kind == "tag" && site.config.lean_output {
+            Layout::AllRows
+        } else {
+            main_layout(site)
+        },
     };
     let mut lists = Vec::new();
     for t in &site.fields {

@@ -49,9 +49,10 @@ fn lean_output_keeps_no_copies_of_sources_and_data_beside_stories() {
         !page.contains("index.md") && !page.contains("index.json"),
         "{page}"
     );
-    // The story's data is still one click away: its province's files.
-    assert!(page.contains("/tinh/an-giang/mo-hinh.json"), "{page}");
-    assert!(read(&out, "tinh/an-giang/mo-hinh.json").contains("hien-dat-lam-duong-so-1"));
+    // The story's data is still one click away: its unit's CSV, and the site's JSON.
+    assert!(page.contains("/tinh/an-giang/mo-hinh.csv"), "{page}");
+    assert!(read(&out, "tinh/an-giang/mo-hinh.csv").contains("hien-dat-lam-duong-so-1"));
+    assert!(read(&out, "du-lieu/mo-hinh.json").contains("hien-dat-lam-duong-so-1"));
     let data = read(&out, "du-lieu/index.html");
     assert!(!data.contains("<code>index.json</code>"), "{data}");
 }
@@ -72,9 +73,57 @@ fn lean_output_shows_a_tag_and_a_provinces_narrowed_lists_on_one_page_of_rows() 
     let narrowed = read(&out, "tinh/an-giang/linh-vuc/kinh-te/index.html");
     assert_eq!(narrowed.matches("<li><a href=\"/mo-hinh/").count(), 5);
     assert!(!out.join("tinh/an-giang/linh-vuc/kinh-te/trang/2").exists());
-    // The main lists keep their cards and pages.
-    assert!(out.join("tinh/an-giang/trang/3/index.html").exists());
-    assert!(read(&out, "nam/2018/index.html").contains("class=\"card\""));
+}
+
+#[test]
+fn lean_output_shows_main_lists_as_rows_four_times_the_page_size_a_page() {
+    let dir = site(true);
+    build(dir.path());
+    let out = dir.path().join("public");
+    // Five stories, page size two: eight rows fit on the unit's first page.
+    let unit = read(&out, "tinh/an-giang/index.html");
+    assert!(unit.contains("class=\"rows\"") && !unit.contains("class=\"card\""));
+    assert_eq!(unit.matches("<li><a href=\"/mo-hinh/").count(), 5, "{unit}");
+    assert!(!out.join("tinh/an-giang/trang/2").exists());
+    assert!(!read(&out, "nam/2018/index.html").contains("class=\"card\""));
+}
+
+#[test]
+fn lean_output_writes_a_units_data_as_csv_only_and_no_former_province_files() {
+    let dir = site(true);
+    // Kiên Giang merged into An Giang on 1 July 2025.
+    write(
+        dir.path(),
+        "content/kien-giang.md",
+        "---\ntitle: Mô hình Kiên Giang\nprovince: Kiên Giang\nfield: Kinh tế\n\
+         year: 2020\n---\nNội dung.\n",
+    );
+    build(dir.path());
+    let out = dir.path().join("public");
+    assert!(out.join("tinh/an-giang/mo-hinh.csv").is_file());
+    assert!(!out.join("tinh/an-giang/mo-hinh.json").exists());
+    assert!(!out.join("tinh/kien-giang/mo-hinh.csv").exists());
+    assert!(!out.join("tinh/kien-giang/mo-hinh.json").exists());
+    assert!(read(&out, "tinh/an-giang/mo-hinh.csv").contains("mo-hinh-kien-giang"));
+    let data = read(&out, "du-lieu/index.html");
+    assert!(!data.contains("/tinh/an-giang/mo-hinh.json"), "{data}");
+    assert!(!data.contains("/tinh/kien-giang/mo-hinh.csv"), "{data}");
+    let page = read(&out, "mo-hinh/mo-hinh-kien-giang/index.html");
+    assert!(page.contains("/tinh/an-giang/mo-hinh.csv"), "{page}");
+    assert!(!page.contains("/tinh/kien-giang/mo-hinh.csv"), "{page}");
+}
+
+#[test]
+fn data_files_hold_one_record_a_line() {
+    let dir = site(false);
+    build(dir.path());
+    let out = dir.path().join("public");
+    for file in ["du-lieu/mo-hinh.json", "tinh/an-giang/mo-hinh.json"] {
+        let text = read(&out, file);
+        let records: Vec<serde_json::Value> = serde_json::from_str(&text).expect(file);
+        assert_eq!(text.lines().count(), records.len() + 2, "{text}");
+        assert!(text.lines().skip(1).all(|l| l == "]" || l.starts_with('{')));
+    }
 }
 
 #[test]
