@@ -103,14 +103,18 @@ enum Layout {
     /// main lists under `lean_output`, where cards would repeat every story's summary
     /// in three lists.
     Rows,
-    /// Short rows, the whole list on one page: tags and a province's narrowed lists
-    /// under `lean_output`.
-    AllRows,
+    /// Short rows, `LONG_ROWS` a page: tags and a province's narrowed lists under
+    /// `lean_output` (the biggest families of lists: few files, and a page still light
+    /// on a phone when a tag holds thousands of stories).
+    LongRows,
 }
 
 /// A row is about a third of a card's bytes: a page of rows holds this many times
 /// more stories for a page of about the same weight.
 const ROWS_PER_CARD: usize = 4;
+
+/// Rows a page of a `Layout::LongRows` list: about 40 KB of HTML.
+const LONG_ROWS: usize = 200;
 
 /// One output file (or a few that belong together), described before rendering.
 #[derive(Debug)]
@@ -533,7 +537,7 @@ fn page_size(spec: &ListSpec, site: &Site) -> usize {
     match spec.layout {
         Layout::Cards => site.config.page_size,
         Layout::Rows => site.config.page_size.saturating_mul(ROWS_PER_CARD),
-        Layout::AllRows => spec.items.len().max(1),
+        Layout::LongRows => LONG_ROWS,
     }
 }
 

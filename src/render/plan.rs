@@ -170,7 +170,7 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
         facets: Vec::new(),
         feed: None,
         layout: if site.config.lean_output {
-            Layout::AllRows
+            Layout::LongRows
         } else {
             Layout::Cards
         },
@@ -219,7 +219,7 @@ fn term_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
         facets: Vec::new(),
         // Tags are the biggest family of lists (several per story).
         layout: if kind == "tag" && site.config.lean_output {
-            Layout::AllRows
+            Layout::LongRows
         } else {
             main_layout(site)
         },

@@ -1,6 +1,6 @@
 //! `lean_output: true` in `site.yaml`: a smaller site for hosts with limits. No copies of
-//! a story's source and data beside its page, a tag's list and a province's narrowed
-//! lists on one page of short rows, unit and field feeds with summaries. Without the
+//! a story's source and data beside its page, lists of short rows (a tag's list and a
+//! province's narrowed lists 200 a page), unit and field feeds with summaries. Without the
 //! setting every file of the SPEC is there (`build::minimal_site_has_every_page_of_the_spec`).
 
 use std::path::Path;
@@ -58,7 +58,7 @@ fn lean_output_keeps_no_copies_of_sources_and_data_beside_stories() {
 }
 
 #[test]
-fn lean_output_shows_a_tag_and_a_provinces_narrowed_lists_on_one_page_of_rows() {
+fn lean_output_shows_a_short_tag_and_a_provinces_narrowed_lists_on_one_page_of_rows() {
     let dir = site(true);
     build(dir.path());
     let out = dir.path().join("public");
@@ -163,4 +163,66 @@ fn lean_output_builds_fewer_files_than_the_default() {
         count(&lean),
         count(&full)
     );
+}
+
+#[test]
+fn lean_output_pages_a_long_tag_list_200_rows_a_page() {
+    let dir = site(true);
+    for n in 7..205 {
+        let text = format!(
+            "---\ntitle: Hiến đất làm đường số {n}\nprovince: Cà Mau\nfield: Kinh tế\n\
+             year: 2020\nsummary: Tóm tắt.\ntags: [hiến đất]\n---\nNội dung.\n"
+        );
+        write(dir.path(), &format!("content/bai-{n}.md"), text);
+    }
+    build(dir.path());
+    let out = dir.path().join("public");
+    let rows = |page: &str| read(&out, page).matches("<li><a href=\"/mo-hinh/").count();
+    assert_eq!(rows("the/hien-dat/index.html"), 200);
+    assert_eq!(rows("the/hien-dat/trang/2/index.html"), 5);
+    assert!(!out.join("the/hien-dat/trang/3").exists());
+    assert!(read(&out, "the/hien-dat/index.html").contains("class=\"pagination\""));
+}
+
+#[test]
+fn lean_output_story_head_and_chrome_say_each_thing_once() {
+    let (lean, full) = (site(true), site(false));
+    build(lean.path());
+    build(full.path());
+    let page = "mo-hinh/hien-dat-lam-duong-so-1/index.html";
+    let lean = read(&lean.path().join("public"), page);
+    let full = read(&full.path().join("public"), page);
+    let ld = |html: &str| -> serde_json::Value {
+        let start = html.find("application/ld+json\">").expect("JSON-LD") + 21;
+        let end = start + html[start..].find("</script>").expect("end");
+        serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+    };
+    let (l, f) = (ld(&lean), ld(&full));
+    assert_eq!(f["description"], "Tóm tắt số 1.");
+    assert!(
+        l.get("description").is_none() && l.get("url").is_none(),
+        "{l}"
+    );
+    assert_eq!(l["mainEntityOfPage"], f["mainEntityOfPage"]);
+    assert!(lean.contains("<meta name=\"description\" content=\"Tóm tắt số 1.\">"));
+    assert!(full.contains("article:tag") && !lean.contains("article:tag"));
+    assert_eq!(l["keywords"], f["keywords"]);
+    // The breadcrumbs end at the story's province; the title is the heading below.
+    assert!(full.contains("<span aria-current=\"page\">"));
+    assert!(!lean.contains("<span aria-current=\"page\">"));
+    assert_eq!(
+        lean.matches("Hiến đất làm đường số 1</").count(),
+        1,
+        "{lean}"
+    );
+    // A one-line footer with the data links.
+    assert!(lean.contains("class=\"site-footer site-footer-lean\""));
+    for link in [
+        "/du-lieu/\"",
+        "/du-lieu/mo-hinh.csv",
+        "/du-lieu/mo-hinh.json",
+        "/atom.xml",
+    ] {
+        assert!(lean.contains(&format!("href=\"{link}")), "{link}");
+    }
 }
