@@ -30,8 +30,9 @@ pub(crate) fn target_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// The example site built into `<tmp>/public`, and into `<tmp>/variant` a copy of it
-/// with `page_size: 4` (so lists have a page 2) and one withdrawn story.
+/// The example site built into `<tmp>/public`, into `<tmp>/variant` a copy of it
+/// with `page_size: 4` (so lists have a page 2) and one withdrawn story, and into
+/// `<tmp>/lean` with `lean_output: true` (rows instead of cards, a one-line footer).
 struct Built {
     dir: tempfile::TempDir,
 }
@@ -67,6 +68,21 @@ impl Built {
             &["build", "--out", variant.to_str().expect("utf-8 path")],
         );
         assert_exit(&out, 0);
+
+        let lean_site = dir.path().join("lean-site");
+        copy_tree(&repo().join("content"), &lean_site.join("content"));
+        let yaml = read(repo(), "site.yaml");
+        write(
+            &lean_site,
+            "site.yaml",
+            format!("{yaml}\nlean_output: true\n"),
+        );
+        let lean = dir.path().join("lean");
+        let out = kheo(
+            &lean_site,
+            &["build", "--out", lean.to_str().expect("utf-8 path")],
+        );
+        assert_exit(&out, 0);
         Built { dir }
     }
 
@@ -76,6 +92,10 @@ impl Built {
 
     fn variant(&self) -> PathBuf {
         self.dir.path().join("variant")
+    }
+
+    fn lean(&self) -> PathBuf {
+        self.dir.path().join("lean")
     }
 
     /// The first sub-folder of `section` in the example's output (a term that exists).
@@ -129,6 +149,15 @@ impl Built {
             "variant",
             "/mo-hinh/mo-hinh-da-go/".to_owned(),
         ));
+        let tag = format!("/the/{}/", self.first("the"));
+        for (name, path) in [
+            ("lean-model", MODEL),
+            ("lean-province", "/tinh/an-giang/"),
+            ("lean-province-field", "/tinh/an-giang/linh-vuc/kinh-te/"),
+            ("lean-tag", tag.as_str()),
+        ] {
+            v.push((name.to_owned(), "lean", path.to_owned()));
+        }
         v
     }
 }
@@ -188,6 +217,7 @@ fn serve(root: &Path) -> u16 {
 struct Served {
     public: u16,
     variant: u16,
+    lean: u16,
 }
 
 impl Served {
@@ -195,14 +225,15 @@ impl Served {
         Served {
             public: serve(&built.public()),
             variant: serve(&built.variant()),
+            lean: serve(&built.lean()),
         }
     }
 
     fn url(&self, which: &str, path: &str) -> String {
-        let port = if which == "variant" {
-            self.variant
-        } else {
-            self.public
+        let port = match which {
+            "variant" => self.variant,
+            "lean" => self.lean,
+            _ => self.public,
         };
         format!("http://127.0.0.1:{port}{path}")
     }
@@ -505,6 +536,7 @@ fn every_page_passes_the_nu_html_checker() {
         .args(["--errors-only", "--format", "json", "--skip-non-html"])
         .arg(built.public())
         .arg(built.variant())
+        .arg(built.lean())
         .output()
         .expect("run vnu");
     let report: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
@@ -520,7 +552,7 @@ fn every_page_passes_the_nu_html_checker() {
         .filter(|m| m["type"] == "error" || m["subType"] == "fatal")
         .map(|m| {
             let url = m["url"].as_str().unwrap_or_default();
-            let file = ["/public/", "/variant/"]
+            let file = ["/public/", "/variant/", "/lean/"]
                 .iter()
                 .find_map(|d| url.find(d).map(|i| &url[i + 1..]))
                 .unwrap_or(url);
