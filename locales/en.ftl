@@ -56,6 +56,11 @@ cli-check-ok = ok: { $models } models, no problems
 
 out-outside = refusing to write outside the output folder: { $path }
 out-note = note
+host-over-size = the site built is { $size } MB, over 1 GB: GitHub Pages refuses sites larger than 1 GB.
+host-over-files = the site built has { $files } files, over 20,000: Cloudflare Pages' free plan refuses more than 20,000 files.
+host-big-file = the file { $path } is { $size } MB, over 25 MiB: Cloudflare Pages refuses files larger than 25 MiB; publish elsewhere (Netlify, a web server of your own; README, "Hosting a big site").
+host-advice-lean = To publish there, add the line `lean_output: true` to site.yaml: the site gets about half as heavy, with about 60% fewer files (README, "Hosting a big site").
+host-advice-move = The site already uses lean_output: publish on a host without a limit on total size and files, such as Netlify, Cloudflare's paid plan or a web server of your own (README, "Hosting a big site").
 out-link-in-place = { $out } is a symbolic link: writing the site in place into { $target }
 out-mount-in-place = { $out } cannot be moved ({ $error }); it may be a mount point: writing the site in place into it
 out-old-kept = the new site is in place, but the previous one could not be removed from { $old }: { $error }; the next build retries, or remove it by hand

@@ -49,6 +49,11 @@ cli-check-ok = ổn: { $models } mô hình, không có lỗi nào
 
 out-outside = không ghi ra ngoài thư mục đầu ra: { $path }
 out-note = lưu ý
+host-over-size = trang dựng ra nặng { $size } MB, quá 1 GB: GitHub Pages không nhận trang lớn hơn 1 GB.
+host-over-files = trang dựng ra có { $files } tệp, quá 20.000: gói miễn phí của Cloudflare Pages không nhận quá 20.000 tệp.
+host-big-file = tệp { $path } nặng { $size } MB, quá 25 MiB: Cloudflare Pages không nhận tệp lớn hơn 25 MiB; hãy đăng ở nơi khác (Netlify, máy chủ web riêng; README, mục “Hosting a big site”).
+host-advice-lean = Nếu đăng ở đó, thêm dòng `lean_output: true` vào site.yaml: trang nhẹ đi khoảng một nửa, ít tệp hơn khoảng 60% (README, mục “Hosting a big site”).
+host-advice-move = Trang đã dùng lean_output: hãy đăng ở nơi không giới hạn tổng dung lượng và số tệp, như Netlify, gói trả phí của Cloudflare hoặc máy chủ web riêng (README, mục “Hosting a big site”).
 out-link-in-place = { $out } là lối tắt (liên kết): ghi trang web thẳng vào { $target }
 out-mount-in-place = không di chuyển được { $out } ({ $error }); có thể đó là ổ đĩa gắn vào: ghi trang web thẳng vào đó
 out-old-kept = trang web mới đã vào chỗ, nhưng không xóa được bản cũ ở { $old }: { $error }; lần dựng sau sẽ thử lại, hoặc bạn tự xóa thư mục đó

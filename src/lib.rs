@@ -344,6 +344,9 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     })?;
     outcome.timings.push(("render+write", t.elapsed()));
     let update = written.value;
+    outcome
+        .notices
+        .extend(output::host_limits(&update.stamps, site.config.lean_output));
     let (report, outputs) = update.value;
     // Nothing ran and nothing was written: the state on disk is still right.
     let clean = outcome

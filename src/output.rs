@@ -9,10 +9,12 @@
 //! swap is impossible (a `public/` that is a link or a mount point).
 
 mod guard;
+mod hosting;
 mod leftovers;
 mod mirror;
 mod stage;
 
+pub use hosting::host_limits;
 pub use stage::{Stamp, Stamps, file_identity, mtime};
 
 use std::io::Write as _;

@@ -215,3 +215,23 @@ fn which_python() -> Result<&'static str, std::io::Error> {
         .output()
         .map(|_| "python3")
 }
+
+#[test]
+fn a_build_names_a_file_too_big_for_cloudflare_pages_and_still_succeeds() {
+    let site = fixture("minimal");
+    // One byte past Cloudflare Pages' 25 MiB a file.
+    let big = vec![b'x'; 25 * 1024 * 1024 + 1];
+    crate::support::write(site.path(), "static/tai-lieu/so-lieu.csv", big);
+    let out = kheo(site.path(), &["build", "--lang", "vi"]);
+    assert_exit(&out, 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lưu ý: tệp /tai-lieu/so-lieu.csv nặng 26.2 MB, quá 25 MiB"),
+        "{err}"
+    );
+    assert!(site.path().join("public/tai-lieu/so-lieu.csv").is_file());
+    // A site within every limit hears nothing of hosts.
+    let small = built();
+    let out = kheo(small.path(), &["build", "--no-cache"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("MiB"));
+}
