@@ -122,7 +122,7 @@ fn province_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
             items: t.items.clone(),
             crumbs: crumbs.clone(),
             facets,
-            layout: main_layout(site),
+            layout: layout(site, Layout::Rows),
         });
     }
     for (f, t) in site.formers.iter().enumerate() {
@@ -139,7 +139,7 @@ fn province_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
             items: t.items.clone(),
             crumbs: crumbs.clone(),
             facets,
-            layout: main_layout(site),
+            layout: layout(site, Layout::Rows),
         });
     }
     lists
@@ -169,11 +169,7 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
             .collect(),
         facets: Vec::new(),
         feed: None,
-        layout: if site.config.lean_output {
-            Layout::LongRows
-        } else {
-            Layout::Cards
-        },
+        layout: layout(site, Layout::LongRows),
     };
     let mut lists = Vec::new();
     for (fi, f) in site.fields.iter().enumerate() {
@@ -198,10 +194,10 @@ fn narrowed(site: &Site, unit: &TermView, items: &[usize], crumbs: &[LinkView]) 
     lists
 }
 
-/// How a unit's, a field's and a year's list shows its stories.
-fn main_layout(site: &Site) -> Layout {
+/// How a list shows its stories: cards, or `lean` under `lean_output`.
+fn layout(site: &Site, lean: Layout) -> Layout {
     if site.config.lean_output {
-        Layout::Rows
+        lean
     } else {
         Layout::Cards
     }
@@ -218,11 +214,14 @@ fn term_lists(site: &Site, v: &Views<'_>, c: &Crumbs) -> Vec<ListSpec> {
         crumbs: vec![c.home.clone(), up.clone()],
         facets: Vec::new(),
         // Tags are the biggest family of lists (several per story).
-        layout: if kind == "tag" && site.config.lean_output {
-            Layout::LongRows
-        } else {
-            main_layout(site)
-        },
+        layout: layout(
+            site,
+            if kind == "tag" {
+                Layout::LongRows
+            } else {
+                Layout::Rows
+            },
+        ),
     };
     let mut lists = Vec::new();
     for t in &site.fields {
