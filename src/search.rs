@@ -130,9 +130,12 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
         emit,
         hash: FNV_OFFSET,
     };
+    let t = std::time::Instant::now();
     let facets = Facets::new(docs);
     write_meta(docs, &facets.order, &mut out);
     write_attributes(docs, &facets.order, &mut out);
+    crate::log::stage("search: metadata", t);
+    let t = std::time::Instant::now();
     let lengths: Vec<[u32; FIELDS]> = facets
         .order
         .par_iter()
@@ -154,6 +157,8 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
             }
         });
     }
+    crate::log::stage("search: analyse", t);
+    let t = std::time::Instant::now();
     let names = vocab.into_names();
     let name = |t: Term| &*names[t as usize];
     // Tag words (`#<slug>`) are listed in the manifest, not in the word blocks.
@@ -172,6 +177,7 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     let first_words = write_words(words, &names, &mut packs, &mut out);
     let tags = write_tags(tag_words, &mut packs, &mut out);
     let shard_count = write_pairs(pairs, &mut packs, &mut out);
+    crate::log::stage("search: write", t);
     let manifest = Manifest {
         format: 2,
         version: format!("{:016x}", out.hash),
@@ -634,16 +640,22 @@ fn write_attributes(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) 
 }
 
 /// Writes the result metadata files: per document `[url, title, summary, excerpt]`.
+/// Made on every core (each document's excerpt reads its body), sent in order.
 fn write_meta(docs: &[SearchDoc<'_>], order: &[usize], out: &mut Out<'_>) {
-    for (n, chunk) in order.chunks(META_CHUNK).enumerate() {
-        let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body_html)).collect();
-        let rows: Vec<[&str; 4]> = chunk
-            .iter()
-            .zip(&excerpts)
-            .map(|(&i, e)| [docs[i].url, docs[i].title, docs[i].summary, e.as_str()])
-            .collect();
-        // Serialising string arrays cannot fail.
-        let json = serde_json::to_vec(&rows).unwrap_or_default();
+    let files: Vec<Vec<u8>> = order
+        .par_chunks(META_CHUNK)
+        .map(|chunk| {
+            let excerpts: Vec<String> = chunk.iter().map(|&i| excerpt(docs[i].body_html)).collect();
+            let rows: Vec<[&str; 4]> = chunk
+                .iter()
+                .zip(&excerpts)
+                .map(|(&i, e)| [docs[i].url, docs[i].title, docs[i].summary, e.as_str()])
+                .collect();
+            // Serialising string arrays cannot fail.
+            serde_json::to_vec(&rows).unwrap_or_default()
+        })
+        .collect();
+    for (n, json) in files.into_iter().enumerate() {
         out.file(format!("{INDEX_DIR}/m/{n}.json"), json);
     }
 }

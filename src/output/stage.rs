@@ -112,41 +112,54 @@ pub fn mtime(m: &std::fs::Metadata) -> u128 {
 /// modification time (to the second) recorded, and nothing else but the marker: only then
 /// may a build write into it just what changed. Any link inside makes it false.
 pub(crate) fn holds(out: &Path, known: &Stamps) -> bool {
-    use rayon::prelude::*;
-    // Names first (a folder listing tells files from folders without a `stat`), then
-    // the sizes and times of all of them, in parallel.
-    let mut files = Vec::with_capacity(known.len());
-    for entry in walkdir::WalkDir::new(out).min_depth(1) {
-        let Ok(entry) = entry else { return false };
-        let kind = entry.file_type();
-        if kind.is_dir() {
-            continue;
-        }
-        if !kind.is_file() {
-            return false;
-        }
-        let Some(rel) = entry
-            .path()
-            .strip_prefix(out)
-            .ok()
-            .and_then(|r| r.to_str())
-            .map(|r| r.replace('\\', "/"))
-        else {
-            return false;
-        };
+    let Some(files) = listing(out, out, 0) else {
+        return false;
+    };
+    let mut found = 0;
+    for (rel, len, mtime) in &files {
         if rel == MARKER {
             continue;
         }
-        match known.get(&rel) {
-            Some(stamp) => files.push((entry.into_path(), *stamp)),
-            None => return false,
+        match known.get(rel) {
+            Some(s) if s.len == *len && same_second(*mtime, s.mtime) => found += 1,
+            _ => return false,
         }
     }
-    files.len() == known.len()
-        && files.par_iter().all(|(path, stamp)| {
-            std::fs::symlink_metadata(path)
-                .is_ok_and(|m| m.len() == stamp.len && same_second(mtime(&m), stamp.mtime))
+    found == known.len()
+}
+
+/// Folders deeper than this are not a kheo output (and are not walked).
+const MAX_DEPTH: usize = 32;
+
+/// Every file under `dir` with its size and modification time, its path relative to
+/// `out` (`/`-separated); `None` if anything there is neither a file nor a folder, or
+/// cannot be read. Folders are read and files looked at on every core: an output holds
+/// tens of thousands of files in thousands of folders.
+fn listing(out: &Path, dir: &Path, depth: usize) -> Option<Vec<(String, u64, u128)>> {
+    use rayon::prelude::*;
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let entries = std::fs::read_dir(dir).ok()?;
+    let entries: Vec<std::fs::DirEntry> = entries.collect::<std::io::Result<_>>().ok()?;
+    let lists = entries
+        .par_iter()
+        .map(|entry| {
+            // Neither follows links: a link is neither a file nor a folder here.
+            let kind = entry.file_type().ok()?;
+            let path = entry.path();
+            if kind.is_dir() {
+                return listing(out, &path, depth + 1);
+            }
+            if !kind.is_file() {
+                return None;
+            }
+            let m = entry.metadata().ok()?;
+            let rel = path.strip_prefix(out).ok()?.to_str()?.replace('\\', "/");
+            Some(vec![(rel, m.len(), mtime(&m))])
         })
+        .collect::<Option<Vec<_>>>()?;
+    Some(lists.concat())
 }
 
 /// Modification times compared to the second: archives that carry an output between CI
@@ -193,4 +206,56 @@ pub(crate) fn commit(
         std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
     }
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for rel in ["index.html", "mo-hinh/a/index.html", "mo-hinh/b/index.json"] {
+            let file = dir.path().join(rel);
+            std::fs::create_dir_all(file.parent().expect("a parent")).expect("folders");
+            std::fs::write(&file, rel).expect("written");
+        }
+        dir
+    }
+
+    #[test]
+    fn a_listing_names_every_file_by_its_slash_path_with_its_size() {
+        let dir = tree();
+        let mut files = listing(dir.path(), dir.path(), 0).expect("a plain tree");
+        files.sort();
+        let names: Vec<(&str, u64)> = files.iter().map(|f| (f.0.as_str(), f.1)).collect();
+        assert_eq!(
+            names,
+            [
+                ("index.html", 10),
+                ("mo-hinh/a/index.html", 20),
+                ("mo-hinh/b/index.json", 20)
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_with_a_link_inside_is_not_listed() {
+        let dir = tree();
+        let link = dir.path().join("mo-hinh/a/secret");
+        std::os::unix::fs::symlink("/etc/passwd", &link).expect("a link");
+        assert!(listing(dir.path(), dir.path(), 0).is_none());
+    }
+
+    #[test]
+    fn an_output_deeper_than_any_kheo_makes_is_not_listed() {
+        let dir = tree();
+        let mut deep = dir.path().to_path_buf();
+        for _ in 0..=MAX_DEPTH + 1 {
+            deep.push("d");
+        }
+        std::fs::create_dir_all(&deep).expect("deep folders");
+        std::fs::write(deep.join("f"), "x").expect("written");
+        assert!(listing(dir.path(), dir.path(), 0).is_none());
+    }
 }

@@ -604,3 +604,59 @@ fn statistics_file_agrees_with_the_model_records() {
         assert_eq!(by_year, n, "{}", p["slug"]);
     }
 }
+
+/// A site of `n` stories, one a day back from the end of 2025: story `i` is the `i`-th
+/// newest.
+fn site_of(n: usize) -> tempfile::TempDir {
+    let site = fixture("minimal");
+    std::fs::remove_dir_all(site.path().join("content")).expect("old content removed");
+    for i in 0..n {
+        // 28 days a month: every date is valid.
+        let year = 2025 - (i / 336) as i32;
+        let day = 335 - i % 336;
+        let (month, mday) = (day / 28 + 1, day % 28 + 1);
+        let text = format!(
+            "---\ntitle: Mô hình số {i}\nprovince: Cần Thơ\nfield: Kinh tế\nyear: {year}\n\
+             date: {year}-{month:02}-{mday:02}\nsummary: Tóm tắt, có dấu phẩy và \"ngoặc\" số {i}.\n---\n\n\
+             Nội dung của mô hình số {i}.\n"
+        );
+        crate::support::write(site.path(), &format!("content/mo-hinh-{i}.md"), text);
+    }
+    site
+}
+
+#[test]
+fn site_data_files_with_thousands_of_stories_keep_every_story_once_in_list_order() {
+    let n = 1_300;
+    let site = site_of(n);
+    assert_exit(&kheo(site.path(), &["build"]), 0);
+    let public = site.path().join("public");
+    let recs = records(&public);
+    assert_eq!(recs.len(), n);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().expect("id")).collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), n, "every story once");
+    // Newest first, as the site's lists: by date, then year.
+    let dates: Vec<(i64, &str)> = recs
+        .iter()
+        .map(|r| {
+            let year = r["year"].as_i64().expect("year");
+            (year, r["date"].as_str().expect("date"))
+        })
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    let (header, rows) = parse_csv(&public, "du-lieu/mo-hinh.csv");
+    let id = header.iter().position(|h| h == "id").expect("id column");
+    let csv_ids: Vec<&str> = rows.iter().map(|r| &r[id]).collect();
+    assert_eq!(
+        csv_ids, ids,
+        "the CSV rows are the JSON records, in the same order"
+    );
+    let summary = header.iter().position(|h| h == "summary").expect("column");
+    assert_eq!(
+        rows.last().map(|r| r[summary].to_owned()),
+        recs.last()
+            .and_then(|r| r["summary"].as_str())
+            .map(str::to_owned)
+    );
+}
