@@ -59,8 +59,11 @@ def build(site, out, *extra):
     if p.returncode != 0:
         sys.exit(f"build failed:\n{p.stderr}")
     m = re.search(r"(\d+) changed files written, (\d+) files no longer used removed", p.stderr)
-    written = int(m.group(1)) if m else None
-    return wall, written, bytes_changed(out, before)
+    after = stamps(out)
+    # A build that replaced the whole output (the last one's stamps did not match) says
+    # so without a count: then every file new or replaced counts.
+    written = int(m.group(1)) if m else sum(1 for f, st in after.items() if before.get(f) != st)
+    return wall, written, sum(st[2] for f, st in after.items() if before.get(f) != st)
 
 
 def stamps(out):
@@ -72,11 +75,6 @@ def stamps(out):
             st = os.stat(path)
             found[path] = (st.st_ino, st.st_mtime_ns, st.st_size)
     return found
-
-
-def bytes_changed(out, before):
-    """Bytes of the output files that are new or were replaced since `before`."""
-    return sum(s[2] for p, s in stamps(out).items() if before.get(p) != s)
 
 
 def output_size(out):
