@@ -55,10 +55,11 @@ impl State {
             .collect()
     }
 
-    /// The state after a build: this state's jobs where they did not run, the new
-    /// ones where they did; jobs that are gone are dropped.
+    /// The state after a build: this state's jobs where they did not run (moved, not
+    /// copied: tens of thousands of paths), the new ones where they did; jobs that are
+    /// gone are dropped.
     pub fn next(
-        &self,
+        mut self,
         key: u64,
         outputs: Vec<JobOutput>,
         files: Stamps,
@@ -68,7 +69,7 @@ impl State {
             .into_iter()
             .filter_map(|o| match o.paths {
                 Some(paths) => Some((o.key, (o.fingerprint, paths))),
-                None => self.jobs.get(&o.key).map(|(f, p)| (o.key, (*f, p.clone()))),
+                None => self.jobs.remove(&o.key).map(|job| (o.key, job)),
             })
             .collect();
         State {
@@ -216,8 +217,10 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
 pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
     let mut out = String::with_capacity(64 * (state.jobs.len() + 2 * state.files.len()));
     let _ = writeln!(out, "{HEADER}\nkey {:x}", state.key);
+    use rayon::slice::ParallelSliceMut;
+    // Sorted, so the same state makes the same file.
     let mut jobs: Vec<_> = state.jobs.iter().collect();
-    jobs.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    jobs.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (name, (print, paths)) in jobs {
         let _ = writeln!(out, "J {print:x} {}", escape(name));
         for p in paths {
@@ -225,7 +228,7 @@ pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
         }
     }
     let mut files: Vec<_> = state.files.iter().collect();
-    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    files.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (path, s) in files {
         let _ = writeln!(out, "F {:x} {} {} {}", s.hash, s.len, s.mtime, escape(path));
     }
