@@ -59,11 +59,11 @@ def build(site, out, *extra):
     if p.returncode != 0:
         sys.exit(f"build failed:\n{p.stderr}")
     m = re.search(r"(\d+) changed files written, (\d+) files no longer used removed", p.stderr)
-    after = stamps(out)
-    # A build that replaced the whole output (the last one's stamps did not match) says
-    # so without a count: then every file new or replaced counts.
-    written = int(m.group(1)) if m else sum(1 for f, st in after.items() if before.get(f) != st)
-    return wall, written, sum(st[2] for f, st in after.items() if before.get(f) != st)
+    # Files new or replaced (by inode, time and size). A build that replaced the whole
+    # output says so without a count: then these are what it wrote.
+    changed = [st for f, st in stamps(out).items() if before.get(f) != st]
+    written = int(m.group(1)) if m else len(changed)
+    return wall, written, sum(st[2] for st in changed)
 
 
 def stamps(out):

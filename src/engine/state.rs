@@ -215,9 +215,9 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
 /// Writes `state` to `file` (through a temporary file, so a reader never sees half of
 /// it). Failing to is not an error of the build: the next one starts from nothing.
 pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
+    use rayon::slice::ParallelSliceMut;
     let mut out = String::with_capacity(64 * (state.jobs.len() + 2 * state.files.len()));
     let _ = writeln!(out, "{HEADER}\nkey {:x}", state.key);
-    use rayon::slice::ParallelSliceMut;
     // Sorted, so the same state makes the same file.
     let mut jobs: Vec<_> = state.jobs.iter().collect();
     jobs.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
