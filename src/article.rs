@@ -54,7 +54,7 @@ impl Date {
 }
 
 /// The level at which a model was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     /// Central level.
     TrungUong,

@@ -334,11 +334,14 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     log::stage("engine: related", t_related);
     let known = Some(&previous.files).filter(|f| !f.is_empty());
     let look = render::Look::of(&loaded, &tera);
+    let mut search = previous.search.clone();
     let written = output::write(dest, known, |sink, kept_output| {
         // A replaced output needs every file: no job may be skipped.
         let prints = if kept_output { &prints } else { &none };
         let scope = engine::Scope::All;
-        let (report, outputs) = engine::render(&site, &look, sink, prints, scope, Some(&related))?;
+        let related = Some(&related[..]);
+        let (report, outputs) =
+            engine::render(&site, &look, sink, prints, scope, related, &mut search)?;
         let kept = previous.kept(&outputs);
         Ok(((report, outputs), kept))
     })?;
@@ -363,6 +366,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         let t = Instant::now();
         let mut next = previous.next(key, outputs, update.stamps, (inputs, related));
         next.inputs = clean;
+        next.search = search;
         if engine::state::write(file, &next).is_err() {
             engine::state::forget(file);
         }
@@ -405,7 +409,7 @@ pub fn check(opts: &BuildOptions) -> Result<Outcome> {
         let nothing = engine::Fingerprints::new();
         let scope = engine::Scope::Check;
         let look = render::Look::of(&loaded, &tera);
-        let (report, _) = engine::render(&site, &look, &Discard, &nothing, scope, None)?;
+        let (report, _) = engine::render(&site, &look, &Discard, &nothing, scope, None, &mut None)?;
         outcome.models = report.models;
     }
     Ok(outcome)

@@ -25,6 +25,14 @@ pub fn stage(name: &str, since: Instant) {
     }
 }
 
+/// Logs a line of explanation (why a stage took the path it took), when debug logging
+/// is on.
+pub fn note(text: &str) {
+    if enabled() {
+        eprintln!("debug: {text}");
+    }
+}
+
 /// `  (rss N MB, peak N MB)` from /proc/self/status, or "" where that is missing.
 fn memory() -> String {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {

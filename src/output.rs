@@ -37,6 +37,12 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()>;
     /// Stores a copy of a file that needs no rendering.
     fn copy(&self, path: &str, blob: &Blob) -> Result<()>;
+    /// The bytes the last build wrote at `path`, if the output still holds them exactly
+    /// (checked against that build's stamp): a job may patch its last output instead of
+    /// making it again. `None` by default, and whenever the output is being replaced.
+    fn previous(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Output path for a site path: `/base/tinh/` → `tinh/index.html`.
@@ -334,7 +340,7 @@ pub fn write<T>(
         });
     };
     let tmp = fill_temporary(&dest, |dir| {
-        let staging = stage::Staging::new(dir, known);
+        let staging = stage::Staging::new(dir, known).reading(&dest.out);
         let (value, kept) = fill(&staging, true)?;
         Ok((value, kept, staging.finish()))
     })?;

@@ -35,6 +35,7 @@
 mod analyze;
 mod encode;
 mod facets;
+mod patch;
 #[cfg(test)]
 mod read;
 mod spelling;
@@ -42,7 +43,7 @@ mod spelling;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use analyze::{Averages, DocTerms, FIELDS, PARTS, Term, Vocabulary};
+use analyze::{Averages, DocTerms, FIELDS, PARTS, PairKey, Term, Vocabulary};
 use encode::{ListRef, common_prefix, fnv1a, postings, string, varint};
 use facets::Facets;
 use rustc_hash::FxHashMap;
@@ -118,14 +119,37 @@ const BATCH: usize = 256;
 /// the same bytes.
 pub fn build(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
     let mut files = Vec::new();
-    build_into(docs, &mut |path, bytes| files.push((path, bytes)));
+    build_into(docs, None, &mut |path, bytes| files.push((path, bytes)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
 
-/// Builds the whole index, handing each file to `emit` as soon as it is finished (the
-/// manifest last), so the index is never all in memory beside its postings.
-pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>)) {
+/// What an index build leaves for the next one to patch (see `patch`): the steps of
+/// the average field lengths, and a key of every document's contents in id order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Memo {
+    /// `Averages::steps`, one per field.
+    pub steps: Vec<i32>,
+    /// A hash of everything the index reads of each document, by document id.
+    pub keys: Vec<u64>,
+}
+
+/// The last build's index, for `build_into` to patch: its memo, and a reader of the
+/// files it wrote (relative to the output root) as the output still holds them.
+pub struct Previous<'a> {
+    pub memo: &'a Memo,
+    pub read: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+}
+
+/// Builds the index, handing each file to `emit` as soon as it is finished (the
+/// manifest last), so the index is never all in memory beside its postings. With the
+/// last build's index (`previous`), the postings are patched where only a few documents
+/// changed; the files are the same either way. Returns the memo for the next build.
+pub fn build_into(
+    docs: &[SearchDoc<'_>],
+    previous: Option<&Previous<'_>>,
+    emit: &mut dyn FnMut(String, Vec<u8>),
+) -> Memo {
     let mut out = Out {
         emit,
         hash: FNV_OFFSET,
@@ -136,47 +160,21 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     write_attributes(docs, &facets.order, &mut out);
     crate::log::stage("search: metadata", t);
     let t = std::time::Instant::now();
-    let lengths: Vec<[u32; FIELDS]> = facets
-        .order
-        .par_iter()
-        .map(|&i| analyze::lengths(&docs[i]))
-        .collect();
-    let averages = Averages::new(&lengths);
-    let vocab = Vocabulary::new();
-    let mut parts: Vec<Postings> = (0..PARTS).map(|_| Postings::default()).collect();
-    for (batch_no, batch) in facets.order.chunks(BATCH).enumerate() {
-        let analysed: Vec<DocTerms> = batch
-            .par_iter()
-            .map(|&i| analyze::analyze(&docs[i], &vocab))
-            .collect();
-        // Each part of the postings takes its share of every document, in parallel.
-        let first = (batch_no * BATCH) as u32;
-        parts.par_iter_mut().enumerate().for_each(|(n, part)| {
-            for (k, terms) in analysed.iter().enumerate() {
-                part.add(n, first + k as u32, terms, &averages);
-            }
-        });
-    }
-    crate::log::stage("search: analyse", t);
+    let (averages, memo) = measure(docs, &facets.order);
+    let made = match previous.and_then(|p| patch::patch(p, &memo, docs, &facets.order, &averages)) {
+        Some(made) => {
+            crate::log::stage("search: patch", t);
+            made
+        }
+        None => {
+            let made = whole(docs, &facets.order, &averages);
+            crate::log::stage("search: analyse", t);
+            made
+        }
+    };
     let t = std::time::Instant::now();
-    let names = vocab.into_names();
-    let name = |t: Term| &*names[t as usize];
-    // Tag words (`#<slug>`) are listed in the manifest, not in the word blocks.
-    let (tag_words, words): (Vec<Named<'_>>, Vec<Named<'_>>) = parts
-        .iter_mut()
-        .flat_map(|p| p.words.drain(..))
-        .map(|(t, w)| (name(t), w))
-        .partition(|(k, _)| k.starts_with('#'));
-    let pairs: Vec<((&str, &str), List)> = parts
-        .iter_mut()
-        .flat_map(|p| p.pairs.drain())
-        .map(|(k, l)| ((name((k >> 32) as Term), name(k as Term)), l))
-        .collect();
-    drop(parts);
     let mut packs = Packs::default();
-    let first_words = write_words(words, &names, &mut packs, &mut out);
-    let tags = write_tags(tag_words, &mut packs, &mut out);
-    let shard_count = write_pairs(pairs, &mut packs, &mut out);
+    let (first_words, tags, shard_count) = write_postings(made, &mut packs, &mut out);
     crate::log::stage("search: write", t);
     let manifest = Manifest {
         format: 2,
@@ -200,6 +198,110 @@ pub fn build_into(docs: &[SearchDoc<'_>], emit: &mut dyn FnMut(String, Vec<u8>))
     // Serialising plain vectors, strings and numbers cannot fail.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
     (out.emit)(format!("{INDEX_DIR}/manifest.json"), json);
+    memo
+}
+
+/// The average field lengths of `docs` (ids in `order`), and the memo they leave.
+fn measure(docs: &[SearchDoc<'_>], order: &[usize]) -> (Averages, Memo) {
+    let lengths: Vec<[u32; FIELDS]> = order
+        .par_iter()
+        .map(|&i| analyze::lengths(&docs[i]))
+        .collect();
+    let averages = Averages::new(&lengths);
+    let memo = Memo {
+        steps: averages.steps.to_vec(),
+        keys: order.par_iter().map(|&i| docs[i].key()).collect(),
+    };
+    (averages, memo)
+}
+
+impl SearchDoc<'_> {
+    /// A hash of everything the index reads of the document.
+    fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (
+            self.url,
+            self.title,
+            self.summary,
+            self.province,
+            self.province_slug,
+        )
+            .hash(&mut h);
+        (self.current_province, self.current_province_slug).hash(&mut h);
+        (
+            self.field,
+            self.field_slug,
+            self.year,
+            self.unit,
+            self.locality,
+        )
+            .hash(&mut h);
+        (
+            self.tags,
+            self.body_html,
+            self.body_words,
+            self.level,
+            self.kind,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+}
+
+/// The postings of an index, by this build's word numbers (`Vocabulary`).
+struct Made {
+    /// Every word, by its number.
+    names: Vec<Box<str>>,
+    /// Folded words (and tag words, `#<slug>`) with their lists and spellings.
+    words: Vec<(Term, Word)>,
+    pairs: Vec<(PairKey, List)>,
+}
+
+/// The postings of every document, analysed in batches on every core.
+fn whole(docs: &[SearchDoc<'_>], order: &[usize], averages: &Averages) -> Made {
+    let vocab = Vocabulary::new();
+    let mut parts: Vec<Postings> = (0..PARTS).map(|_| Postings::default()).collect();
+    for (batch_no, batch) in order.chunks(BATCH).enumerate() {
+        let analysed: Vec<DocTerms> = batch
+            .par_iter()
+            .map(|&i| analyze::analyze(&docs[i], &vocab))
+            .collect();
+        // Each part of the postings takes its share of every document, in parallel.
+        let first = (batch_no * BATCH) as u32;
+        parts.par_iter_mut().enumerate().for_each(|(n, part)| {
+            for (k, terms) in analysed.iter().enumerate() {
+                part.add(n, first + k as u32, terms, averages);
+            }
+        });
+    }
+    Made {
+        names: vocab.into_names(),
+        words: parts.iter_mut().flat_map(|p| p.words.drain(..)).collect(),
+        pairs: parts.iter_mut().flat_map(|p| p.pairs.drain()).collect(),
+    }
+}
+
+/// Writes the word blocks, the tags' lists and the pair shards: returns the first word
+/// of each block, the manifest's tag table and the number of shards.
+fn write_postings(made: Made, packs: &mut Packs, out: &mut Out<'_>) -> (Vec<String>, Tags, usize) {
+    let names = made.names;
+    let name = |t: Term| &*names[t as usize];
+    // Tag words (`#<slug>`) are listed in the manifest, not in the word blocks.
+    let (tag_words, words): (Vec<Named<'_>>, Vec<Named<'_>>) = made
+        .words
+        .into_iter()
+        .map(|(t, w)| (name(t), w))
+        .partition(|(k, _)| k.starts_with('#'));
+    let pairs: Vec<((&str, &str), List)> = made
+        .pairs
+        .into_iter()
+        .map(|(k, l)| ((name((k >> 32) as Term), name(k as Term)), l))
+        .collect();
+    let first_words = write_words(words, &names, packs, out);
+    let tags = write_tags(tag_words, packs, out);
+    let shard_count = write_pairs(pairs, packs, out);
+    (first_words, tags, shard_count)
 }
 
 /// Where finished files go, with the FNV-1a hash of every path and file sent so far:
@@ -253,12 +355,11 @@ struct Manifest<'a> {
     packs: usize,
 }
 
+/// The manifest's tag table: slug, document frequency, list reference.
+type Tags = Vec<(String, u32, Vec<u8>)>;
+
 /// Stores the lists of the tag words (`#<slug>`), returning the manifest's tag table.
-fn write_tags(
-    mut tags: Vec<(&str, Word)>,
-    packs: &mut Packs,
-    out: &mut Out<'_>,
-) -> Vec<(String, u32, Vec<u8>)> {
+fn write_tags(mut tags: Vec<(&str, Word)>, packs: &mut Packs, out: &mut Out<'_>) -> Tags {
     tags.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut stream = Stream::default();
     let table = tags

@@ -54,7 +54,9 @@ pub struct JobOutput {
 /// Renders the jobs in `scope` whose fingerprint differs from `previous` (all of them
 /// when `previous` is empty) and reports every job of the plan, so the caller can keep
 /// the files of jobs that did not run and drop those of jobs that are gone. `related`
-/// saves computing related stories again (see `Related`).
+/// saves computing related stories again (see `Related`). `search` holds the search
+/// index's memo of the last build (whose index the sink's output holds), and this
+/// build's once the index is made (see `search::build_into`).
 pub fn render(
     site: &Site,
     look: &render::Look<'_>,
@@ -62,6 +64,7 @@ pub fn render(
     previous: &Fingerprints,
     scope: Scope,
     related: Option<&[Vec<usize>]>,
+    search: &mut Option<crate::search::Memo>,
 ) -> Result<(Report, Vec<JobOutput>)> {
     let t = std::time::Instant::now();
     // Site-wide jobs never read related stories; article pages are out of that scope.
@@ -75,10 +78,14 @@ pub fn render(
         }
     };
     crate::log::stage("render: related", t);
-    render::with_plan(site, look, related, |plan| {
+    // The last memo stays right when the index is not made again (its files are kept).
+    let last = search.take();
+    let mut made = None;
+    let rendered = render::with_plan(site, look, related, last.as_ref(), |plan| {
         let t = std::time::Instant::now();
         let outputs = run_jobs(plan, sink, previous, scope)?;
         crate::log::stage("render: fingerprint+render", t);
+        made = plan.search_memo();
         let pages = outputs.iter().map(|(p, _)| p).sum();
         Ok((
             Report {
@@ -87,7 +94,9 @@ pub fn render(
             },
             outputs.into_iter().map(|(_, o)| o).collect(),
         ))
-    })
+    });
+    *search = made.or(last);
+    rendered
 }
 
 /// Runs the jobs of `plan` that must run: the search index first, on every core, then
@@ -202,5 +211,8 @@ impl Sink for Recording<'_> {
     fn copy(&self, path: &str, blob: &Blob) -> Result<()> {
         self.record(path);
         self.inner.copy(path, blob)
+    }
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        self.inner.previous(path)
     }
 }

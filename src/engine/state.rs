@@ -34,6 +34,8 @@ pub struct State {
     /// (`inputs`) and the number of models it published. A build whose inputs have the
     /// same digest, into the output this build left, has nothing to do.
     pub inputs: Option<(u64, usize)>,
+    /// The search index's memo (`search::Memo`), for the next build to patch the index.
+    pub search: Option<crate::search::Memo>,
 }
 
 impl State {
@@ -78,6 +80,7 @@ impl State {
             files,
             related: Some(related),
             inputs: None,
+            search: None,
         }
     }
 
@@ -173,7 +176,7 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
         match kind {
             // Under another key every job runs again; the stamps still say which
             // files need not be written.
-            "J" | "P" | "I" if found != key => {}
+            "J" | "P" | "I" | "S" | "s" if found != key => {}
             "J" => {
                 let (print, name) = rest.split_once(' ')?;
                 let print = u64::from_str_radix(print, 16).ok()?;
@@ -197,6 +200,19 @@ pub fn read(file: &Path, key: u64) -> Option<State> {
                 let (digest, models) = rest.split_once(' ')?;
                 let digest = u64::from_str_radix(digest, 16).ok()?;
                 state.inputs = Some((digest, models.parse().ok()?));
+            }
+            "S" => {
+                let steps = rest.split(' ').map(|n| n.parse().ok());
+                let steps = steps.collect::<Option<Vec<i32>>>()?;
+                state.search = Some(crate::search::Memo {
+                    steps,
+                    keys: Vec::new(),
+                });
+            }
+            "s" => {
+                let keys = rest.split(' ').map(|k| u64::from_str_radix(k, 16).ok());
+                let memo = state.search.as_mut()?;
+                memo.keys.extend(keys.collect::<Option<Vec<u64>>>()?);
             }
             "R" => state.related = Some((u64::from_str_radix(rest, 16).ok()?, Vec::new())),
             "r" => {
@@ -234,6 +250,17 @@ pub fn write(file: &Path, state: &State) -> std::io::Result<()> {
     }
     if let Some((digest, models)) = state.inputs {
         let _ = writeln!(out, "I {digest:x} {models}");
+    }
+    if let Some(memo) = &state.search {
+        let steps: Vec<String> = memo.steps.iter().map(i32::to_string).collect();
+        let _ = writeln!(out, "S {}", steps.join(" "));
+        for keys in memo.keys.chunks(64) {
+            out.push('s');
+            for k in keys {
+                let _ = write!(out, " {k:x}");
+            }
+            out.push('\n');
+        }
     }
     if let Some((inputs, lists)) = &state.related {
         let _ = writeln!(out, "R {inputs:x}");
@@ -326,6 +353,12 @@ mod tests {
         s.files.insert("a b/index.html".into(), stamp);
         s.related = Some((9, vec![vec![1, 2], vec![], vec![0]]));
         s.inputs = Some((0xfeed, 12));
+        s.search = Some(crate::search::Memo {
+            steps: vec![6, -1, 0, 64, 5, 5, 5, 150],
+            keys: (0..150u64)
+                .map(|k| k.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .collect(),
+        });
         s
     }
 
@@ -338,6 +371,7 @@ mod tests {
         assert_eq!(back.jobs, sample().jobs);
         assert_eq!(back.files, sample().files);
         assert_eq!(back.related, sample().related);
+        assert_eq!(back.search, sample().search);
         assert_eq!(back.unchanged(0xfeed), Some(12));
         assert_eq!(back.unchanged(0xbeef), None);
     }
@@ -352,6 +386,10 @@ mod tests {
         assert_eq!(
             other.inputs, None,
             "another key: the inputs are not trusted"
+        );
+        assert_eq!(
+            other.search, None,
+            "another key: the search memo is not trusted"
         );
         assert_eq!(other.files, sample().files, "the stamps are kept");
         let text = std::fs::read_to_string(&file).unwrap();

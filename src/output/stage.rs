@@ -33,6 +33,8 @@ pub type Stamps = HashMap<String, Stamp>;
 pub(crate) struct Staging<'a> {
     dir: &'a DirSink,
     known: &'a Stamps,
+    /// The output that `known` describes, when it is kept (see `Sink::previous`).
+    last: Option<&'a Path>,
     stamps: Mutex<Stamps>,
     written: Mutex<Vec<String>>,
 }
@@ -42,8 +44,17 @@ impl<'a> Staging<'a> {
         Staging {
             dir,
             known,
+            last: None,
             stamps: Mutex::new(Stamps::new()),
             written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Lets jobs read the files of the output `out`, which `known` describes.
+    pub(crate) fn reading(self, out: &'a Path) -> Self {
+        Staging {
+            last: Some(out),
+            ..self
         }
     }
 
@@ -90,6 +101,15 @@ impl Sink for Staging<'_> {
                 self.store(path, &std::fs::read(src).map_err(|e| Error::io(src, e))?)
             }
         }
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        let stamp = self.known.get(path)?;
+        // Only paths the last build wrote, which `holds` found as it left them (no
+        // links anywhere in the output); the bytes are checked as well.
+        let bytes = std::fs::read(self.last?.join(path)).ok()?;
+        (bytes.len() as u64 == stamp.len && crate::output::content_hash(&bytes) == stamp.hash)
+            .then_some(bytes)
     }
 }
 

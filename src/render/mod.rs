@@ -235,11 +235,13 @@ impl<'a> Look<'a> {
 }
 
 /// Runs `f` with the plan of the whole site: every job, and what rendering them needs.
-/// `related` comes from `related::related` (or the engine's memo of it).
+/// `related` comes from `related::related` (or the engine's memo of it); `search` is
+/// the search index's memo of the last build, if the output still holds that index.
 pub fn with_plan<R>(
     site: &Site,
     look: &Look<'_>,
     related: &[Vec<usize>],
+    search: Option<&search::Memo>,
     f: impl FnOnce(&Plan<'_>) -> Result<R>,
 ) -> Result<R> {
     let Look {
@@ -267,6 +269,7 @@ pub fn with_plan<R>(
         tera,
         views,
         related,
+        search: (search, std::sync::Mutex::new(None)),
         jobs: &jobs,
     })
 }
@@ -279,6 +282,11 @@ pub struct Plan<'a> {
     tera: &'a tera::Tera,
     views: Views<'a>,
     related: &'a [Vec<usize>],
+    /// The search index's memo: the last build's, and this one's once the index is made.
+    search: (
+        Option<&'a search::Memo>,
+        std::sync::Mutex<Option<search::Memo>>,
+    ),
     jobs: &'a [Job],
 }
 
@@ -295,6 +303,11 @@ impl Plan<'_> {
     /// Every job of the build, in a fixed order.
     pub fn jobs(&self) -> &[Job] {
         self.jobs
+    }
+
+    /// The search index's memo for the next build, if the index was made.
+    pub fn search_memo(&self) -> Option<search::Memo> {
+        self.search.1.lock().ok()?.take()
     }
 
     /// The site the plan renders.

@@ -154,11 +154,19 @@ impl Plan<'_> {
         let docs = search_docs(site, &names);
         // Each file is written as soon as it is finished; the first error is kept.
         let mut failed = None;
-        search::build_into(&docs, &mut |path, bytes| {
+        let read = |path: &str| sink.previous(path);
+        let previous = self
+            .search
+            .0
+            .map(|memo| search::Previous { memo, read: &read });
+        let memo = search::build_into(&docs, previous.as_ref(), &mut |path, bytes| {
             if failed.is_none() {
                 failed = sink.put(&path, bytes).err();
             }
         });
+        if let Ok(mut made) = self.search.1.lock() {
+            *made = Some(memo);
+        }
         crate::log::stage("render: search index", t);
         failed.map_or(Ok(0), Err)
     }

@@ -379,3 +379,156 @@ fn attributes_give_level_kind_and_the_newest_first_order() {
     let newest: serde_json::Value = serde_json::from_slice(bytes).expect("json");
     assert_eq!(newest, serde_json::json!([1, 0]));
 }
+
+/// `after`'s index made whole, and made with `before`'s as the last build's; and
+/// whether that one was patched (rather than made whole again).
+fn whole_and_patched(before: &[Doc], after: &[Doc]) -> (Vec<IndexFile>, Vec<IndexFile>, bool) {
+    let views: Vec<SearchDoc<'_>> = before.iter().map(view).collect();
+    let mut last = std::collections::HashMap::new();
+    let memo = build_into(&views, None, &mut |p, b| {
+        last.insert(p, b);
+    });
+    let views: Vec<SearchDoc<'_>> = after.iter().map(view).collect();
+    let read = |p: &str| last.get(p).cloned();
+    let previous = Previous {
+        memo: &memo,
+        read: &read,
+    };
+    let order = Facets::new(&views).order;
+    let (averages, now) = measure(&views, &order);
+    let taken = patch::patch(&previous, &now, &views, &order, &averages).is_some();
+    let mut patched = Vec::new();
+    build_into(&views, Some(&previous), &mut |p, b| patched.push((p, b)));
+    patched.sort_by(|a, b| a.0.cmp(&b.0));
+    (build(&views), patched, taken)
+}
+
+/// Stories with shared words and spellings in many lists (packs, subsets, pairs, tags).
+fn corpus(n: usize) -> Vec<Doc> {
+    let words = [
+        "hòa giải",
+        "hoà thuận",
+        "Hòa Bình",
+        "ủy ban",
+        "UBND xã",
+        "hiến đất",
+        "làm đường",
+        "nông thôn mới",
+        "dân vận khéo",
+        "phụ nữ",
+        "vốn vay",
+        "HTX",
+        "kỹ thuật",
+        "kĩ năng",
+    ];
+    (0..n)
+        .map(|i| {
+            let body: Vec<&str> = (0..12)
+                .map(|k| words[(i * 7 + k * k) % words.len()])
+                .collect();
+            let mut d = doc(&format!("s{i}"), "Mô hình dân vận khéo", &body.join(" "));
+            d.year = 2018 + (i % 5) as i32;
+            d.province = [CA_MAU, BAC_LIEU, DA_NANG][i % 3];
+            d.tags = vec![["nông thôn mới", "an sinh"][i % 2].to_owned()];
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn a_patched_index_is_the_whole_index_byte_for_byte() {
+    let before = corpus(200);
+    let edits: [fn(&mut Doc); 5] = [
+        |d| d.body.push_str(" một câu mới về hòa giải ở cơ sở"),
+        |d| d.body = "chỉ còn một từ".to_owned(),
+        |d| d.body.push_str(" UBND huyện và HĐND xã"),
+        |d| d.title = "Tên mới của mô hình",
+        |d| d.tags.push("khuyến học".to_owned()),
+    ];
+    let mut patched_any = 0;
+    for (k, edit) in edits.iter().enumerate() {
+        let mut after = corpus(200);
+        edit(&mut after[17 + k * 31]);
+        edit(&mut after[101]);
+        let (whole, patched, taken) = whole_and_patched(&before, &after);
+        assert_eq!(whole.len(), patched.len(), "edit {k}");
+        for (w, p) in whole.iter().zip(&patched) {
+            assert_eq!(w.0, p.0, "edit {k}");
+            assert!(w.1 == p.1, "edit {k}: {} differs", w.0);
+        }
+        patched_any += usize::from(taken);
+    }
+    // Most edits keep the averages' steps and are patched; none may change the bytes.
+    assert!(patched_any >= 3, "patched {patched_any} of 5");
+}
+
+#[test]
+fn an_index_is_made_whole_when_ids_move_or_many_stories_change() {
+    let before = corpus(200);
+    // A story added before the others moves every id after it.
+    let mut after = corpus(200);
+    after.insert(0, doc("moi", "Mô hình mới", "hòa giải ở cơ sở"));
+    let (whole, patched, taken) = whole_and_patched(&before, &after);
+    assert!(!taken);
+    assert_eq!(whole, patched);
+    // Past one story in eight, the whole index is made again.
+    let mut after = corpus(200);
+    for d in after.iter_mut().take(40) {
+        d.body.push_str(" thêm");
+    }
+    let (whole, patched, taken) = whole_and_patched(&before, &after);
+    assert!(!taken);
+    assert_eq!(whole, patched);
+}
+
+#[test]
+fn a_damaged_last_index_is_not_patched() {
+    let before = corpus(50);
+    let views: Vec<SearchDoc<'_>> = before.iter().map(view).collect();
+    let mut last = std::collections::HashMap::new();
+    let memo = build_into(&views, None, &mut |p, b| {
+        last.insert(p, b);
+    });
+    let mut after = corpus(50);
+    after[3].body.push_str(" mới");
+    let views: Vec<SearchDoc<'_>> = after.iter().map(view).collect();
+    let order = Facets::new(&views).order;
+    let (averages, now) = measure(&views, &order);
+    // Every file of the last index cut short in turn, and one missing: never a panic,
+    // never a patch from it.
+    let postings = ["/t/", "/p/", "/k/", "manifest"];
+    let names: Vec<String> = last
+        .keys()
+        .filter(|p| postings.iter().any(|f| p.contains(f)))
+        .cloned()
+        .collect();
+    assert!(names.iter().any(|p| p.contains("/k/")), "{names:?}");
+    for name in &names {
+        for cut in [
+            0,
+            1,
+            last[name].len() / 2,
+            last[name].len().saturating_sub(1),
+        ] {
+            let mut damaged = last.clone();
+            damaged.get_mut(name).expect("file").truncate(cut);
+            let read = |p: &str| damaged.get(p).cloned();
+            let previous = Previous {
+                memo: &memo,
+                read: &read,
+            };
+            let patched = patch::patch(&previous, &now, &views, &order, &averages);
+            assert!(patched.is_none(), "{name} cut at {cut}");
+        }
+    }
+    let read = |p: &str| {
+        (!p.ends_with("k/0.bin"))
+            .then(|| last.get(p).cloned())
+            .flatten()
+    };
+    let previous = Previous {
+        memo: &memo,
+        read: &read,
+    };
+    assert!(patch::patch(&previous, &now, &views, &order, &averages).is_none());
+}

@@ -357,6 +357,7 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
                 &prints,
                 Scope::SiteWide,
                 None,
+                &mut None,
             )
         };
         let result = match &pool {

@@ -254,6 +254,7 @@ impl Session {
             &self.fingerprints,
             scope,
             Some(&related),
+            &mut None,
         )?;
         let files = sink
             .files

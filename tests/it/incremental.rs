@@ -743,3 +743,43 @@ fn a_planted_build_state_never_reaches_outside_the_output() {
         "giữ nguyên"
     );
 }
+
+/// A story's body rewritten (the same words, so the average lengths keep their steps):
+/// the search index is patched from the last output's (the stages of `KHEO_LOG=debug`
+/// say so), and the site is a clean build's, byte for byte.
+#[test]
+fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let mut site = Site::written(root, SETTINGS, &mut Rng(23), 40);
+    assert_exit(&kheo(root, &["build"]), 0);
+    let debug = |root: &Path| {
+        crate::support::kheo_command()
+            .args(["build", "--root"])
+            .arg(root)
+            .env_remove("CI")
+            .env("KHEO_LOG", "debug")
+            .output()
+            .expect("run kheo")
+    };
+    for (step, n) in [5, 17, 5].into_iter().enumerate() {
+        // Its words in another order: the same words and spellings (see `search::patch`
+        // on the words of abbreviations), the same lengths, other word pairs.
+        let story = site.stories[n].as_mut().expect("story");
+        let mut words: Vec<&str> = story.body.split_whitespace().collect();
+        words.rotate_left(1 + step);
+        story.body = words.join(" ");
+        site.save(root, n);
+        let out = debug(root);
+        assert_exit(&out, 0);
+        let text = stderr(&out);
+        assert!(text.contains("search: patch"), "step {step}: {text}");
+        let other = tempfile::tempdir().expect("temp dir");
+        assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
+        same_files(
+            &root.join("public"),
+            &other.path().join("clean"),
+            "after a body edit",
+        );
+    }
+}

@@ -1,0 +1,467 @@
+//! Patching the last build's postings instead of making them whole. When the documents
+//! keep their ids, the average field lengths keep their steps (`Averages`) and only a
+//! few documents changed, every other document's entries are exactly what they were:
+//! the last index is read back (from the output, as the caller checked it against the
+//! build state), the changed documents are dropped from every list, their new analysis
+//! is merged in, and the same writers as a whole build lay it out again. The bytes are
+//! a whole build's (the tests compare them); anything unexpected gives `None`, and the
+//! caller makes the postings whole.
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+use super::analyze::{self, Averages, DocTerms, PARTS, Term, Vocabulary, pair};
+use super::{INDEX_DIR, List, Made, Memo, Postings, Previous, SearchDoc, Spelling, Word};
+use crate::vietnamese::fold;
+
+/// At most one document in this many may have changed: past that, analysing them costs
+/// about what a whole build does.
+const MAX_CHANGED_SHARE: usize = 8;
+
+/// A posting list decoded: ascending ids, each with its impact.
+type Entries = Vec<(u32, u8)>;
+
+/// The postings of `docs` (in `order`, with the keys and steps of `memo`) made from the
+/// previous index, or `None` when it cannot be: then they are made whole.
+pub(super) fn patch(
+    previous: &Previous<'_>,
+    memo: &Memo,
+    docs: &[SearchDoc<'_>],
+    order: &[usize],
+    averages: &Averages,
+) -> Option<Made> {
+    let note = |why: &str| crate::log::note(&format!("search: made whole: {why}"));
+    let Some(changed) = changed(previous.memo, memo) else {
+        note("ids or average lengths moved, or many stories changed");
+        return None;
+    };
+    let Some(old) = Old::read(previous.read, memo.keys.len()) else {
+        note("the last index is not in the output as it was written");
+        return None;
+    };
+    let vocab = Vocabulary::new();
+    let analysed: Vec<DocTerms> = changed
+        .par_iter()
+        .map(|&id| analyze::analyze(&docs[order[id as usize]], &vocab))
+        .collect();
+    let mut adds = Postings::default();
+    for (&id, terms) in changed.iter().zip(&analysed) {
+        for n in 0..PARTS {
+            adds.add(n, id, terms, averages);
+        }
+    }
+    let mut mask = vec![false; memo.keys.len()];
+    for &id in &changed {
+        mask[id as usize] = true;
+    }
+    let made = Merge {
+        vocab,
+        changed: mask,
+        words: adds.words.into_iter().collect(),
+        pairs: adds.pairs,
+        spelled_in_part: spelled_in_part(),
+    }
+    .run(old);
+    if made.is_none() {
+        note("a word's spellings cannot be told from the last index");
+    }
+    made
+}
+
+/// The ids whose documents changed, if the last index can be patched at all.
+fn changed(before: &Memo, now: &Memo) -> Option<Vec<u32>> {
+    if before.steps != now.steps || before.keys.len() != now.keys.len() {
+        return None;
+    }
+    let ids: Vec<u32> = (0..now.keys.len() as u32)
+        .filter(|&id| before.keys[id as usize] != now.keys[id as usize])
+        .collect();
+    (ids.len() * MAX_CHANGED_SHARE <= now.keys.len()).then_some(ids)
+}
+
+/// The folded words that an abbreviation puts in a document without an exact spelling
+/// (its words, and itself): for such a word with one spelling the index does not say
+/// which of its documents have that spelling (search.js reads it as all of them), so it
+/// is patched only when that stays the word's one spelling.
+fn spelled_in_part() -> FxHashSet<String> {
+    let mut words = FxHashSet::default();
+    for (abbreviation, expansion) in super::spelling::abbreviation_table() {
+        words.extend(expansion.split(' ').map(fold));
+        words.insert(abbreviation);
+    }
+    words
+}
+
+/// The parts of the manifest that locate the postings.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Manifest {
+    format: u32,
+    docs: usize,
+    word_blocks: Vec<String>,
+    pair_shards: usize,
+    packs: usize,
+    tags: Vec<(String, u32, Vec<u8>)>,
+}
+
+/// The files of the last index that hold postings.
+struct Old {
+    docs: usize,
+    packs: Vec<Vec<u8>>,
+    blocks: Vec<Vec<u8>>,
+    shards: Vec<Vec<u8>>,
+    tags: Vec<(String, u32, Vec<u8>)>,
+}
+
+impl Old {
+    /// Reads the last index's manifest and every block, shard and pack (on every core).
+    fn read(read: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync), docs: usize) -> Option<Old> {
+        let manifest: Manifest =
+            serde_json::from_slice(&read(&format!("{INDEX_DIR}/manifest.json"))?).ok()?;
+        if manifest.format != 2 || manifest.docs != docs {
+            return None;
+        }
+        let all = |folder: &str, n: usize| {
+            (0..n)
+                .into_par_iter()
+                .map(|k| read(&format!("{INDEX_DIR}/{folder}/{k}.bin")))
+                .collect::<Option<Vec<_>>>()
+        };
+        Some(Old {
+            docs,
+            packs: all("k", manifest.packs)?,
+            blocks: all("t", manifest.word_blocks.len())?,
+            shards: all("p", manifest.pair_shards)?,
+            tags: manifest.tags,
+        })
+    }
+}
+
+/// One word of the last index: its list and its spellings' lists (`None`: its only
+/// spelling, whose documents the index does not list).
+struct OldWord {
+    key: String,
+    list: Entries,
+    spellings: Vec<(String, Option<Entries>)>,
+}
+
+/// Reads the index format (`search` module docs), refusing anything out of bounds.
+struct Cursor<'a> {
+    b: &'a [u8],
+    at: usize,
+    packs: &'a [Vec<u8>],
+}
+
+impl<'a> Cursor<'a> {
+    fn new(b: &'a [u8], packs: &'a [Vec<u8>]) -> Self {
+        Cursor { b, at: 0, packs }
+    }
+
+    fn varint(&mut self) -> Option<usize> {
+        let (mut v, mut shift) = (0u64, 0u32);
+        loop {
+            let byte = *self.b.get(self.at)?;
+            self.at += 1;
+            if shift > 63 {
+                return None;
+            }
+            v |= u64::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte < 0x80 {
+                return usize::try_from(v).ok();
+            }
+        }
+    }
+
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let out = self.b.get(self.at..end)?;
+        self.at = end;
+        Some(out)
+    }
+
+    fn key(&mut self, key: &mut Vec<u8>) -> Option<()> {
+        let shared = self.varint()?;
+        let len = self.varint()?;
+        if shared > key.len() {
+            return None;
+        }
+        key.truncate(shared);
+        key.extend_from_slice(self.bytes(len)?);
+        Some(())
+    }
+
+    /// A list reference (`encode::ListRef`), followed to its bytes, decoded: `n` entries
+    /// with ids below `universe`.
+    fn list(&mut self, n: usize, universe: usize) -> Option<Entries> {
+        let tag = self.varint()?;
+        let bytes = if tag & 1 == 1 {
+            self.bytes(tag >> 1)?
+        } else {
+            let pack = self.packs.get((tag >> 1).checked_sub(1)?)?;
+            let (offset, len) = (self.varint()?, self.varint()?);
+            pack.get(offset..offset.checked_add(len)?)?
+        };
+        entries(bytes, n, universe)
+    }
+}
+
+/// A posting list (`encode::postings`) of `n` entries with ids below `universe`.
+fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
+    let mut c = Cursor::new(bytes, &[]);
+    let mut ids = Vec::with_capacity(n.min(universe));
+    match c.bytes(1)?[0] {
+        0 => {
+            let mut next = 0usize;
+            for _ in 0..n {
+                next = next.checked_add(c.varint()?)?;
+                ids.push(next);
+                next += 1;
+            }
+        }
+        1 => {
+            let lo = c.varint()?;
+            let len = c.varint()?;
+            for (j, &byte) in c.bytes(len)?.iter().enumerate() {
+                let base = lo.checked_add(j)?.checked_mul(8)?;
+                ids.extend(
+                    (0..8)
+                        .filter(|bit| byte & (1 << bit) != 0)
+                        .map(|b| base + b),
+                );
+            }
+        }
+        _ => return None,
+    }
+    let impacts = c.bytes(n)?;
+    if ids.len() != n || c.at != bytes.len() || ids.last().is_some_and(|&l| l >= universe) {
+        return None;
+    }
+    Some(
+        ids.into_iter()
+            .map(|i| i as u32)
+            .zip(impacts.iter().copied())
+            .collect(),
+    )
+}
+
+/// The entries of a word block.
+fn words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldWord>> {
+    let mut c = Cursor::new(block, packs);
+    let count = c.varint()?;
+    let mut key = Vec::new();
+    let mut out = Vec::with_capacity(count.min(block.len()));
+    for _ in 0..count {
+        c.key(&mut key)?;
+        let df = c.varint()?;
+        let list = c.list(df, docs)?;
+        let n = c.varint()?;
+        let mut spellings = Vec::with_capacity(n.min(block.len()));
+        for _ in 0..n {
+            let len = c.varint()?;
+            let exact = std::str::from_utf8(c.bytes(len)?).ok()?.to_owned();
+            if n == 1 {
+                spellings.push((exact, None));
+                continue;
+            }
+            let own = c.varint()?;
+            // A spelling's list holds positions in its word's list: made ids here.
+            let at = c.list(own, list.len())?;
+            let ids = at.iter().map(|&(p, i)| (list[p as usize].0, i)).collect();
+            spellings.push((exact, Some(ids)));
+        }
+        let key = String::from_utf8(key.clone()).ok()?;
+        out.push(OldWord {
+            key,
+            list,
+            spellings,
+        });
+    }
+    (c.at == block.len()).then_some(out)
+}
+
+/// The entries of a pair shard: "a b" and its list.
+fn pairs(shard: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<(String, Entries)>> {
+    let mut c = Cursor::new(shard, packs);
+    let count = c.varint()?;
+    let mut key = Vec::new();
+    let mut out = Vec::with_capacity(count.min(shard.len()));
+    for _ in 0..count {
+        c.key(&mut key)?;
+        let df = c.varint()?;
+        let list = c.list(df, docs)?;
+        out.push((String::from_utf8(key.clone()).ok()?, list));
+    }
+    (c.at == shard.len()).then_some(out)
+}
+
+/// The changed documents' postings, merged into the last index's.
+struct Merge {
+    vocab: Vocabulary,
+    /// By document id: true if it changed (its old entries are dropped).
+    changed: Vec<bool>,
+    /// The changed documents' words and pairs (their lists in id order; a spelling's
+    /// list holds positions in its word's list, as in `Postings`).
+    words: FxHashMap<Term, Word>,
+    pairs: FxHashMap<u64, List>,
+    spelled_in_part: FxHashSet<String>,
+}
+
+impl Merge {
+    /// Decodes the old postings and merges, on every core (numbering words is the one
+    /// step in order).
+    fn run(mut self, old: Old) -> Option<Made> {
+        let decoded: Vec<Vec<OldWord>> = old
+            .blocks
+            .par_iter()
+            .map(|b| words(b, &old.packs, old.docs))
+            .collect::<Option<_>>()?;
+        let mut old_words: Vec<OldWord> = decoded.into_iter().flatten().collect();
+        for (slug, df, reference) in &old.tags {
+            let list = Cursor::new(reference, &old.packs).list(*df as usize, old.docs)?;
+            let key = format!("#{slug}");
+            let spellings = Vec::new();
+            old_words.push(OldWord {
+                key,
+                list,
+                spellings,
+            });
+        }
+        let jobs: Vec<(Term, OldWord, Option<Word>)> = old_words
+            .into_iter()
+            .map(|w| {
+                let term = self.vocab.intern(&w.key);
+                (term, w, self.words.remove(&term))
+            })
+            .collect();
+        let merged: Vec<Option<Option<(Term, Word)>>> = jobs
+            .into_par_iter()
+            .map(|(term, old, added)| Some(self.word(old, added)?.map(|w| (term, w))))
+            .collect();
+        let mut made_words: Vec<(Term, Word)> = merged
+            .into_iter()
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        made_words.extend(self.words.drain());
+        let decoded: Vec<Vec<(String, Entries)>> = old
+            .shards
+            .par_iter()
+            .map(|s| pairs(s, &old.packs, old.docs))
+            .collect::<Option<_>>()?;
+        let mut jobs = Vec::new();
+        for (key, list) in decoded.into_iter().flatten() {
+            let (a, b) = key.split_once(' ')?;
+            let k = pair(self.vocab.intern(a), self.vocab.intern(b));
+            jobs.push((k, list, self.pairs.remove(&k)));
+        }
+        let mut made_pairs: Vec<(u64, List)> = jobs
+            .into_par_iter()
+            .filter_map(|(k, list, added)| {
+                let added = added.map(|l| entries_of(&l)).unwrap_or_default();
+                let merged = self.merged(&list, &added);
+                (!merged.is_empty()).then(|| (k, list_of(&merged)))
+            })
+            .collect();
+        made_pairs.extend(self.pairs.drain());
+        Some(Made {
+            names: self.vocab.into_names(),
+            words: made_words,
+            pairs: made_pairs,
+        })
+    }
+
+    /// The word `old` merged with `added` (`Some(None)`: no document has it any more),
+    /// or `None` if it cannot be told.
+    fn word(&self, old: OldWord, added: Option<Word>) -> Option<Option<Word>> {
+        let touched = added.is_some() || old.list.iter().any(|&(id, _)| self.changed[id as usize]);
+        // Its one spelling is known to be its only one after the merge when the changed
+        // documents bring exactly that spelling.
+        if touched && old.spellings.len() == 1 && self.spelled_in_part.contains(&old.key) {
+            let only = self.vocab.intern(&old.spellings[0].0);
+            let spellings = added.as_ref().map(|w| &w.spellings[..]).unwrap_or_default();
+            if !matches!(spellings, [s] if s.key == only) {
+                return None;
+            }
+        }
+        let added_ids = added.as_ref().map(|w| w.list.ids()).unwrap_or_default();
+        let added_list = added.as_ref().map(|w| entries_of(&w.list));
+        let list = self.merged(&old.list, added_list.as_deref().unwrap_or_default());
+        if list.is_empty() {
+            return Some(None);
+        }
+        let mut spellings: FxHashMap<Term, Entries> = FxHashMap::default();
+        for (exact, entries) in old.spellings {
+            let entries = entries.unwrap_or_else(|| old.list.clone());
+            let term = self.vocab.intern(&exact);
+            spellings.insert(term, self.merged(&entries, &[]));
+        }
+        for s in added.iter().flat_map(|w| &w.spellings) {
+            let at = entries_of(&s.positions);
+            let ids: Entries = at
+                .iter()
+                .map(|&(p, i)| Some((*added_ids.get(p as usize)?, i)))
+                .collect::<Option<_>>()?;
+            let entry = spellings.entry(s.key).or_default();
+            *entry = merge(entry, &ids);
+        }
+        let ids: Vec<u32> = list.iter().map(|e| e.0).collect();
+        let mut out = Word {
+            list: list_of(&list),
+            spellings: Vec::with_capacity(spellings.len()),
+        };
+        for (key, entries) in spellings.into_iter().filter(|s| !s.1.is_empty()) {
+            let mut positions = List::default();
+            for (id, impact) in entries {
+                positions.push(ids.binary_search(&id).ok()? as u32, impact);
+            }
+            out.spellings.push(Spelling { key, positions });
+        }
+        Some(Some(out))
+    }
+
+    /// `old` without the changed documents, with `added` merged in.
+    fn merged(&self, old: &[(u32, u8)], added: &[(u32, u8)]) -> Entries {
+        let kept: Entries = old
+            .iter()
+            .copied()
+            .filter(|&(id, _)| !self.changed[id as usize])
+            .collect();
+        merge(&kept, added)
+    }
+}
+
+/// Two lists of distinct ids merged in id order.
+fn merge(a: &[(u32, u8)], b: &[(u32, u8)]) -> Entries {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].0 <= b[j].0 {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+fn entries_of(list: &List) -> Entries {
+    list.ids()
+        .into_iter()
+        .zip(list.impacts.iter().copied())
+        .collect()
+}
+
+fn list_of(entries: &[(u32, u8)]) -> List {
+    let mut list = List::default();
+    for &(id, impact) in entries {
+        list.push(id, impact);
+    }
+    list
+}
