@@ -1,11 +1,15 @@
-//! Patching the last build's postings instead of making them whole. When the documents
-//! keep their ids, the average field lengths keep their steps (`Averages`) and only a
-//! few documents changed, every other document's entries are exactly what they were:
-//! the last index is read back (from the output, as the caller checked it against the
-//! build state), the changed documents are dropped from every list, their new analysis
-//! is merged in, and the same writers as a whole build lay it out again. The bytes are
+//! Patching the last build's postings instead of making them whole. When the average
+//! field lengths keep their steps (`Averages`), only a few documents changed and the
+//! others kept their order, every other document's entries are what they were but for
+//! its id: the last index is read back (from the output, as the caller checked it
+//! against the build state), the changed documents are dropped from every list, the
+//! others renumbered, the new analyses merged in, and the same writers as a whole build
+//! lay it out again. The bytes are
 //! a whole build's (the tests compare them); anything unexpected gives `None`, and the
 //! caller makes the postings whole.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -14,6 +18,12 @@ use serde::Deserialize;
 use super::analyze::{self, Averages, DocTerms, PARTS, Term, Vocabulary, pair};
 use super::{INDEX_DIR, List, Made, Memo, Postings, Previous, SearchDoc, Spelling, Word};
 use crate::vietnamese::fold;
+
+/// Documents read again for words whose one spelling they may lack (`Merge::spelled`),
+/// in all: as many as the site has, plus this (each read once): never much more than
+/// a whole build analyses. Such words (an abbreviation's) have
+/// several spellings in any big site, so this is spent in small ones.
+const RECHECK_BASE: usize = 64;
 
 /// At most one document in this many may have changed: past that, analysing them costs
 /// about what a whole build does.
@@ -32,35 +42,36 @@ pub(super) fn patch(
     averages: &Averages,
 ) -> Option<Made> {
     let note = |why: &str| crate::log::note(&format!("search: made whole: {why}"));
-    let Some(changed) = changed(previous.memo, memo) else {
-        note("ids or average lengths moved, or many stories changed");
+    let Some(Changes { remap, fresh }) = changes(previous.memo, memo) else {
+        note("average lengths moved, or many stories changed");
         return None;
     };
-    let Some(old) = Old::read(previous.read, memo.keys.len()) else {
+    let Some(old) = Old::read(previous.read, previous.memo.keys.len()) else {
         note("the last index is not in the output as it was written");
         return None;
     };
     let vocab = Vocabulary::new();
-    let analysed: Vec<DocTerms> = changed
+    let analysed: Vec<DocTerms> = fresh
         .par_iter()
         .map(|&id| analyze::analyze(&docs[order[id as usize]], &vocab))
         .collect();
     let mut adds = Postings::default();
-    for (&id, terms) in changed.iter().zip(&analysed) {
+    for (&id, terms) in fresh.iter().zip(&analysed) {
         for n in 0..PARTS {
             adds.add(n, id, terms, averages);
         }
     }
-    let mut mask = vec![false; memo.keys.len()];
-    for &id in &changed {
-        mask[id as usize] = true;
-    }
     let made = Merge {
+        docs,
+        order,
+        averages,
         vocab,
-        changed: mask,
+        remap,
         words: adds.words.into_iter().collect(),
         pairs: adds.pairs,
         spelled_in_part: spelled_in_part(),
+        recheck_budget: AtomicUsize::new(RECHECK_BASE + docs.len()),
+        rechecked: (0..docs.len()).map(|_| OnceLock::new()).collect(),
     }
     .run(old);
     if made.is_none() {
@@ -69,21 +80,50 @@ pub(super) fn patch(
     made
 }
 
-/// The ids whose documents changed, if the last index can be patched at all.
-fn changed(before: &Memo, now: &Memo) -> Option<Vec<u32>> {
-    if before.steps != now.steps || before.keys.len() != now.keys.len() {
+/// How the last index's documents become this build's.
+struct Changes {
+    /// By old id: the document's new id, or `None` if it changed or is gone.
+    remap: Vec<Option<u32>>,
+    /// The new ids of documents the last index does not hold as they are now.
+    fresh: Vec<u32>,
+}
+
+/// Matches the documents of the last index with this build's by their keys. Patching
+/// needs the same steps, few changes, and the documents kept in the same order (a story
+/// added, removed or moved between lists shifts the ids of others, keeping their order).
+fn changes(before: &Memo, now: &Memo) -> Option<Changes> {
+    if before.steps != now.steps {
         return None;
     }
-    let ids: Vec<u32> = (0..now.keys.len() as u32)
-        .filter(|&id| before.keys[id as usize] != now.keys[id as usize])
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    for (id, &key) in now.keys.iter().enumerate() {
+        // Two documents alike (never, with their addresses in the key): no patch.
+        if ids.insert(key, id as u32).is_some() {
+            return None;
+        }
+    }
+    let remap: Vec<Option<u32>> = before.keys.iter().map(|k| ids.get(k).copied()).collect();
+    let mut kept = vec![false; now.keys.len()];
+    let mut last: Option<u32> = None;
+    for &id in remap.iter().flatten() {
+        if last.is_some_and(|l| l >= id) {
+            return None;
+        }
+        last = Some(id);
+        kept[id as usize] = true;
+    }
+    let fresh: Vec<u32> = (0..now.keys.len() as u32)
+        .filter(|&id| !kept[id as usize])
         .collect();
-    (ids.len() * MAX_CHANGED_SHARE <= now.keys.len()).then_some(ids)
+    let gone = remap.iter().filter(|r| r.is_none()).count();
+    let most = now.keys.len().max(before.keys.len());
+    ((gone + fresh.len()) * MAX_CHANGED_SHARE <= most).then_some(Changes { remap, fresh })
 }
 
 /// The folded words that an abbreviation puts in a document without an exact spelling
 /// (its words, and itself): for such a word with one spelling the index does not say
-/// which of its documents have that spelling (search.js reads it as all of them), so it
-/// is patched only when that stays the word's one spelling.
+/// which of its documents have that spelling (search.js reads it as all of them), so
+/// when that may change, its documents are read again (`Merge::spelled`).
 fn spelled_in_part() -> FxHashSet<String> {
     let mut words = FxHashSet::default();
     for (abbreviation, expansion) in super::spelling::abbreviation_table() {
@@ -297,18 +337,25 @@ fn pairs(shard: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<(String, En
 }
 
 /// The changed documents' postings, merged into the last index's.
-struct Merge {
+struct Merge<'a> {
+    docs: &'a [SearchDoc<'a>],
+    order: &'a [usize],
+    averages: &'a Averages,
     vocab: Vocabulary,
-    /// By document id: true if it changed (its old entries are dropped).
-    changed: Vec<bool>,
+    /// By old id: the new id (`None`: its old entries are dropped).
+    remap: Vec<Option<u32>>,
     /// The changed documents' words and pairs (their lists in id order; a spelling's
     /// list holds positions in its word's list, as in `Postings`).
     words: FxHashMap<Term, Word>,
     pairs: FxHashMap<u64, List>,
     spelled_in_part: FxHashSet<String>,
+    /// Documents `spelled` may still read again.
+    recheck_budget: AtomicUsize,
+    /// By new id: the analysis `spelled` made again, kept for the next word.
+    rechecked: Vec<OnceLock<DocTerms>>,
 }
 
-impl Merge {
+impl Merge<'_> {
     /// Decodes the old postings and merges, on every core (numbering words is the one
     /// step in order).
     fn run(mut self, old: Old) -> Option<Made> {
@@ -376,14 +423,22 @@ impl Merge {
     /// The word `old` merged with `added` (`Some(None)`: no document has it any more),
     /// or `None` if it cannot be told.
     fn word(&self, old: OldWord, added: Option<Word>) -> Option<Option<Word>> {
-        let touched = added.is_some() || old.list.iter().any(|&(id, _)| self.changed[id as usize]);
+        let touched = added.is_some()
+            || old
+                .list
+                .iter()
+                .any(|&(id, _)| self.remap[id as usize].is_none());
         // Its one spelling is known to be its only one after the merge when the changed
         // documents bring exactly that spelling.
+        // Otherwise its documents are read again for it (`spelled`).
+        let mut known = None;
         if touched && old.spellings.len() == 1 && self.spelled_in_part.contains(&old.key) {
             let only = self.vocab.intern(&old.spellings[0].0);
             let spellings = added.as_ref().map(|w| &w.spellings[..]).unwrap_or_default();
             if !matches!(spellings, [s] if s.key == only) {
-                return None;
+                // With another spelling beside it, its list is written: all of it.
+                let all = spellings.iter().any(|s| s.key != only);
+                known = Some(self.spelled(&old, only, all)?);
             }
         }
         let added_ids = added.as_ref().map(|w| w.list.ids()).unwrap_or_default();
@@ -394,9 +449,14 @@ impl Merge {
         }
         let mut spellings: FxHashMap<Term, Entries> = FxHashMap::default();
         for (exact, entries) in old.spellings {
-            let entries = entries.unwrap_or_else(|| old.list.clone());
             let term = self.vocab.intern(&exact);
-            spellings.insert(term, self.merged(&entries, &[]));
+            let entries = match (entries, known.take()) {
+                (Some(own), _) => self.merged(&own, &[]),
+                (None, Some(read_again)) => read_again,
+                // The one spelling of a word always spelled: all of its documents.
+                (None, None) => self.merged(&old.list, &[]),
+            };
+            spellings.insert(term, entries);
         }
         for s in added.iter().flat_map(|w| &w.spellings) {
             let at = entries_of(&s.positions);
@@ -422,12 +482,45 @@ impl Merge {
         Some(Some(out))
     }
 
-    /// `old` without the changed documents, with `added` merged in.
+    /// The kept documents of `old` (a word with the one spelling `exact`, some of whose
+    /// documents may have it only through an abbreviation) that have that spelling, with
+    /// its impact, from their analysis made again: `all` of them, or the first (enough to
+    /// tell that the spelling stays, when it stays the only one: its list is not
+    /// written). `None` once the budget is spent.
+    fn spelled(&self, old: &OldWord, exact: Term, all: bool) -> Option<Entries> {
+        let folded = self.vocab.intern(&old.key);
+        let mut out = Vec::new();
+        for id in old
+            .list
+            .iter()
+            .filter_map(|&(id, _)| self.remap[id as usize])
+        {
+            let slot = &self.rechecked[id as usize];
+            if slot.get().is_none() {
+                let spend = |left: usize| left.checked_sub(1);
+                self.recheck_budget
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, spend)
+                    .ok()?;
+                let doc = &self.docs[self.order[id as usize]];
+                let _ = slot.set(analyze::analyze(doc, &self.vocab));
+            }
+            let terms = slot.get()?;
+            let mut spellings = terms.spellings.iter();
+            if let Some((_, _, counts)) = spellings.find(|s| (s.0, s.1) == (folded, exact)) {
+                out.push((id, self.averages.document(&terms.lengths).impact(counts)));
+                if !all {
+                    break;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// `old` without the changed documents, in new ids, with `added` merged in.
     fn merged(&self, old: &[(u32, u8)], added: &[(u32, u8)]) -> Entries {
         let kept: Entries = old
             .iter()
-            .copied()
-            .filter(|&(id, _)| !self.changed[id as usize])
+            .filter_map(|&(id, impact)| Some((self.remap[id as usize]?, impact)))
             .collect();
         merge(&kept, added)
     }

@@ -744,9 +744,9 @@ fn a_planted_build_state_never_reaches_outside_the_output() {
     );
 }
 
-/// A story's body rewritten (the same words, so the average lengths keep their steps):
-/// the search index is patched from the last output's (the stages of `KHEO_LOG=debug`
-/// say so), and the site is a clean build's, byte for byte.
+/// A story's body rewritten (the same words, so the average lengths keep their steps),
+/// then a story moved: the search index is patched from the last output's (the stages
+/// of `KHEO_LOG=debug` say so), and the site is a clean build's, byte for byte.
 #[test]
 fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -782,4 +782,18 @@ fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
             "after a body edit",
         );
     }
+    // A story moved to another year: the others are renumbered, the index still patched.
+    let story = site.stories[9].as_mut().expect("story");
+    story.year = if story.year == 2019 { 2021 } else { 2019 };
+    site.save(root, 9);
+    let out = debug(root);
+    assert_exit(&out, 0);
+    assert!(stderr(&out).contains("search: patch"), "{}", stderr(&out));
+    let other = tempfile::tempdir().expect("temp dir");
+    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
+    same_files(
+        &root.join("public"),
+        &other.path().join("clean"),
+        "after a move",
+    );
 }
