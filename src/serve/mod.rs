@@ -337,6 +337,7 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
     // One thread of its own, so the edit path keeps the machine's other cores.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
     let mut settings = None;
+    let mut search = None;
     while let Ok(mut work) = rx.recv() {
         while let Ok(newer) = rx.try_recv() {
             work = newer;
@@ -347,9 +348,14 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
         let key = engine::state::key(&work.loaded, &[]);
         if settings.replace(key) != Some(key) {
             prints.clear();
+            search = None;
         }
-        let sink = MemorySink::default();
-        let run = || {
+        // The search index is patched from the last one served, like a build's.
+        let sink = MemorySink {
+            last: search.is_some().then(|| snapshot.files.clone()),
+            ..MemorySink::default()
+        };
+        let mut run = || {
             engine::render(
                 &work.site,
                 &crate::render::Look::of(&work.loaded, &work.tera),
@@ -357,7 +363,7 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
                 &prints,
                 Scope::SiteWide,
                 None,
-                &mut None,
+                &mut search,
             )
         };
         let result = match &pool {
@@ -375,10 +381,14 @@ fn site_wide_worker(rx: Receiver<SiteWide>, state: Arc<State>) {
                 let ms = start.elapsed().as_millis() as u64;
                 eprintln!("{}", crate::t!("preview-site-wide-ready", ms = ms));
             }
-            Err(e) => eprintln!(
-                "{}",
-                crate::t!("preview-site-wide-failed", error = e.to_string())
-            ),
+            Err(e) => {
+                // The memo may be of an index that was not kept.
+                search = None;
+                eprintln!(
+                    "{}",
+                    crate::t!("preview-site-wide-failed", error = e.to_string())
+                );
+            }
         }
     }
 }

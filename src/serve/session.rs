@@ -76,6 +76,8 @@ impl Files {
 #[derive(Default)]
 pub(super) struct MemorySink {
     pub(super) files: Mutex<Vec<(String, Vec<u8>)>>,
+    /// The files of the last render, which a job may patch (`Sink::previous`).
+    pub(super) last: Option<Files>,
 }
 
 impl Sink for MemorySink {
@@ -93,6 +95,10 @@ impl Sink for MemorySink {
             Blob::Disk(p) => std::fs::read(p).map_err(|e| Error::io(p, e))?,
         };
         self.put(path, bytes)
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        Some(self.last.as_ref()?.get(path)?.to_vec())
     }
 }
 

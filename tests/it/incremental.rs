@@ -298,18 +298,18 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
     let mut site = Site::written(dir.path(), settings, &mut rng, count);
     assert_exit(&kheo(dir.path(), &["build"]), 0);
     // The same site served by `kheo serve`, which rebuilds on every edit.
-    let server = Server::start(dir);
+    let server = Server::start_with(dir, &[("KHEO_LOG", "debug")]);
     let root = server.root();
     let other = tempfile::tempdir().expect("temp dir");
     let clean = other.path().join("clean");
     let served = other.path().join("served");
     let mut served_before: Vec<String> = Vec::new();
-    let mut incremental = 0;
+    let (mut incremental, mut patched) = (0, 0);
     for step in 0..edits {
         let before = snapshot(&root.join("public"));
         let what = edit(&mut rng, root, &mut site, step);
         let context = format!("seed {seed:#x}, step {step}: {what}");
-        let out = kheo(root, &["build"]);
+        let out = debug_build(root);
         let out_clean = build_into(root, &clean, &[]);
         assert_eq!(
             out.status.code(),
@@ -330,6 +330,7 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
         if stderr(&out).contains("updated ") {
             incremental += 1;
         }
+        patched += usize::from(stderr(&out).contains("search: patch"));
         let after = snapshot(&root.join("public"));
         same_files(&root.join("public"), &clean, &context);
         let rewritten: Vec<&String> = after
@@ -357,6 +358,28 @@ fn incremental_builds_equal_a_build_from_nothing_after_random_edits() {
         incremental * 2 > edits,
         "only {incremental} of {edits} builds were incremental"
     );
+    // Of those, many patched the search index (not those that changed a setting,
+    // a template or many stories), and so did the preview's.
+    assert!(
+        patched * 3 > edits,
+        "only {patched} of {edits} builds patched the index"
+    );
+    let log = server.log();
+    assert!(
+        log.contains("search: patch"),
+        "the preview never patched: {log}"
+    );
+}
+
+/// `kheo build` with the stages logged (`KHEO_LOG=debug`).
+fn debug_build(root: &Path) -> std::process::Output {
+    crate::support::kheo_command()
+        .args(["build", "--root"])
+        .arg(root)
+        .env_remove("CI")
+        .env("KHEO_LOG", "debug")
+        .output()
+        .expect("run kheo")
 }
 
 /// `kheo build --no-cache --out <out>` and `extra` arguments.
@@ -753,15 +776,6 @@ fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
     let root = dir.path();
     let mut site = Site::written(root, SETTINGS, &mut Rng(23), 40);
     assert_exit(&kheo(root, &["build"]), 0);
-    let debug = |root: &Path| {
-        crate::support::kheo_command()
-            .args(["build", "--root"])
-            .arg(root)
-            .env_remove("CI")
-            .env("KHEO_LOG", "debug")
-            .output()
-            .expect("run kheo")
-    };
     for (step, n) in [5, 17, 5].into_iter().enumerate() {
         // Its words in another order: the same words and spellings (see `search::patch`
         // on the words of abbreviations), the same lengths, other word pairs.
@@ -770,7 +784,7 @@ fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
         words.rotate_left(1 + step);
         story.body = words.join(" ");
         site.save(root, n);
-        let out = debug(root);
+        let out = debug_build(root);
         assert_exit(&out, 0);
         let text = stderr(&out);
         assert!(text.contains("search: patch"), "step {step}: {text}");
@@ -786,7 +800,7 @@ fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
     let story = site.stories[9].as_mut().expect("story");
     story.year = if story.year == 2019 { 2021 } else { 2019 };
     site.save(root, 9);
-    let out = debug(root);
+    let out = debug_build(root);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("search: patch"), "{}", stderr(&out));
     let other = tempfile::tempdir().expect("temp dir");
