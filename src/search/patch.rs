@@ -4,9 +4,8 @@
 //! its id: the last index is read back (from the output, as the caller checked it
 //! against the build state), the changed documents are dropped from every list, the
 //! others renumbered, the new analyses merged in, and the same writers as a whole build
-//! lay it out again. The bytes are
-//! a whole build's (the tests compare them); anything unexpected gives `None`, and the
-//! caller makes the postings whole.
+//! lay it out again. The bytes are a whole build's (the tests compare them); anything
+//! unexpected gives `None`, and the caller makes the postings whole.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,13 +19,13 @@ use super::{INDEX_DIR, List, Made, Memo, Postings, Previous, SearchDoc, Spelling
 use crate::vietnamese::fold;
 
 /// Documents read again for words whose one spelling they may lack (`Merge::spelled`),
-/// in all: as many as the site has, plus this (each read once): never much more than
-/// a whole build analyses. Such words (an abbreviation's) have
-/// several spellings in any big site, so this is spent in small ones.
+/// in all: as many as the site has, plus this (each read once), so never much more than
+/// a whole build analyses. Such words (an abbreviation's) have several spellings in any
+/// big site: this is spent in small ones.
 const RECHECK_BASE: usize = 64;
 
-/// At most one document in this many may have changed: past that, analysing them costs
-/// about what a whole build does.
+/// Documents dropped plus documents analysed may be at most one in this many: past
+/// that, the patch costs about what a whole build does.
 const MAX_CHANGED_SHARE: usize = 8;
 
 /// A posting list decoded: ascending ids, each with its impact.
@@ -287,7 +286,7 @@ fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
 }
 
 /// The entries of a word block.
-fn words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldWord>> {
+fn decode_words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldWord>> {
     let mut c = Cursor::new(block, packs);
     let count = c.varint()?;
     let mut key = Vec::new();
@@ -322,7 +321,7 @@ fn words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldWord>> {
 }
 
 /// The entries of a pair shard: "a b" and its list.
-fn pairs(shard: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<(String, Entries)>> {
+fn decode_pairs(shard: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<(String, Entries)>> {
     let mut c = Cursor::new(shard, packs);
     let count = c.varint()?;
     let mut key = Vec::new();
@@ -356,63 +355,68 @@ struct Merge<'a> {
 }
 
 impl Merge<'_> {
-    /// Decodes the old postings and merges, on every core (numbering words is the one
-    /// step in order).
-    fn run(mut self, old: Old) -> Option<Made> {
-        let decoded: Vec<Vec<OldWord>> = old
+    /// Decodes the old postings and merges them, block by block and shard by shard on
+    /// every core (so only the lists being merged are ever decoded at once).
+    fn run(self, old: Old) -> Option<Made> {
+        let tags: Vec<OldWord> = old
+            .tags
+            .iter()
+            .map(|(slug, df, reference)| {
+                let list = Cursor::new(reference, &old.packs).list(*df as usize, old.docs)?;
+                let (key, spellings) = (format!("#{slug}"), Vec::new());
+                Some(OldWord {
+                    key,
+                    list,
+                    spellings,
+                })
+            })
+            .collect::<Option<_>>()?;
+        let words = |old_words: Vec<OldWord>| {
+            old_words
+                .into_iter()
+                .map(|w| {
+                    let term = self.vocab.intern(&w.key);
+                    Some((term, self.word(w, self.words.get(&term))?))
+                })
+                .collect::<Option<Vec<_>>>()
+        };
+        let mut merged: Vec<Vec<(Term, Option<Word>)>> = old
             .blocks
             .par_iter()
-            .map(|b| words(b, &old.packs, old.docs))
+            .map(|b| words(decode_words(b, &old.packs, old.docs)?))
             .collect::<Option<_>>()?;
-        let mut old_words: Vec<OldWord> = decoded.into_iter().flatten().collect();
-        for (slug, df, reference) in &old.tags {
-            let list = Cursor::new(reference, &old.packs).list(*df as usize, old.docs)?;
-            let key = format!("#{slug}");
-            let spellings = Vec::new();
-            old_words.push(OldWord {
-                key,
-                list,
-                spellings,
-            });
-        }
-        let jobs: Vec<(Term, OldWord, Option<Word>)> = old_words
-            .into_iter()
-            .map(|w| {
-                let term = self.vocab.intern(&w.key);
-                (term, w, self.words.remove(&term))
-            })
-            .collect();
-        let merged: Vec<Option<Option<(Term, Word)>>> = jobs
-            .into_par_iter()
-            .map(|(term, old, added)| Some(self.word(old, added)?.map(|w| (term, w))))
-            .collect();
-        let mut made_words: Vec<(Term, Word)> = merged
-            .into_iter()
-            .collect::<Option<Vec<_>>>()?
-            .into_iter()
-            .flatten()
-            .collect();
-        made_words.extend(self.words.drain());
-        let decoded: Vec<Vec<(String, Entries)>> = old
+        merged.push(words(tags)?);
+        let pairs: Vec<Vec<(u64, Option<List>)>> = old
             .shards
             .par_iter()
-            .map(|s| pairs(s, &old.packs, old.docs))
-            .collect::<Option<_>>()?;
-        let mut jobs = Vec::new();
-        for (key, list) in decoded.into_iter().flatten() {
-            let (a, b) = key.split_once(' ')?;
-            let k = pair(self.vocab.intern(a), self.vocab.intern(b));
-            jobs.push((k, list, self.pairs.remove(&k)));
-        }
-        let mut made_pairs: Vec<(u64, List)> = jobs
-            .into_par_iter()
-            .filter_map(|(k, list, added)| {
-                let added = added.map(|l| entries_of(&l)).unwrap_or_default();
-                let merged = self.merged(&list, &added);
-                (!merged.is_empty()).then(|| (k, list_of(&merged)))
+            .map(|s| {
+                let decoded = decode_pairs(s, &old.packs, old.docs)?;
+                decoded
+                    .into_iter()
+                    .map(|(key, list)| {
+                        let (a, b) = key.split_once(' ')?;
+                        let k = pair(self.vocab.intern(a), self.vocab.intern(b));
+                        let added = self.pairs.get(&k).map(entries_of).unwrap_or_default();
+                        let list = self.merged(&list, &added);
+                        Some((k, (!list.is_empty()).then(|| list_of(&list))))
+                    })
+                    .collect()
             })
-            .collect();
-        made_pairs.extend(self.pairs.drain());
+            .collect::<Option<_>>()?;
+        // The changed documents' words and pairs the last index did not have.
+        let (mut new_words, mut new_pairs) = (self.words, self.pairs);
+        let mut made_words = Vec::new();
+        for (term, word) in merged.into_iter().flatten() {
+            new_words.remove(&term);
+            made_words.extend(word.map(|w| (term, w)));
+        }
+        made_words.extend(new_words);
+        let mut made_pairs = Vec::new();
+        for (key, list) in pairs.into_iter().flatten() {
+            new_pairs.remove(&key);
+            made_pairs.extend(list.map(|l| (key, l)));
+        }
+        made_pairs.extend(new_pairs);
         Some(Made {
             names: self.vocab.into_names(),
             words: made_words,
@@ -422,7 +426,7 @@ impl Merge<'_> {
 
     /// The word `old` merged with `added` (`Some(None)`: no document has it any more),
     /// or `None` if it cannot be told.
-    fn word(&self, old: OldWord, added: Option<Word>) -> Option<Option<Word>> {
+    fn word(&self, old: OldWord, added: Option<&Word>) -> Option<Option<Word>> {
         let touched = added.is_some()
             || old
                 .list
@@ -434,15 +438,15 @@ impl Merge<'_> {
         let mut known = None;
         if touched && old.spellings.len() == 1 && self.spelled_in_part.contains(&old.key) {
             let only = self.vocab.intern(&old.spellings[0].0);
-            let spellings = added.as_ref().map(|w| &w.spellings[..]).unwrap_or_default();
+            let spellings = added.map(|w| &w.spellings[..]).unwrap_or_default();
             if !matches!(spellings, [s] if s.key == only) {
                 // With another spelling beside it, its list is written: all of it.
                 let all = spellings.iter().any(|s| s.key != only);
                 known = Some(self.spelled(&old, only, all)?);
             }
         }
-        let added_ids = added.as_ref().map(|w| w.list.ids()).unwrap_or_default();
-        let added_list = added.as_ref().map(|w| entries_of(&w.list));
+        let added_ids = added.map(|w| w.list.ids()).unwrap_or_default();
+        let added_list = added.map(|w| entries_of(&w.list));
         let list = self.merged(&old.list, added_list.as_deref().unwrap_or_default());
         if list.is_empty() {
             return Some(None);
