@@ -104,6 +104,10 @@ impl Sink for Staging<'_> {
     }
 
     fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        // A relative path of plain names, as every output path is.
+        if path.starts_with('/') || path.split('/').any(|p| matches!(p, "" | "." | "..")) {
+            return None;
+        }
         let stamp = self.known.get(path)?;
         // Only paths the last build wrote, which `holds` found as it left them (no
         // links anywhere in the output); the bytes are checked as well.
@@ -240,6 +244,48 @@ mod tests {
             std::fs::write(&file, rel).expect("written");
         }
         dir
+    }
+
+    #[test]
+    fn a_job_reads_back_only_last_output_files_unchanged_since() {
+        let out = tree();
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let stamp = |bytes: &[u8]| Stamp {
+            hash: crate::output::content_hash(bytes),
+            len: bytes.len() as u64,
+            mtime: 0,
+        };
+        let mut known = Stamps::new();
+        known.insert("index.html".into(), stamp(b"index.html"));
+        // Changed since, to bytes of the same length.
+        known.insert(
+            "mo-hinh/a/index.html".into(),
+            stamp(b"mo-hinh/a/index.htmX"),
+        );
+        known.insert("../index.html".into(), stamp(b"index.html"));
+        let dir = DirSink::new(tmp.path().to_path_buf());
+        let staging = Staging::new(&dir, &known);
+        assert_eq!(
+            staging.previous("index.html"),
+            None,
+            "not reading the output"
+        );
+        let staging = staging.reading(out.path());
+        assert_eq!(staging.previous("index.html"), Some(b"index.html".to_vec()));
+        assert_eq!(staging.previous("mo-hinh/a/index.html"), None, "changed");
+        assert_eq!(
+            staging.previous("mo-hinh/b/index.json"),
+            None,
+            "not the last build's"
+        );
+        for climbing in [
+            "../index.html",
+            "/index.html",
+            "mo-hinh/../index.html",
+            "./index.html",
+        ] {
+            assert_eq!(staging.previous(climbing), None, "{climbing}");
+        }
     }
 
     #[test]
