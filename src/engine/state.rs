@@ -399,5 +399,18 @@ mod tests {
         assert!(read(&file, 7).is_none(), "changed");
         std::fs::write(&file, "").unwrap();
         assert!(read(&file, 7).is_none(), "empty");
+        // The search memo's keys before its steps: not a state this kheo wrote.
+        let body = format!("{HEADER}\nkey 7\ns 1 2\nS 0 0 0 0 0 0 0 0\n");
+        let sum = content_hash(body.as_bytes());
+        std::fs::write(&file, format!("{body}end {sum:x}\n")).unwrap();
+        assert!(read(&file, 7).is_none(), "keys before steps");
+        let body = format!("{HEADER}\nkey 7\nS 0 0 0 0 0 0 0 0\ns 1 2\n");
+        let sum = content_hash(body.as_bytes());
+        std::fs::write(&file, format!("{body}end {sum:x}\n")).unwrap();
+        let memo = read(&file, 7)
+            .expect("a whole state")
+            .search
+            .expect("a memo");
+        assert_eq!(memo.keys, [1, 2]);
     }
 }

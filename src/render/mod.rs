@@ -236,7 +236,7 @@ impl<'a> Look<'a> {
 
 /// Runs `f` with the plan of the whole site: every job, and what rendering them needs.
 /// `related` comes from `related::related` (or the engine's memo of it); `search` is
-/// the search index's memo of the last build, if the output still holds that index.
+/// the search index's memo of the last build (the sink's `previous` gives its files).
 pub fn with_plan<R>(
     site: &Site,
     look: &Look<'_>,
@@ -269,7 +269,8 @@ pub fn with_plan<R>(
         tera,
         views,
         related,
-        search: (search, std::sync::Mutex::new(None)),
+        search_last: search,
+        search_made: std::sync::Mutex::new(None),
         jobs: &jobs,
     })
 }
@@ -282,11 +283,10 @@ pub struct Plan<'a> {
     tera: &'a tera::Tera,
     views: Views<'a>,
     related: &'a [Vec<usize>],
-    /// The search index's memo: the last build's, and this one's once the index is made.
-    search: (
-        Option<&'a search::Memo>,
-        std::sync::Mutex<Option<search::Memo>>,
-    ),
+    /// The search index's memo of the last build.
+    search_last: Option<&'a search::Memo>,
+    /// This build's, once the index is made.
+    search_made: std::sync::Mutex<Option<search::Memo>>,
     jobs: &'a [Job],
 }
 
@@ -307,7 +307,7 @@ impl Plan<'_> {
 
     /// The search index's memo for the next build, if the index was made.
     pub fn search_memo(&self) -> Option<search::Memo> {
-        self.search.1.lock().ok()?.take()
+        self.search_made.lock().ok()?.take()
     }
 
     /// The site the plan renders.

@@ -156,15 +156,14 @@ impl Plan<'_> {
         let mut failed = None;
         let read = |path: &str| sink.previous(path);
         let previous = self
-            .search
-            .0
+            .search_last
             .map(|memo| search::Previous { memo, read: &read });
         let memo = search::build_into(&docs, previous.as_ref(), &mut |path, bytes| {
             if failed.is_none() {
                 failed = sink.put(&path, bytes).err();
             }
         });
-        if let Ok(mut made) = self.search.1.lock() {
+        if let Ok(mut made) = self.search_made.lock() {
             *made = Some(memo);
         }
         crate::log::stage("render: search index", t);

@@ -1,6 +1,7 @@
 //! The byte formats of the search index: varints, document sets, posting lists, list
 //! references and the FNV hash that places a word pair in its shard. Writers only; the
-//! reader lives in `themes/default/static/assets/search.js` (and `read.rs` for tests).
+//! readers are `themes/default/static/assets/search.js`, `patch.rs` (the last build's
+//! index read back) and `read.rs` (tests).
 //! Every function here is pure and deterministic.
 
 /// Appends `v` as an unsigned LEB128 varint.

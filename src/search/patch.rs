@@ -1,14 +1,14 @@
 //! Patching the last build's postings instead of making them whole. When the average
 //! field lengths keep their steps (`Averages`), only a few documents changed and the
 //! others kept their order, every other document's entries are what they were but for
-//! its id: the last index is read back (from the output, as the caller checked it
-//! against the build state), the changed documents are dropped from every list, the
+//! its id: the last index is read back (through `Previous::read`: from the output, as
+//! the state recorded it, or from what `serve` serves), the changed documents are
+//! dropped from every list, the
 //! others renumbered, the new analyses merged in, and the same writers as a whole build
 //! lay it out again. The bytes are a whole build's (the tests compare them); anything
 //! unexpected gives `None`, and the caller makes the postings whole.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -17,12 +17,6 @@ use serde::Deserialize;
 use super::analyze::{self, Averages, DocTerms, PARTS, Term, Vocabulary, pair};
 use super::{INDEX_DIR, List, Made, Memo, Postings, Previous, SearchDoc, Spelling, Word};
 use crate::vietnamese::fold;
-
-/// Documents read again for words whose one spelling they may lack (`Merge::spelled`),
-/// in all: as many as the site has, plus this (each read once), so never much more than
-/// a whole build analyses. Such words (an abbreviation's) have several spellings in any
-/// big site: this is spent in small ones.
-const RECHECK_BASE: usize = 64;
 
 /// Documents dropped plus documents analysed may be at most one in this many: past
 /// that, the patch costs about what a whole build does.
@@ -41,10 +35,7 @@ pub(super) fn patch(
     averages: &Averages,
 ) -> Option<Made> {
     let note = |why: &str| crate::log::note(&format!("search: made whole: {why}"));
-    let Some(Changes { remap, fresh }) = changes(previous.memo, memo) else {
-        note("average lengths moved, or many stories changed");
-        return None;
-    };
+    let Changes { remap, fresh } = changes(previous.memo, memo).map_err(note).ok()?;
     let Some(old) = Old::read(previous.read, previous.memo.keys.len()) else {
         note("the last index is not in the output as it was written");
         return None;
@@ -60,6 +51,8 @@ pub(super) fn patch(
             adds.add(n, id, terms, averages);
         }
     }
+    let spelled_in_part = spelled_in_part();
+    let abbreviated = spelled_in_part.iter().map(|w| vocab.intern(w)).collect();
     let made = Merge {
         docs,
         order,
@@ -68,13 +61,13 @@ pub(super) fn patch(
         remap,
         words: adds.words.into_iter().collect(),
         pairs: adds.pairs,
-        spelled_in_part: spelled_in_part(),
-        recheck_budget: AtomicUsize::new(RECHECK_BASE + docs.len()),
-        rechecked: (0..docs.len()).map(|_| OnceLock::new()).collect(),
+        spelled_in_part,
+        abbreviated,
+        read_again: (0..docs.len()).map(|_| OnceLock::new()).collect(),
     }
     .run(old);
     if made.is_none() {
-        note("a word's spellings cannot be told from the last index");
+        note("the last index could not be read back");
     }
     made
 }
@@ -90,15 +83,16 @@ struct Changes {
 /// Matches the documents of the last index with this build's by their keys. Patching
 /// needs the same steps, few changes, and the documents kept in the same order (a story
 /// added, removed or moved between lists shifts the ids of others, keeping their order).
-fn changes(before: &Memo, now: &Memo) -> Option<Changes> {
+/// `Err` says why not.
+fn changes(before: &Memo, now: &Memo) -> Result<Changes, &'static str> {
     if before.steps != now.steps {
-        return None;
+        return Err("average lengths moved a step");
     }
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
     for (id, &key) in now.keys.iter().enumerate() {
-        // Two documents alike (never, with their addresses in the key): no patch.
+        // Two documents alike (never, with their addresses in the key).
         if ids.insert(key, id as u32).is_some() {
-            return None;
+            return Err("two stories have the same key");
         }
     }
     let remap: Vec<Option<u32>> = before.keys.iter().map(|k| ids.get(k).copied()).collect();
@@ -106,7 +100,7 @@ fn changes(before: &Memo, now: &Memo) -> Option<Changes> {
     let mut last: Option<u32> = None;
     for &id in remap.iter().flatten() {
         if last.is_some_and(|l| l >= id) {
-            return None;
+            return Err("stories changed order");
         }
         last = Some(id);
         kept[id as usize] = true;
@@ -116,7 +110,10 @@ fn changes(before: &Memo, now: &Memo) -> Option<Changes> {
         .collect();
     let gone = remap.iter().filter(|r| r.is_none()).count();
     let most = now.keys.len().max(before.keys.len());
-    ((gone + fresh.len()) * MAX_CHANGED_SHARE <= most).then_some(Changes { remap, fresh })
+    if (gone + fresh.len()) * MAX_CHANGED_SHARE > most {
+        return Err("many stories changed");
+    }
+    Ok(Changes { remap, fresh })
 }
 
 /// The folded words that an abbreviation puts in a document without an exact spelling
@@ -254,9 +251,9 @@ fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
         0 => {
             let mut next = 0usize;
             for _ in 0..n {
-                next = next.checked_add(c.varint()?)?;
-                ids.push(next);
-                next += 1;
+                let id = next.checked_add(c.varint()?)?;
+                ids.push(id);
+                next = id.checked_add(1)?;
             }
         }
         1 => {
@@ -264,6 +261,9 @@ fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
             let len = c.varint()?;
             for (j, &byte) in c.bytes(len)?.iter().enumerate() {
                 let base = lo.checked_add(j)?.checked_mul(8)?;
+                if byte != 0 && base >= universe {
+                    return None;
+                }
                 ids.extend(
                     (0..8)
                         .filter(|bit| byte & (1 << bit) != 0)
@@ -274,7 +274,7 @@ fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
         _ => return None,
     }
     let impacts = c.bytes(n)?;
-    if ids.len() != n || c.at != bytes.len() || ids.last().is_some_and(|&l| l >= universe) {
+    if ids.len() != n || c.at != bytes.len() || ids.iter().any(|&id| id >= universe) {
         return None;
     }
     Some(
@@ -348,10 +348,13 @@ struct Merge<'a> {
     words: FxHashMap<Term, Word>,
     pairs: FxHashMap<u64, List>,
     spelled_in_part: FxHashSet<String>,
-    /// Documents `spelled` may still read again.
-    recheck_budget: AtomicUsize,
-    /// By new id: the analysis `spelled` made again, kept for the next word.
-    rechecked: Vec<OnceLock<DocTerms>>,
+    /// The same words, numbered.
+    abbreviated: FxHashSet<Term>,
+    /// By new id, once `spelled` read the document again: its spellings of those words
+    /// (folded, exact, impact). Each document is read at most once, so a patch never
+    /// analyses more than a whole build does (and in a big site such words have several
+    /// spellings: this is for small ones).
+    read_again: Vec<OnceLock<Vec<(Term, Term, u8)>>>,
 }
 
 impl Merge<'_> {
@@ -442,7 +445,7 @@ impl Merge<'_> {
             if !matches!(spellings, [s] if s.key == only) {
                 // With another spelling beside it, its list is written: all of it.
                 let all = spellings.iter().any(|s| s.key != only);
-                known = Some(self.spelled(&old, only, all)?);
+                known = Some(self.spelled(&old, only, all));
             }
         }
         let added_ids = added.map(|w| w.list.ids()).unwrap_or_default();
@@ -490,8 +493,8 @@ impl Merge<'_> {
     /// documents may have it only through an abbreviation) that have that spelling, with
     /// its impact, from their analysis made again: `all` of them, or the first (enough to
     /// tell that the spelling stays, when it stays the only one: its list is not
-    /// written). `None` once the budget is spent.
-    fn spelled(&self, old: &OldWord, exact: Term, all: bool) -> Option<Entries> {
+    /// written).
+    fn spelled(&self, old: &OldWord, exact: Term, all: bool) -> Entries {
         let folded = self.vocab.intern(&old.key);
         let mut out = Vec::new();
         for id in old
@@ -499,25 +502,27 @@ impl Merge<'_> {
             .iter()
             .filter_map(|&(id, _)| self.remap[id as usize])
         {
-            let slot = &self.rechecked[id as usize];
-            if slot.get().is_none() {
-                let spend = |left: usize| left.checked_sub(1);
-                self.recheck_budget
-                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, spend)
-                    .ok()?;
-                let doc = &self.docs[self.order[id as usize]];
-                let _ = slot.set(analyze::analyze(doc, &self.vocab));
-            }
-            let terms = slot.get()?;
-            let mut spellings = terms.spellings.iter();
-            if let Some((_, _, counts)) = spellings.find(|s| (s.0, s.1) == (folded, exact)) {
-                out.push((id, self.averages.document(&terms.lengths).impact(counts)));
+            let found = self.read_again[id as usize].get_or_init(|| self.read(id));
+            if let Some(&(_, _, impact)) = found.iter().find(|s| (s.0, s.1) == (folded, exact)) {
+                out.push((id, impact));
                 if !all {
                     break;
                 }
             }
         }
-        Some(out)
+        out
+    }
+
+    /// Document `id` analysed again: its spellings of the abbreviations' words.
+    fn read(&self, id: u32) -> Vec<(Term, Term, u8)> {
+        let terms = analyze::analyze(&self.docs[self.order[id as usize]], &self.vocab);
+        let mut impacts = self.averages.document(&terms.lengths);
+        terms
+            .spellings
+            .iter()
+            .filter(|s| self.abbreviated.contains(&s.0))
+            .map(|(folded, exact, counts)| (*folded, *exact, impacts.impact(counts)))
+            .collect()
     }
 
     /// `old` without the changed documents, in new ids, with `added` merged in.
@@ -561,4 +566,27 @@ fn list_of(entries: &[(u32, u8)]) -> List {
         list.push(id, impact);
     }
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_whose_gaps_overflow_or_leave_the_documents_is_refused() {
+        // A gap of u64::MAX: the next id would wrap past it.
+        let mut wrapping = vec![0];
+        wrapping.extend([0xff; 9]);
+        wrapping.extend([0x01, 0x00, 1, 1]);
+        assert_eq!(entries(&wrapping, 2, 10), None);
+        // Ids 3 and 12 of 10 documents, as gaps and as a bitmap.
+        assert_eq!(entries(&[0, 3, 8, 1, 1], 2, 10), None);
+        assert_eq!(entries(&[1, 1, 1, 0b0001_0000, 1], 1, 10), None);
+        assert_eq!(
+            entries(&[1, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 1, 1], 1, 10),
+            None
+        );
+        // Well formed: ids 3 and 5.
+        assert_eq!(entries(&[0, 3, 1, 7, 9], 2, 10), Some(vec![(3, 7), (5, 9)]));
+    }
 }

@@ -571,3 +571,74 @@ fn a_damaged_last_index_is_not_patched() {
     };
     assert!(patch::patch(&previous, &now, &views, &order, &averages).is_none());
 }
+
+#[test]
+fn an_index_is_made_whole_when_stories_swap_places_or_share_a_key() {
+    let before = corpus(200);
+    // Two stories of one province, field and year in the other input order: their
+    // document ids swap, which no renumbering in order can say.
+    let mut swapped = corpus(200);
+    swapped.swap(0, 15);
+    let (whole, patched, taken) = whole_and_patched(&before, &swapped);
+    assert!(!taken);
+    assert!(whole == patched);
+    let mut twins = corpus(200);
+    twins[7] = doc("s3", twins[3].title, &twins[3].body.clone());
+    twins[7].province = twins[3].province;
+    twins[7].year = twins[3].year;
+    twins[7].tags = twins[3].tags.clone();
+    let (whole, patched, taken) = whole_and_patched(&before, &twins);
+    assert!(!taken);
+    assert!(whole == patched);
+}
+
+#[test]
+fn up_to_one_change_in_eight_is_patched() {
+    let before = corpus(200);
+    // 12 edits are 24 changes (out and in): 24 × 8 ≤ 200.
+    let mut after = corpus(200);
+    for d in after.iter_mut().skip(20).step_by(13).take(12) {
+        d.body.push_str(" thêm");
+    }
+    let (whole, patched, taken) = whole_and_patched(&before, &after);
+    assert!(taken);
+    assert!(whole == patched);
+}
+
+#[test]
+fn damaged_bytes_in_the_last_index_never_panic_the_patch() {
+    let before = corpus(40);
+    let views: Vec<SearchDoc<'_>> = before.iter().map(view).collect();
+    let mut last = std::collections::HashMap::new();
+    let memo = build_into(&views, None, &mut |p, b| {
+        last.insert(p, b);
+    });
+    let mut after = corpus(40);
+    after[3].body.push_str(" mới");
+    let views: Vec<SearchDoc<'_>> = after.iter().map(view).collect();
+    let order = Facets::new(&views).order;
+    let (averages, now) = measure(&views, &order);
+    let postings: Vec<String> = last
+        .keys()
+        .filter(|p| ["/t/", "/p/", "/k/"].iter().any(|f| p.contains(f)))
+        .cloned()
+        .collect();
+    let mut tried = 0;
+    for name in &postings {
+        for at in (0..last[name].len()).step_by(7) {
+            for flip in [0x01, 0x80, 0xff] {
+                let mut damaged = last.clone();
+                damaged.get_mut(name).expect("file")[at] ^= flip;
+                let read = |p: &str| damaged.get(p).cloned();
+                let previous = Previous {
+                    memo: &memo,
+                    read: &read,
+                };
+                // Refused or patched from what the bytes now say: either way, no panic.
+                let _ = patch::patch(&previous, &now, &views, &order, &averages);
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 100, "{tried}");
+}
