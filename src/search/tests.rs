@@ -520,19 +520,35 @@ fn an_index_is_made_whole_when_many_stories_change() {
     assert!(whole == patched);
 }
 
-#[test]
-fn a_damaged_last_index_is_not_patched() {
-    let before = corpus(50);
-    let views: Vec<SearchDoc<'_>> = before.iter().map(view).collect();
+/// The index of `docs` as a last build left it: its files and memo.
+fn last_index(docs: &[Doc]) -> (std::collections::HashMap<String, Vec<u8>>, Memo) {
+    let views: Vec<SearchDoc<'_>> = docs.iter().map(view).collect();
     let mut last = std::collections::HashMap::new();
     let memo = build_into(&views, None, &mut |p, b| {
         last.insert(p, b);
     });
-    let mut after = corpus(50);
-    after[3].body.push_str(" mới");
+    (last, memo)
+}
+
+/// Whether `after`'s postings are patched from the last index `files` with `memo`.
+fn patches(files: &std::collections::HashMap<String, Vec<u8>>, memo: &Memo, after: &[Doc]) -> bool {
     let views: Vec<SearchDoc<'_>> = after.iter().map(view).collect();
     let order = Facets::new(&views).order;
     let (averages, now) = measure(&views, &order);
+    let read = |p: &str| files.get(p).cloned();
+    let previous = Previous { memo, read: &read };
+    patch::patch(&previous, &now, &views, &order, &averages).is_some()
+}
+
+#[test]
+fn a_damaged_last_index_is_not_patched() {
+    let (last, memo) = last_index(&corpus(50));
+    let mut after = corpus(50);
+    after[3].body.push_str(" mới");
+    assert!(
+        patches(&last, &memo, &after),
+        "whole, the last index patches"
+    );
     // Every file of the last index cut short in turn, and one missing: never a panic,
     // never a patch from it.
     let postings = ["/t/", "/p/", "/k/", "manifest"];
@@ -551,25 +567,12 @@ fn a_damaged_last_index_is_not_patched() {
         ] {
             let mut damaged = last.clone();
             damaged.get_mut(name).expect("file").truncate(cut);
-            let read = |p: &str| damaged.get(p).cloned();
-            let previous = Previous {
-                memo: &memo,
-                read: &read,
-            };
-            let patched = patch::patch(&previous, &now, &views, &order, &averages);
-            assert!(patched.is_none(), "{name} cut at {cut}");
+            assert!(!patches(&damaged, &memo, &after), "{name} cut at {cut}");
         }
     }
-    let read = |p: &str| {
-        (!p.ends_with("k/0.bin"))
-            .then(|| last.get(p).cloned())
-            .flatten()
-    };
-    let previous = Previous {
-        memo: &memo,
-        read: &read,
-    };
-    assert!(patch::patch(&previous, &now, &views, &order, &averages).is_none());
+    let mut missing = last.clone();
+    missing.retain(|p, _| !p.ends_with("k/0.bin"));
+    assert!(!patches(&missing, &memo, &after));
 }
 
 #[test]
@@ -607,17 +610,9 @@ fn up_to_one_change_in_eight_is_patched() {
 
 #[test]
 fn damaged_bytes_in_the_last_index_never_panic_the_patch() {
-    let before = corpus(40);
-    let views: Vec<SearchDoc<'_>> = before.iter().map(view).collect();
-    let mut last = std::collections::HashMap::new();
-    let memo = build_into(&views, None, &mut |p, b| {
-        last.insert(p, b);
-    });
+    let (last, memo) = last_index(&corpus(40));
     let mut after = corpus(40);
     after[3].body.push_str(" mới");
-    let views: Vec<SearchDoc<'_>> = after.iter().map(view).collect();
-    let order = Facets::new(&views).order;
-    let (averages, now) = measure(&views, &order);
     let postings: Vec<String> = last
         .keys()
         .filter(|p| ["/t/", "/p/", "/k/"].iter().any(|f| p.contains(f)))
@@ -629,13 +624,8 @@ fn damaged_bytes_in_the_last_index_never_panic_the_patch() {
             for flip in [0x01, 0x80, 0xff] {
                 let mut damaged = last.clone();
                 damaged.get_mut(name).expect("file")[at] ^= flip;
-                let read = |p: &str| damaged.get(p).cloned();
-                let previous = Previous {
-                    memo: &memo,
-                    read: &read,
-                };
                 // Refused or patched from what the bytes now say: either way, no panic.
-                let _ = patch::patch(&previous, &now, &views, &order, &averages);
+                let _ = patches(&damaged, &memo, &after);
                 tried += 1;
             }
         }
