@@ -55,8 +55,8 @@ pub struct JobOutput {
 /// when `previous` is empty) and reports every job of the plan, so the caller can keep
 /// the files of jobs that did not run and drop those of jobs that are gone. `related`
 /// saves computing related stories again (see `Related`). `search` holds the search
-/// index's memo of the last build (whose index the sink's output holds), and this
-/// build's once the index is made (see `search::build_into`).
+/// index's memo of the last build (its files are read through the sink's `previous`),
+/// and this build's once the index is made (see `search::build_into`).
 pub fn render(
     site: &Site,
     look: &render::Look<'_>,

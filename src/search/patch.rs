@@ -3,10 +3,10 @@
 //! others kept their order, every other document's entries are what they were but for
 //! its id: the last index is read back (through `Previous::read`: from the output, as
 //! the state recorded it, or from what `serve` serves), the changed documents are
-//! dropped from every list, the
-//! others renumbered, the new analyses merged in, and the same writers as a whole build
-//! lay it out again. The bytes are a whole build's (the tests compare them); anything
-//! unexpected gives `None`, and the caller makes the postings whole.
+//! dropped from every list, the others renumbered, the new analyses merged in, and the
+//! same writers as a whole build lay it out again. The bytes are a whole build's (the
+//! tests compare them); anything unexpected gives `None`, and the caller makes the
+//! postings whole.
 
 use std::sync::OnceLock;
 
@@ -436,8 +436,8 @@ impl Merge<'_> {
                 .iter()
                 .any(|&(id, _)| self.remap[id as usize].is_none());
         // Its one spelling is known to be its only one after the merge when the changed
-        // documents bring exactly that spelling.
-        // Otherwise its documents are read again for it (`spelled`).
+        // documents bring exactly that spelling; otherwise its documents are read again
+        // for it (`spelled`).
         let mut known = None;
         if touched && old.spellings.len() == 1 && self.spelled_in_part.contains(&old.key) {
             let only = self.vocab.intern(&old.spellings[0].0);
