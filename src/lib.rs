@@ -303,7 +303,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         (Some(file), false) => engine::state::read(file, key),
         _ => None,
     };
-    let previous = previous.unwrap_or_default();
+    let mut previous = previous.unwrap_or_default();
     log::stage("engine: read state", t);
     // Every input as the last build read it, which had nothing to report, and its output
     // as it left it: there is nothing to do, not even to validate.
@@ -334,7 +334,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     log::stage("engine: related", t_related);
     let known = Some(&previous.files).filter(|f| !f.is_empty());
     let look = render::Look::of(&loaded, &tera);
-    let mut search = previous.search.clone();
+    let mut search = previous.search.take();
     let written = output::write(dest, known, |sink, kept_output| {
         // A replaced output needs every file: no job may be skipped.
         let prints = if kept_output { &prints } else { &none };

@@ -49,7 +49,7 @@ use facets::Facets;
 use rustc_hash::FxHashMap;
 
 /// What the indexer needs of one model; borrowed from the built site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct SearchDoc<'a> {
     /// URL of the model page, base path included, e.g. `/mo-hinh/lien-gia-tu-quan/`.
     pub url: &'a str,
@@ -216,35 +216,11 @@ fn measure(docs: &[SearchDoc<'_>], order: &[usize]) -> (Averages, Memo) {
 }
 
 impl SearchDoc<'_> {
-    /// A hash of everything the index reads of the document.
+    /// A hash of everything the index reads of the document (all of it).
     fn key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = rustc_hash::FxHasher::default();
-        (
-            self.url,
-            self.title,
-            self.summary,
-            self.province,
-            self.province_slug,
-        )
-            .hash(&mut h);
-        (self.current_province, self.current_province_slug).hash(&mut h);
-        (
-            self.field,
-            self.field_slug,
-            self.year,
-            self.unit,
-            self.locality,
-        )
-            .hash(&mut h);
-        (
-            self.tags,
-            self.body_html,
-            self.body_words,
-            self.level,
-            self.kind,
-        )
-            .hash(&mut h);
+        self.hash(&mut h);
         h.finish()
     }
 }

@@ -23,7 +23,7 @@ use crate::vietnamese::fold;
 const MAX_CHANGED_SHARE: usize = 8;
 
 /// A posting list decoded: ascending ids, each with its impact.
-type Entries = Vec<(u32, u8)>;
+pub(super) type Entries = Vec<(u32, u8)>;
 
 /// The postings of `docs` (in `order`, with the keys and steps of `memo`) made from the
 /// previous index, or `None` when it cannot be: then they are made whole.
@@ -51,8 +51,7 @@ pub(super) fn patch(
             adds.add(n, id, terms, averages);
         }
     }
-    let spelled_in_part = spelled_in_part();
-    let abbreviated = spelled_in_part.iter().map(|w| vocab.intern(w)).collect();
+    let abbreviated = spelled_in_part().iter().map(|w| vocab.intern(w)).collect();
     let made = Merge {
         docs,
         order,
@@ -61,7 +60,6 @@ pub(super) fn patch(
         remap,
         words: adds.words.into_iter().collect(),
         pairs: adds.pairs,
-        spelled_in_part,
         abbreviated,
         read_again: (0..docs.len()).map(|_| OnceLock::new()).collect(),
     }
@@ -244,7 +242,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// A posting list (`encode::postings`) of `n` entries with ids below `universe`.
-fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
+pub(super) fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
     let mut c = Cursor::new(bytes, &[]);
     let mut ids = Vec::with_capacity(n.min(universe));
     match c.bytes(1)?[0] {
@@ -285,14 +283,28 @@ fn entries(bytes: &[u8], n: usize, universe: usize) -> Option<Entries> {
     )
 }
 
-/// The entries of a word block.
-fn decode_words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldWord>> {
-    let mut c = Cursor::new(block, packs);
+/// The entries of a dictionary file (a word block or a pair shard): its front-coded
+/// keys, each followed by what `entry` reads.
+fn dictionary<T>(
+    file: &[u8],
+    packs: &[Vec<u8>],
+    mut entry: impl FnMut(&mut Cursor<'_>, String) -> Option<T>,
+) -> Option<Vec<T>> {
+    let mut c = Cursor::new(file, packs);
     let count = c.varint()?;
     let mut key = Vec::new();
-    let mut out = Vec::with_capacity(count.min(block.len()));
+    let mut out = Vec::with_capacity(count.min(file.len()));
     for _ in 0..count {
         c.key(&mut key)?;
+        let key = String::from_utf8(key.clone()).ok()?;
+        out.push(entry(&mut c, key)?);
+    }
+    (c.at == file.len()).then_some(out)
+}
+
+/// The entries of a word block.
+fn decode_words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldWord>> {
+    dictionary(block, packs, |c, key| {
         let df = c.varint()?;
         let list = c.list(df, docs)?;
         let n = c.varint()?;
@@ -310,29 +322,20 @@ fn decode_words(block: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<OldW
             let ids = at.iter().map(|&(p, i)| (list[p as usize].0, i)).collect();
             spellings.push((exact, Some(ids)));
         }
-        let key = String::from_utf8(key.clone()).ok()?;
-        out.push(OldWord {
+        Some(OldWord {
             key,
             list,
             spellings,
-        });
-    }
-    (c.at == block.len()).then_some(out)
+        })
+    })
 }
 
 /// The entries of a pair shard: "a b" and its list.
 fn decode_pairs(shard: &[u8], packs: &[Vec<u8>], docs: usize) -> Option<Vec<(String, Entries)>> {
-    let mut c = Cursor::new(shard, packs);
-    let count = c.varint()?;
-    let mut key = Vec::new();
-    let mut out = Vec::with_capacity(count.min(shard.len()));
-    for _ in 0..count {
-        c.key(&mut key)?;
+    dictionary(shard, packs, |c, key| {
         let df = c.varint()?;
-        let list = c.list(df, docs)?;
-        out.push((String::from_utf8(key.clone()).ok()?, list));
-    }
-    (c.at == shard.len()).then_some(out)
+        Some((key, c.list(df, docs)?))
+    })
 }
 
 /// The changed documents' postings, merged into the last index's.
@@ -347,8 +350,7 @@ struct Merge<'a> {
     /// list holds positions in its word's list, as in `Postings`).
     words: FxHashMap<Term, Word>,
     pairs: FxHashMap<u64, List>,
-    spelled_in_part: FxHashSet<String>,
-    /// The same words, numbered.
+    /// `spelled_in_part`, numbered.
     abbreviated: FxHashSet<Term>,
     /// By new id, once `spelled` read the document again: its spellings of those words
     /// (folded, exact, impact). Each document is read at most once, so a patch never
@@ -379,7 +381,7 @@ impl Merge<'_> {
                 .into_iter()
                 .map(|w| {
                     let term = self.vocab.intern(&w.key);
-                    Some((term, self.word(w, self.words.get(&term))?))
+                    Some((term, self.word(term, w, self.words.get(&term))?))
                 })
                 .collect::<Option<Vec<_>>>()
         };
@@ -429,7 +431,7 @@ impl Merge<'_> {
 
     /// The word `old` merged with `added` (`Some(None)`: no document has it any more),
     /// or `None` if it cannot be told.
-    fn word(&self, old: OldWord, added: Option<&Word>) -> Option<Option<Word>> {
+    fn word(&self, term: Term, old: OldWord, added: Option<&Word>) -> Option<Option<Word>> {
         let touched = added.is_some()
             || old
                 .list
@@ -439,13 +441,13 @@ impl Merge<'_> {
         // documents bring exactly that spelling; otherwise its documents are read again
         // for it (`spelled`).
         let mut known = None;
-        if touched && old.spellings.len() == 1 && self.spelled_in_part.contains(&old.key) {
+        if touched && old.spellings.len() == 1 && self.abbreviated.contains(&term) {
             let only = self.vocab.intern(&old.spellings[0].0);
             let spellings = added.map(|w| &w.spellings[..]).unwrap_or_default();
             if !matches!(spellings, [s] if s.key == only) {
                 // With another spelling beside it, its list is written: all of it.
                 let all = spellings.iter().any(|s| s.key != only);
-                known = Some(self.spelled(&old, only, all));
+                known = Some(self.spelled(term, &old, only, all));
             }
         }
         let added_ids = added.map(|w| w.list.ids()).unwrap_or_default();
@@ -494,8 +496,7 @@ impl Merge<'_> {
     /// its impact, from their analysis made again: `all` of them, or the first (enough to
     /// tell that the spelling stays, when it stays the only one: its list is not
     /// written).
-    fn spelled(&self, old: &OldWord, exact: Term, all: bool) -> Entries {
-        let folded = self.vocab.intern(&old.key);
+    fn spelled(&self, folded: Term, old: &OldWord, exact: Term, all: bool) -> Entries {
         let mut out = Vec::new();
         for id in old
             .list

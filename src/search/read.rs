@@ -79,30 +79,6 @@ impl<'a> Cursor<'a> {
             }
         }
     }
-
-    /// An id set of `n` members (see `encode::id_set`).
-    fn id_set(&mut self, n: usize) -> Vec<u32> {
-        let mut out = Vec::with_capacity(n);
-        if self.bytes(1)[0] == 0 {
-            let mut next = 0;
-            for _ in 0..n {
-                next += self.varint() as u32;
-                out.push(next);
-                next += 1;
-            }
-        } else {
-            let lo = self.varint() as u32;
-            let len = self.varint();
-            for (j, &byte) in self.bytes(len).iter().enumerate() {
-                for bit in 0..8 {
-                    if byte & (1 << bit) != 0 {
-                        out.push(8 * (lo + j as u32) + bit);
-                    }
-                }
-            }
-        }
-        out
-    }
 }
 
 /// An index held in memory, as written by `build`.
@@ -193,14 +169,11 @@ impl Index {
     }
 
     fn decode(&self, r: &Ref, df: usize) -> Posting {
-        let mut c = Cursor {
-            b: self.bytes(r),
-            at: 0,
-        };
-        let ids = c.id_set(df);
+        // The same strict decoder the build reads its last index with.
+        let entries = super::patch::entries(self.bytes(r), df, usize::MAX).expect("a list");
         Posting {
-            ids,
-            impacts: c.bytes(df).to_vec(),
+            ids: entries.iter().map(|e| e.0).collect(),
+            impacts: entries.iter().map(|e| e.1).collect(),
         }
     }
 

@@ -498,13 +498,7 @@ fn a_build_with_nothing_changed_validates_nothing_and_the_next_edit_is_built() {
     let out = kheo(root, &["build", "--verbose"]);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("parse+validate"), "{}", stderr(&out));
-    let other = tempfile::tempdir().expect("temp dir");
-    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
-    same_files(
-        &root.join("public"),
-        &other.path().join("clean"),
-        "after the edit",
-    );
+    same_as_clean(root, "after the edit");
 }
 
 /// A build that had warnings is validated again even when nothing changed, so its
@@ -621,6 +615,15 @@ fn a_failed_incremental_build_leaves_the_output_untouched() {
     );
 }
 
+/// Asserts the site at `root` built into `public/` is what a build from nothing makes
+/// of it, byte for byte.
+#[track_caller]
+fn same_as_clean(root: &Path, context: &str) {
+    let other = tempfile::tempdir().expect("temp dir");
+    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
+    same_files(&root.join("public"), &other.path().join("clean"), context);
+}
+
 /// Asserts two output folders hold the same files with the same bytes; names the ones
 /// that differ.
 #[track_caller]
@@ -669,13 +672,7 @@ fn an_output_carried_with_its_cache_to_a_fresh_checkout_is_updated_incrementally
     let out = kheo(&fresh, &["build"]);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("updated "), "{}", stderr(&out));
-    let other = tempfile::tempdir().expect("temp dir");
-    assert_exit(&build_into(&fresh, &other.path().join("clean"), &[]), 0);
-    same_files(
-        &fresh.join("public"),
-        &other.path().join("clean"),
-        "after the restore",
-    );
+    same_as_clean(&fresh, "after the restore");
 }
 
 /// A `.kheo-cache` that is a symbolic link is never read or written: the state could
@@ -730,13 +727,7 @@ fn a_replaced_photo_gets_new_copies_and_check_makes_none() {
         before,
         "copy made again"
     );
-    let other = tempfile::tempdir().expect("temp dir");
-    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
-    same_files(
-        &root.join("public"),
-        &other.path().join("clean"),
-        "after the new photo",
-    );
+    same_as_clean(root, "after the new photo");
 }
 
 /// A build state planted in the cache (say by a pull request that adds `.kheo-cache/`)
@@ -788,13 +779,7 @@ fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
         assert_exit(&out, 0);
         let text = stderr(&out);
         assert!(text.contains("search: patch"), "step {step}: {text}");
-        let other = tempfile::tempdir().expect("temp dir");
-        assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
-        same_files(
-            &root.join("public"),
-            &other.path().join("clean"),
-            "after a body edit",
-        );
+        same_as_clean(root, "after a body edit");
     }
     // A story moved to another year: the others are renumbered, the index still patched.
     let story = site.stories[9].as_mut().expect("story");
@@ -803,11 +788,5 @@ fn a_body_edit_patches_the_search_index_into_a_clean_builds_bytes() {
     let out = debug_build(root);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("search: patch"), "{}", stderr(&out));
-    let other = tempfile::tempdir().expect("temp dir");
-    assert_exit(&build_into(root, &other.path().join("clean"), &[]), 0);
-    same_files(
-        &root.join("public"),
-        &other.path().join("clean"),
-        "after a move",
-    );
+    same_as_clean(root, "after a move");
 }
