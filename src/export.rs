@@ -203,23 +203,33 @@ pub fn province_files(site: &Site, v: &Views<'_>) -> Vec<ProvinceFilesView> {
 
 /// CSV for the given articles: BOM, header, CRLF rows.
 pub fn csv(site: &Site, items: &[usize]) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    push_row(&mut out, CSV_COLUMNS.iter().map(|s| (*s).to_owned()));
-    let mut out = out.into_bytes();
-    out.extend(in_chunks(items, |chunk| csv_rows(site, chunk).into_bytes()));
-    out
+    let mut head = String::from("\u{feff}");
+    push_row(&mut head, CSV_COLUMNS.iter().map(|s| (*s).to_owned()));
+    in_chunks(head.into_bytes(), items, |chunk| {
+        csv_rows(site, chunk).into_bytes()
+    })
 }
 
-/// `rows` of `items`, made a chunk at a time on every core and joined in order: a
-/// site's data file has a row for each of its tens of thousands of stories.
-fn in_chunks(items: &[usize], rows: impl Fn(&[usize]) -> Vec<u8> + Sync) -> Vec<u8> {
+/// `head`, then the `rows` of `items`, made a chunk at a time on every core and joined
+/// in order: a site's data file has a row for each of its tens of thousands of stories.
+/// Each chunk is freed once copied, so the file is held about once, not twice.
+fn in_chunks(
+    mut head: Vec<u8>,
+    items: &[usize],
+    rows: impl Fn(&[usize]) -> Vec<u8> + Sync,
+) -> Vec<u8> {
     use rayon::prelude::*;
     const CHUNK: usize = 512;
-    if items.len() <= CHUNK {
-        return rows(items);
+    let parts: Vec<Vec<u8>> = if items.len() <= CHUNK {
+        vec![rows(items)]
+    } else {
+        items.par_chunks(CHUNK).map(&rows).collect()
+    };
+    head.reserve_exact(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        head.extend_from_slice(&part);
     }
-    let parts: Vec<Vec<u8>> = items.par_chunks(CHUNK).map(&rows).collect();
-    parts.concat()
+    head
 }
 
 /// The CSV rows of `items`.
@@ -290,7 +300,7 @@ const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
 /// JSON (this file is in every unit's and the site's data), and still one line a story
 /// for `grep`, `diff` and a text editor.
 fn records(site: &Site, items: &[usize]) -> Vec<u8> {
-    let lines = in_chunks(items, |chunk| {
+    let mut out = in_chunks(b"[".to_vec(), items, |chunk| {
         let mut out = Vec::new();
         for &i in chunk {
             out.extend_from_slice(b",\n");
@@ -300,8 +310,9 @@ fn records(site: &Site, items: &[usize]) -> Vec<u8> {
         out
     });
     // Every record starts with ",\n"; the first one's comma goes.
-    let mut out = b"[".to_vec();
-    out.extend_from_slice(lines.strip_prefix(b",").unwrap_or(&lines));
+    if out.get(1) == Some(&b',') {
+        out.remove(1);
+    }
     out.extend_from_slice(b"\n]\n");
     out
 }
@@ -314,10 +325,10 @@ pub const SCHEMA: &str = include_str!("../schemas/mo-hinh.schema.json");
 /// `/du-lieu/thong-ke.{json,csv}` and the two JSON files' schemas.
 pub fn write_site(site: &Site, sink: &dyn Sink) -> Result<()> {
     sink.put("du-lieu/mo-hinh.schema.json", SCHEMA.as_bytes().to_vec())?;
-    let (json_file, csv_file) =
-        rayon::join(|| records(site, &site.listed), || csv(site, &site.listed));
-    sink.put("du-lieu/mo-hinh.json", json_file)?;
-    sink.put("du-lieu/mo-hinh.csv", csv_file)?;
+    // One after the other, each made on every core: a big site's two files are never
+    // in memory together.
+    sink.put("du-lieu/mo-hinh.json", records(site, &site.listed))?;
+    sink.put("du-lieu/mo-hinh.csv", csv(site, &site.listed))?;
     let figures = figures(site);
     sink.put("du-lieu/thong-ke.json", json(&figures))?;
     let schema = crate::stats::SCHEMA.as_bytes().to_vec();
@@ -522,7 +533,13 @@ mod tests {
         };
         for n in [0, 1, 511, 512, 513, 5_000] {
             let items: Vec<usize> = (0..n).rev().collect();
-            assert_eq!(in_chunks(&items, rows), rows(&items), "{n} items");
+            let mut whole = b"head;".to_vec();
+            whole.extend(rows(&items));
+            assert_eq!(
+                in_chunks(b"head;".to_vec(), &items, rows),
+                whole,
+                "{n} items"
+            );
         }
     }
 

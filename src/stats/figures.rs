@@ -138,15 +138,28 @@ pub(crate) fn organisation(unit: Option<&str>) -> &'static str {
     let Some(unit) = unit.filter(|u| !u.trim().is_empty()) else {
         return "chua-ghi";
     };
-    let padded = format!("-{}-", slugify(unit));
+    let slug = slugify(unit);
     // "bản" (a village) and "ban" (a board) fold alike: read it before folding.
-    let village = unit.to_lowercase().split_whitespace().any(|w| w == "bản");
+    let village = || unit.to_lowercase().split_whitespace().any(|w| w == "bản");
     KINDS
         .iter()
         .find(|(key, _, words)| {
-            words.iter().any(|w| padded.contains(&format!("-{w}-"))) || (*key == "thon" && village)
+            words.iter().any(|w| has_words(&slug, w)) || (*key == "thon" && village())
         })
         .map_or("khac", |k| k.0)
+}
+
+/// True if the slug `words` (`cuu-chien-binh`) is whole words of `slug`: what
+/// `-{slug}-` containing `-{words}-` says, without making either (this runs for every
+/// story on every page of figures).
+fn has_words(slug: &str, words: &str) -> bool {
+    // Every place a word starts, so overlapping candidates (`a-a` in `aa-a-a`) count.
+    std::iter::once(0)
+        .chain(slug.match_indices('-').map(|(i, _)| i + 1))
+        .any(|i| {
+            slug[i..].starts_with(words)
+                && matches!(slug.as_bytes().get(i + words.len()), None | Some(b'-'))
+        })
 }
 
 /// The five-year period of `year` (2016-2020, 2021-2025, …), as its first year.
@@ -368,6 +381,29 @@ mod tests {
         }
         assert_eq!(organisation(None), "chua-ghi");
         assert_eq!(organisation(Some("  ")), "chua-ghi");
+    }
+
+    #[test]
+    fn whole_words_are_found_as_the_padded_slug_finds_them() {
+        // Every slug and word over `a`, `b` and `-`, up to 7 and 4 characters.
+        let all = |n: usize| -> Vec<String> {
+            let mut out = vec![String::new()];
+            let mut last = vec![String::new()];
+            for _ in 0..n {
+                last = last
+                    .iter()
+                    .flat_map(|s| ['a', 'b', '-'].map(|c| format!("{s}{c}")))
+                    .collect();
+                out.extend(last.iter().cloned());
+            }
+            out
+        };
+        for slug in all(7) {
+            for words in all(4).iter().filter(|w| !w.is_empty()) {
+                let padded = format!("-{slug}-").contains(&format!("-{words}-"));
+                assert_eq!(super::has_words(&slug, words), padded, "{slug:?} {words:?}");
+            }
+        }
     }
 
     #[test]
